@@ -1,0 +1,96 @@
+/**
+ * The production entry: one Node process serves the SvelteKit app (adapter-node's handler from
+ * `build/`) and the WebSocket upgrades at `/collab/<workbookId>` on the same port, so the session
+ * cookie reaches both. Run with `npm start` (which builds first when needed).
+ */
+import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readConfig, ConfigError } from '../src/lib/server/config.ts';
+import { closeDatabase, openDatabase } from '../src/lib/server/db/index.ts';
+import { getLogger } from '../src/lib/server/logger.ts';
+import { createUpgradeHandler, type UpgradeHandler } from './upgrade.ts';
+
+type RequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
+
+export interface RunningServer {
+	server: http.Server;
+	port: number;
+	origin: string;
+	close(): Promise<void>;
+}
+
+async function loadSvelteKitHandler(): Promise<RequestHandler> {
+	const handlerPath = path.resolve(process.env.BUILD_DIR || 'build', 'handler.js');
+	const module = (await import(pathToFileURL(handlerPath).href)) as { handler: RequestHandler };
+	return module.handler;
+}
+
+/** Starts the HTTP and WebSocket server; resolves once it listens and the database is migrated. */
+export async function startServer(): Promise<RunningServer> {
+	const config = readConfig();
+	const log = getLogger();
+	const database = await openDatabase();
+
+	let handleRequest: RequestHandler = (_req, res) => {
+		res.writeHead(503, { 'retry-after': '1' }).end('Starting');
+	};
+	const server = http.createServer((req, res) => handleRequest(req, res));
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(config.port, config.host, () => resolve());
+	});
+	const address = server.address();
+	const port = typeof address === 'object' && address ? address.port : config.port;
+	// adapter-node reads ORIGIN when its handler is imported; with PORT=0 it is known only now.
+	process.env.ORIGIN ||= `http://localhost:${port}`;
+	handleRequest = await loadSvelteKitHandler();
+	const upgrades: UpgradeHandler = await createUpgradeHandler({ origin: process.env.ORIGIN });
+	server.on('upgrade', (req, socket, head) => upgrades.handleUpgrade(req, socket, head));
+
+	log.info({ port, host: config.host, database: database.kind }, `InvestFlow listening on http://${config.host}:${port}`);
+
+	let closing: Promise<void> | undefined;
+	const close = () => {
+		closing ??= (async () => {
+			log.info('shutting down');
+			server.close();
+			await upgrades.close();
+			server.closeAllConnections();
+			await closeDatabase();
+		})();
+		return closing;
+	};
+	return { server, port, origin: process.env.ORIGIN, close };
+}
+
+/** Starts the server for a command line: exits with a sentence on bad configuration. */
+export async function main(): Promise<void> {
+	let running: RunningServer;
+	try {
+		running = await startServer();
+	} catch (error) {
+		if (error instanceof ConfigError) {
+			console.error(`InvestFlow cannot start: ${error.message}`);
+			process.exit(1);
+		}
+		throw error;
+	}
+	// The line test harnesses wait for; keep its shape.
+	console.log(`INVESTFLOW_LISTENING port=${running.port}`);
+	for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+		process.once(signal, () => {
+			running.close().then(
+				() => process.exit(0),
+				(error: unknown) => {
+					getLogger().error({ err: error }, 'shutdown failed');
+					process.exit(1);
+				}
+			);
+		});
+	}
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	await main();
+}

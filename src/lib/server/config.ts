@@ -1,0 +1,85 @@
+/**
+ * The server's configuration, read once from the environment and validated at start-up.
+ *
+ * Plain `process.env` rather than `$env/dynamic/private`: the same module serves SvelteKit's
+ * handler and the Node entry in `server/`, which is not built by Vite. Invalid values fail with a
+ * sentence that says what to set.
+ */
+import path from 'node:path';
+
+export interface ServerConfig {
+	port: number;
+	host: string;
+	origin: URL;
+	/** Unset: embedded PGlite under `dataDir`. */
+	databaseUrl: string | undefined;
+	dataDir: string;
+	redisUrl: string | undefined;
+	/** Whether cookies get `Secure` and the `__Host-` prefix. */
+	secureCookies: boolean;
+	logLevel: string;
+}
+
+export class ConfigError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'ConfigError';
+	}
+}
+
+function readPort(value: string | undefined): number {
+	if (value === undefined || value === '') return 3000;
+	const port = Number(value);
+	if (!Number.isInteger(port) || port < 0 || port > 65535) {
+		throw new ConfigError(`PORT must be a whole number from 0 to 65535; it is "${value}".`);
+	}
+	return port;
+}
+
+function readOrigin(value: string | undefined, port: number): URL {
+	const text = value || `http://localhost:${port}`;
+	let origin: URL;
+	try {
+		origin = new URL(text);
+	} catch {
+		throw new ConfigError(`ORIGIN must be a URL such as https://app.example.com; it is "${text}".`);
+	}
+	if (origin.protocol !== 'http:' && origin.protocol !== 'https:') {
+		throw new ConfigError(`ORIGIN must start with http:// or https://; it is "${text}".`);
+	}
+	return new URL(origin.origin);
+}
+
+function readDatabaseUrl(value: string | undefined): string | undefined {
+	if (!value) return undefined;
+	if (!/^postgres(ql)?:\/\//.test(value)) {
+		throw new ConfigError(
+			'DATABASE_URL must be a PostgreSQL URL (postgres://user@host:5432/db), or unset for the embedded database.'
+		);
+	}
+	return value;
+}
+
+/** Reads and validates the configuration from `env`; throws a ConfigError that names the variable. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+	const port = readPort(env.PORT);
+	const origin = readOrigin(env.ORIGIN, port);
+	return {
+		port,
+		host: env.HOST || '127.0.0.1',
+		origin,
+		databaseUrl: readDatabaseUrl(env.DATABASE_URL),
+		dataDir: path.resolve(env.DATA_DIR || './data'),
+		redisUrl: env.REDIS_URL || undefined,
+		secureCookies: origin.protocol === 'https:',
+		logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info')
+	};
+}
+
+let current: ServerConfig | undefined;
+
+/** The process's configuration, read on first use. */
+export function getConfig(): ServerConfig {
+	current ??= readConfig();
+	return current;
+}

@@ -1,0 +1,121 @@
+/**
+ * The database schema. Tables are singular snake_case, TypeScript keys camelCase. Migrations are
+ * generated from this file with `npm run db:generate` and committed in `drizzle/`.
+ */
+import {
+	bigserial,
+	bigint,
+	customType,
+	index,
+	integer,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uniqueIndex
+} from 'drizzle-orm/pg-core';
+
+/** Binary column; postgres.js returns a Buffer, PGlite a Uint8Array — both are Uint8Arrays. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+	dataType: () => 'bytea'
+});
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const user = pgTable(
+	'user',
+	{
+		id: text('id').primaryKey(),
+		email: text('email').notNull(),
+		name: text('name').notNull(),
+		passwordHash: text('password_hash').notNull(),
+		createdAt: createdAt()
+	},
+	(table) => [uniqueIndex('user_email_unique').on(table.email)]
+);
+
+export const session = pgTable(
+	'session',
+	{
+		/** SHA-256 of the token, hex: the token itself is never stored. */
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		createdAt: createdAt(),
+		lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+		userAgent: text('user_agent'),
+		ipAddress: text('ip_address')
+	},
+	(table) => [index('session_user_idx').on(table.userId)]
+);
+
+export const workbook = pgTable(
+	'workbook',
+	{
+		id: text('id').primaryKey(),
+		title: text('title').notNull(),
+		ownerId: text('owner_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		template: text('template'),
+		createdAt: createdAt(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+		lastEditedBy: text('last_edited_by').references(() => user.id, { onDelete: 'set null' })
+	},
+	(table) => [index('workbook_owner_idx').on(table.ownerId)]
+);
+
+export const workbookMember = pgTable(
+	'workbook_member',
+	{
+		workbookId: text('workbook_id')
+			.notNull()
+			.references(() => workbook.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		/** 'owner' | 'editor' | 'viewer' */
+		role: text('role').notNull(),
+		createdAt: createdAt()
+	},
+	(table) => [
+		primaryKey({ columns: [table.workbookId, table.userId] }),
+		index('workbook_member_user_idx').on(table.userId)
+	]
+);
+
+/** The Yjs update log: every accepted update, with its author, committed before it is relayed. */
+export const documentUpdate = pgTable(
+	'document_update',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		workbookId: text('workbook_id')
+			.notNull()
+			.references(() => workbook.id, { onDelete: 'cascade' }),
+		update: bytea('update').notNull(),
+		userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(table) => [index('document_update_workbook_idx').on(table.workbookId, table.id)]
+);
+
+/** A compacted document state covering every update with id ≤ `throughUpdateId`. */
+export const documentSnapshot = pgTable(
+	'document_snapshot',
+	{
+		workbookId: text('workbook_id')
+			.primaryKey()
+			.references(() => workbook.id, { onDelete: 'cascade' }),
+		state: bytea('state').notNull(),
+		throughUpdateId: bigint('through_update_id', { mode: 'number' }).notNull(),
+		updateCount: integer('update_count').notNull().default(0),
+		createdAt: createdAt()
+	}
+);
+
+export type User = typeof user.$inferSelect;
+export type Session = typeof session.$inferSelect;
+export type Workbook = typeof workbook.$inferSelect;
+export type WorkbookMember = typeof workbookMember.$inferSelect;

@@ -1,0 +1,112 @@
+/**
+ * Accounts: registration, credentials, profile changes. Query functions take plain values and
+ * throw AppError for a caller's mistake; the API and the form actions both call these.
+ */
+import { eq } from 'drizzle-orm';
+import { getDb } from './db';
+import { user as userTable } from './db/schema';
+import { AppError, invalidInput } from './errors';
+import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords';
+import type { SessionUser } from './auth';
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const NAME_MAX_LENGTH = 100;
+
+/** Lower-cases and trims an email address; throws 400 when it is not one. */
+export function normaliseEmail(email: unknown): string {
+	const normalised = typeof email === 'string' ? email.trim().toLowerCase() : '';
+	if (normalised.length > 254 || !EMAIL_PATTERN.test(normalised)) {
+		throw invalidInput('Enter a valid email address.', 'email');
+	}
+	return normalised;
+}
+
+/** Trims a display name; throws 400 when empty or too long. */
+export function normaliseName(name: unknown): string {
+	const trimmed = typeof name === 'string' ? name.trim().replace(/\s+/g, ' ') : '';
+	if (!trimmed) throw invalidInput('Enter your name.', 'name');
+	if (trimmed.length > NAME_MAX_LENGTH) {
+		throw invalidInput(`Use at most ${NAME_MAX_LENGTH} characters.`, 'name');
+	}
+	return trimmed;
+}
+
+export interface Registration {
+	email: unknown;
+	name: unknown;
+	password: unknown;
+}
+
+/** Creates an account; 409 when the email is taken. */
+export async function registerUser(input: Registration): Promise<SessionUser> {
+	const email = normaliseEmail(input.email);
+	const name = normaliseName(input.name);
+	const password = assertAcceptablePassword(input.password);
+	const db = await getDb();
+	const [existing] = await db
+		.select({ id: userTable.id })
+		.from(userTable)
+		.where(eq(userTable.email, email));
+	if (existing) throw emailTaken();
+	const created = { id: crypto.randomUUID(), email, name, passwordHash: await hashPassword(password) };
+	const inserted = await db
+		.insert(userTable)
+		.values(created)
+		.onConflictDoNothing({ target: userTable.email })
+		.returning({ id: userTable.id });
+	if (inserted.length === 0) throw emailTaken();
+	return { id: created.id, email, name };
+}
+
+function emailTaken(): AppError {
+	return new AppError(409, 'email_taken', 'An account with this email already exists.', 'email');
+}
+
+/** The user whose email and password match, or null: callers must not say which part was wrong. */
+export async function authenticate(email: unknown, password: unknown): Promise<SessionUser | null> {
+	if (typeof email !== 'string' || typeof password !== 'string' || password.length > 256) {
+		return null;
+	}
+	const db = await getDb();
+	const [found] = await db
+		.select()
+		.from(userTable)
+		.where(eq(userTable.email, email.trim().toLowerCase()));
+	if (!found) {
+		// Hash anyway so an unknown email takes as long as a wrong password.
+		await hashPassword(password);
+		return null;
+	}
+	if (!(await verifyPassword(found.passwordHash, password))) return null;
+	return { id: found.id, email: found.email, name: found.name };
+}
+
+/** Changes a user's display name and returns the stored one. */
+export async function changeName(userId: string, name: unknown): Promise<string> {
+	const normalised = normaliseName(name);
+	const db = await getDb();
+	await db.update(userTable).set({ name: normalised }).where(eq(userTable.id, userId));
+	return normalised;
+}
+
+/** Changes a password after checking the current one; 400 naming the field that is wrong. */
+export async function changePassword(
+	userId: string,
+	currentPassword: unknown,
+	newPassword: unknown
+): Promise<void> {
+	const db = await getDb();
+	const [found] = await db.select().from(userTable).where(eq(userTable.id, userId));
+	if (!found) throw new AppError(401, 'unauthenticated', 'Log in first.');
+	if (
+		typeof currentPassword !== 'string' ||
+		!(await verifyPassword(found.passwordHash, currentPassword))
+	) {
+		throw invalidInput('Your current password is not correct.', 'currentPassword');
+	}
+	const password = assertAcceptablePassword(newPassword, 'newPassword');
+	await db
+		.update(userTable)
+		.set({ passwordHash: await hashPassword(password) })
+		.where(eq(userTable.id, userId));
+}
