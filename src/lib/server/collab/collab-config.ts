@@ -1,0 +1,77 @@
+/**
+ * The collaboration server's tunables: one defaults object, merged with the environment and the
+ * caller's overrides. Both the WebSocket endpoint and the HTTP API read the same values through the
+ * room registry, which is created once per process.
+ */
+
+/** Every tunable of rooms, persistence and sockets. */
+export interface CollabConfig {
+	/** Largest WebSocket frame accepted; larger frames close the socket with 1009. */
+	maxPayloadBytes: number;
+	/** Largest single Yjs update accepted (from a socket or the API). */
+	maxUpdateBytes: number;
+	/** A document with no connection for this long is flushed and unloaded. */
+	idleUnloadMs: number;
+	/** Compact the update log into a snapshot once it holds this many rows… */
+	compactAfterUpdates: number;
+	/** …or this many bytes. */
+	compactAfterBytes: number;
+	/** Most bytes of not-yet-integrable (pending) structs a document may hold. */
+	maxPendingBytes: number;
+	/** Interval between pings; a socket that missed the previous pong is dropped. */
+	pingIntervalMs: number;
+	/** A socket whose unsent buffer exceeds this is disconnected (slow consumer). */
+	maxBufferedBytes: number;
+	/** Most awareness client ids one connection may introduce. */
+	maxAwarenessClientsPerConnection: number;
+	/** Largest single awareness state (JSON text) accepted. */
+	maxAwarenessStateBytes: number;
+	/** Most messages buffered per connection while its upgrade is still being authorised. */
+	maxQueuedMessagesBeforeReady: number;
+}
+
+/** The defaults; see each field of {@link CollabConfig}. */
+export const collabDefaults: CollabConfig = {
+	maxPayloadBytes: 4 * 1024 * 1024,
+	maxUpdateBytes: 4 * 1024 * 1024,
+	idleUnloadMs: 30_000,
+	compactAfterUpdates: 1_000,
+	compactAfterBytes: 2 * 1024 * 1024,
+	maxPendingBytes: 256 * 1024,
+	pingIntervalMs: 30_000,
+	maxBufferedBytes: 8 * 1024 * 1024,
+	maxAwarenessClientsPerConnection: 8,
+	maxAwarenessStateBytes: 16 * 1024,
+	maxQueuedMessagesBeforeReady: 256
+};
+
+const ENV_KEYS: Record<string, keyof CollabConfig> = {
+	COLLAB_MAX_PAYLOAD_BYTES: 'maxPayloadBytes',
+	COLLAB_IDLE_UNLOAD_MS: 'idleUnloadMs',
+	COLLAB_COMPACT_AFTER_UPDATES: 'compactAfterUpdates',
+	COLLAB_COMPACT_AFTER_BYTES: 'compactAfterBytes',
+	COLLAB_PING_INTERVAL_MS: 'pingIntervalMs',
+	COLLAB_MAX_BUFFERED_BYTES: 'maxBufferedBytes'
+};
+
+/**
+ * The configuration for this process: defaults, then `COLLAB_*` environment variables (tests and
+ * operators tune idle time and compaction this way), then `overrides`. Throws a sentence naming
+ * the variable when one is not a positive whole number.
+ */
+export function resolveCollabConfig(
+	overrides: Partial<CollabConfig> = {},
+	env: NodeJS.ProcessEnv = process.env
+): CollabConfig {
+	const fromEnv: Partial<CollabConfig> = {};
+	for (const [name, key] of Object.entries(ENV_KEYS)) {
+		const value = env[name];
+		if (value === undefined || value === '') continue;
+		const number = Number(value);
+		if (!Number.isInteger(number) || number <= 0) {
+			throw new Error(`${name} must be a positive whole number; it is "${value}".`);
+		}
+		fromEnv[key] = number;
+	}
+	return { ...collabDefaults, ...fromEnv, ...overrides };
+}
