@@ -5,13 +5,17 @@
  * HyperFormula is licensed GPL-3.0; its `gpl-v3` key is why InvestFlow is GPL-3.0-or-later.
  */
 import { HyperFormula, type ConfigParams } from 'hyperformula';
+import { INVESTFLOW_FUNCTION_TRANSLATIONS, InvestFlowFunctionsPlugin } from './finance-functions';
 
 /** Settings every InvestFlow engine shares: Excel-compatible evaluation, US number separators. */
 export const FORMULA_ENGINE_CONFIG: Partial<ConfigParams> = {
 	licenseKey: 'gpl-v3',
-	// Excel's 1900 date system (with its leap-year bug) so serial numbers match Excel's.
+	// Excel's 1900 date system: serial 1 is 1900-01-01 and serial 60 the fictitious 1900-02-29.
+	// With the leap-year bug on, day 0 must be 1899-12-31; 1899-12-30 puts every date one off.
 	leapYear1900: true,
-	nullDate: { year: 1899, month: 12, day: 30 },
+	nullDate: { year: 1899, month: 12, day: 31 },
+	// Text dates inside formulas ("3/1/2026") read as US month/day/year, as `parseInput` does.
+	dateFormats: ['MM/DD/YYYY', 'MM/DD/YY', 'YYYY/MM/DD'],
 	// Excel treats an empty cell as zero in arithmetic and `=A1` of an empty cell shows 0.
 	evaluateNullToZero: true,
 	functionArgSeparator: ',',
@@ -22,7 +26,34 @@ export const FORMULA_ENGINE_CONFIG: Partial<ConfigParams> = {
 	smartRounding: true
 };
 
-/** Creates an empty engine with InvestFlow's configuration and custom functions registered. */
+/**
+ * Workbook-level names every engine defines: HyperFormula has no TRUE/FALSE literals (only
+ * the functions TRUE() and FALSE()), so without these `=IF(TRUE,…)` is #NAME?.
+ */
+export const BUILT_IN_NAMED_EXPRESSIONS: ReadonlyArray<readonly [name: string, formula: string]> = [
+	['TRUE', '=TRUE()'],
+	['FALSE', '=FALSE()']
+];
+
+let pluginRegistered = false;
+
+function registerInvestFlowFunctions(): void {
+	// Registration is global to the HyperFormula class and reaches only engines built after it.
+	if (pluginRegistered) return;
+	HyperFormula.registerFunctionPlugin(InvestFlowFunctionsPlugin, INVESTFLOW_FUNCTION_TRANSLATIONS);
+	pluginRegistered = true;
+}
+
+/**
+ * Creates an empty engine with InvestFlow's configuration and custom functions registered,
+ * and the TRUE/FALSE names of {@link BUILT_IN_NAMED_EXPRESSIONS} defined (callers syncing
+ * named expressions from a workbook should leave those two alone).
+ */
 export function createFormulaEngine(): HyperFormula {
-	return HyperFormula.buildEmpty(FORMULA_ENGINE_CONFIG);
+	registerInvestFlowFunctions();
+	const engine = HyperFormula.buildEmpty(FORMULA_ENGINE_CONFIG);
+	for (const [name, formula] of BUILT_IN_NAMED_EXPRESSIONS) {
+		engine.addNamedExpression(name, formula);
+	}
+	return engine;
 }
