@@ -171,36 +171,59 @@ function renderRef(
 		if (name === undefined) return '#REF!';
 		prefix = quoteSheetName(name) + '!';
 	}
-	const a = renderEnd(ref.a, sheetId, context, options);
+	const a = resolveEnd(ref.a, sheetId, context, options);
 	if (a === null) return '#REF!';
-	if (!ref.b) return prefix + a;
-	const b = renderEnd(ref.b, sheetId, context, options);
-	return b === null ? '#REF!' : `${prefix}${a}:${b}`;
+	if (!ref.b) return prefix + formatEnd(a);
+	const b = resolveEnd(ref.b, sheetId, context, options);
+	if (b === null) return '#REF!';
+	// A corner moved past the other one (e.g. by moving rows): show it top-left first, as Excel.
+	if (a.row !== undefined && b.row !== undefined && a.row > b.row) {
+		[a.row, b.row, a.absRow, b.absRow] = [b.row, a.row, b.absRow, a.absRow];
+	}
+	if (a.col !== undefined && b.col !== undefined && a.col > b.col) {
+		[a.col, b.col, a.absCol, b.absCol] = [b.col, a.col, b.absCol, a.absCol];
+	}
+	return `${prefix}${formatEnd(a)}:${formatEnd(b)}`;
 }
 
-function renderEnd(
+interface ResolvedEnd {
+	row?: number;
+	col?: number;
+	absRow: boolean;
+	absCol: boolean;
+}
+
+function resolveEnd(
 	end: StoredRefEnd,
 	sheetId: string,
 	context: ReferenceContext,
 	options: RenderOptions
-): string | null {
-	let text = '';
+): ResolvedEnd | null {
+	const resolved: ResolvedEnd = {
+		absRow: end.ar === 1 || options.forceAbsolute === true,
+		absCol: end.ac === 1 || options.forceAbsolute === true
+	};
 	if (end.c !== undefined) {
 		let col = context.colIndex(sheetId, end.c);
 		if (col < 0) return null;
-		const absolute = end.ac === 1 || options.forceAbsolute;
-		if (!absolute) col += options.colOffset ?? 0;
+		if (!resolved.absCol) col += options.colOffset ?? 0;
 		if (col < 0 || col >= MAX_COLS) return null;
-		text += (absolute ? '$' : '') + columnLetters(col);
+		resolved.col = col;
 	}
 	if (end.r !== undefined) {
 		let row = context.rowIndex(sheetId, end.r);
 		if (row < 0) return null;
-		const absolute = end.ar === 1 || options.forceAbsolute;
-		if (!absolute) row += options.rowOffset ?? 0;
+		if (!resolved.absRow) row += options.rowOffset ?? 0;
 		if (row < 0 || row >= MAX_ROWS) return null;
-		text += (absolute ? '$' : '') + String(row + 1);
+		resolved.row = row;
 	}
+	return resolved;
+}
+
+function formatEnd(end: ResolvedEnd): string {
+	let text = '';
+	if (end.col !== undefined) text += (end.absCol ? '$' : '') + columnLetters(end.col);
+	if (end.row !== undefined) text += (end.absRow ? '$' : '') + String(end.row + 1);
 	return text;
 }
 

@@ -1,0 +1,353 @@
+/**
+ * The HyperFormula binding: one engine per workbook document, built in one batch and then kept
+ * current from Yjs transactions — one HyperFormula batch per transaction, never a rebuild.
+ *
+ * Sync per transaction (from `transaction.changed`): removed sheets are removed, renamed sheets
+ * renamed, new sheets loaded whole; a sheet whose row/column order changed gets HyperFormula
+ * remove/move/add operations (see `evaluator-sync.ts`); changed cells are set; then, if anything
+ * but cells changed, every formula is re-rendered from identities and re-set where its text
+ * differs from what the engine was given, and defined names are re-set. So the engine always
+ * holds exactly what a fresh build from the document would.
+ */
+import { DetailedCellError, type HyperFormula, type RawCellContent } from 'hyperformula';
+import type * as Y from 'yjs';
+import { parseCellAddress } from './addresses';
+import { isFormulaInput, namesMap, sheetsMap, splitCellKey, type CellInput } from './document';
+import {
+	axisOf,
+	listNameEntries,
+	listSheetEntries,
+	nameByText,
+	referenceContext,
+	requireSheet,
+	sheetById,
+	type Axis,
+	type SheetEntry
+} from './document-view';
+import { engineAxisOps, syncAxisOrder } from './evaluator-sync';
+import { createFormulaEngine } from './formula-engine';
+import { renderFormula, type ReferenceContext } from './formula-refs';
+
+/** A computed value; errors carry their code (`#DIV/0!`) and a message. */
+export interface CellResult {
+	value: number | string | boolean | null;
+	error?: { code: string; message: string };
+}
+
+/** A cell whose computed value changed: sheet id, zero-based position and ids. */
+export interface CellChange {
+	sheetId: string;
+	row: number;
+	col: number;
+	rowId: string;
+	colId: string;
+}
+
+const ERROR_MESSAGES: Record<string, string> = {
+	'#DIV/0!': 'Division by zero.',
+	'#REF!': 'The formula refers to a cell that was deleted or does not exist.',
+	'#NAME?': 'The formula uses a name or function that does not exist.',
+	'#VALUE!': 'A value has the wrong type.',
+	'#NUM!': 'A number is out of range.',
+	'#N/A': 'A value is not available.',
+	'#CYCLE!': 'The formula refers to itself, directly or through other cells.',
+	'#ERROR!': 'The formula cannot be parsed.',
+	'#SPILL!': 'The result does not fit.'
+};
+
+/** Converts a HyperFormula value to a {@link CellResult}. */
+export function toCellResult(value: unknown): CellResult {
+	if (value instanceof DetailedCellError) {
+		const code = value.value;
+		return { value: code, error: { code, message: value.message || ERROR_MESSAGES[code] || code } };
+	}
+	if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
+		return { value };
+	}
+	return { value: null };
+}
+
+interface SheetMirror {
+	hfId: number;
+	name: string;
+	rows: Axis;
+	cols: Axis;
+	/** Rendered text of each formula cell, as last given to the engine. */
+	formulas: Map<string, string>;
+}
+
+/** A HyperFormula engine kept in step with one workbook document. Call {@link destroy} when done. */
+export class WorkbookEvaluator {
+	/** The underlying engine (read-only use: the evaluator owns its contents). */
+	readonly engine: HyperFormula;
+	private readonly doc: Y.Doc;
+	private readonly context: ReferenceContext;
+	private readonly sheets = new Map<string, SheetMirror>();
+	private readonly bySheetNumber = new Map<number, string>();
+	private names = new Map<string, string>();
+	private readonly listeners = new Set<(changes: CellChange[]) => void>();
+	private readonly handleTransaction = (transaction: Y.Transaction) => this.sync(transaction);
+
+	/** Builds the engine from `doc` in one batch and starts following its transactions. */
+	constructor(doc: Y.Doc) {
+		this.doc = doc;
+		this.context = referenceContext(doc);
+		this.engine = createFormulaEngine();
+		this.engine.batch(() => {
+			const entries = listSheetEntries(doc);
+			for (const sheet of entries) this.addSheet(sheet);
+			this.syncNames(true);
+			for (const sheet of entries) this.loadSheet(sheet);
+		});
+		doc.on('afterTransaction', this.handleTransaction);
+	}
+
+	/** Stops following the document and releases the engine. */
+	destroy(): void {
+		this.doc.off('afterTransaction', this.handleTransaction);
+		this.listeners.clear();
+		this.engine.destroy();
+	}
+
+	/** Calls `listener` after each transaction with the cells whose value changed; returns unsubscribe. */
+	onChange(listener: (changes: CellChange[]) => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	/** The computed value of a cell by identity (null value for empty or unknown cells). */
+	getValue(sheetId: string, rowId: string, colId: string): CellResult {
+		const mirror = this.sheets.get(sheetId);
+		const row = mirror?.rows.indexOf.get(rowId);
+		const col = mirror?.cols.indexOf.get(colId);
+		if (!mirror || row === undefined || col === undefined) return { value: null };
+		return toCellResult(this.engine.getCellValue({ sheet: mirror.hfId, row, col }));
+	}
+
+	/** The computed value of a cell by sheet name and A1 address; throws typed errors. */
+	getValueAt(sheetName: string, address: string): CellResult {
+		const sheet = requireSheet(this.doc, sheetName);
+		const { row, col } = parseCellAddress(address);
+		const mirror = this.sheets.get(sheet.id);
+		if (!mirror) return { value: null };
+		return toCellResult(this.engine.getCellValue({ sheet: mirror.hfId, row, col }));
+	}
+
+	/** The value of a defined name (a range yields its top-left value), or undefined if unknown. */
+	getNameValue(name: string): CellResult | undefined {
+		const entry = nameByText(this.doc, name);
+		if (!entry) return undefined;
+		const value = this.engine.getNamedExpressionValue(entry.name);
+		return toCellResult(Array.isArray(value) ? value[0]?.[0] : value);
+	}
+
+	private addSheet(sheet: SheetEntry): void {
+		const hfName = this.engine.addSheet(sheet.name);
+		const hfId = this.engine.getSheetId(hfName)!;
+		this.sheets.set(sheet.id, {
+			hfId,
+			name: sheet.name,
+			rows: axisOf(this.doc, sheet, 'rows'),
+			cols: axisOf(this.doc, sheet, 'cols'),
+			formulas: new Map()
+		});
+		this.bySheetNumber.set(hfId, sheet.id);
+	}
+
+	private loadSheet(sheet: SheetEntry): void {
+		const mirror = this.sheets.get(sheet.id)!;
+		const grid: RawCellContent[][] = [];
+		sheet.cells.forEach((input, key) => {
+			const { rowId, colId } = splitCellKey(key);
+			const row = mirror.rows.indexOf.get(rowId);
+			const col = mirror.cols.indexOf.get(colId);
+			if (row === undefined || col === undefined) return;
+			(grid[row] ??= [])[col] = this.toRaw(sheet.id, mirror, key, input);
+		});
+		for (let r = 0; r < grid.length; r++) grid[r] ??= [];
+		this.engine.setSheetContent(mirror.hfId, grid);
+	}
+
+	private toRaw(
+		sheetId: string,
+		mirror: SheetMirror,
+		key: string,
+		input: CellInput | undefined
+	): RawCellContent {
+		if (input === undefined) {
+			mirror.formulas.delete(key);
+			return null;
+		}
+		if (isFormulaInput(input)) {
+			const text = renderFormula(input.f, sheetId, this.context);
+			mirror.formulas.set(key, text);
+			return text;
+		}
+		mirror.formulas.delete(key);
+		// A leading apostrophe makes HyperFormula keep text as text ("12", "=x", "TRUE").
+		return typeof input === 'string' ? `'${input}` : input;
+	}
+
+	private syncNames(force: boolean): void {
+		const next = new Map<string, string>();
+		for (const entry of listNameEntries(this.doc)) {
+			next.set(entry.name, renderFormula(entry.expr, '', this.context, { forceAbsolute: true }));
+		}
+		for (const [name, expression] of this.names) {
+			if (next.get(name) !== expression || force) {
+				if (this.engine.isItPossibleToRemoveNamedExpression(name))
+					this.engine.removeNamedExpression(name);
+			}
+		}
+		for (const [name, expression] of next) {
+			if (this.names.get(name) === expression && !force) continue;
+			if (this.engine.isItPossibleToAddNamedExpression(name, expression)) {
+				this.engine.addNamedExpression(name, expression);
+			}
+		}
+		this.names = next;
+	}
+
+	private sync(transaction: Y.Transaction): void {
+		const sheetsRoot = sheetsMap(this.doc);
+		const changedCells = new Map<string, Set<string>>();
+		const reordered = new Set<string>();
+		let sheetsChanged = false;
+		let namesChanged = false;
+		for (const [type, keys] of transaction.changed) {
+			const parent = type.parent as unknown;
+			if ((type as unknown) === sheetsRoot || parent === sheetsRoot) sheetsChanged = true;
+			else if ((type as unknown) === namesMap(this.doc)) namesChanged = true;
+			else if (type.parent && (type.parent.parent as unknown) === sheetsRoot) {
+				const sheetId = (type.parent as Y.Map<unknown>)._item?.parentSub;
+				const sheet = sheetId ? sheetById(this.doc, sheetId) : undefined;
+				if (!sheet) continue;
+				if ((type as unknown) === sheet.cells) {
+					let set = changedCells.get(sheet.id);
+					if (!set) changedCells.set(sheet.id, (set = new Set()));
+					for (const key of keys) if (key !== null) set.add(key);
+				} else if (
+					[sheet.rows, sheet.cols, sheet.deletedRows, sheet.deletedCols].includes(type as never)
+				) {
+					reordered.add(sheet.id);
+				}
+			}
+		}
+		if (!sheetsChanged && !namesChanged && reordered.size === 0 && changedCells.size === 0) return;
+		const structural = sheetsChanged || namesChanged || reordered.size > 0;
+		const exported = this.engine.batch(() => {
+			const added = sheetsChanged ? this.syncSheetList() : [];
+			for (const sheetId of reordered) this.syncOrder(sheetId);
+			if (structural) this.syncNames(reordered.size > 0 || sheetsChanged);
+			for (const sheet of added) this.loadSheet(sheet);
+			const addedIds = new Set(added.map((sheet) => sheet.id));
+			for (const [sheetId, keys] of changedCells) {
+				if (!addedIds.has(sheetId)) this.setCells(sheetId, keys);
+			}
+			if (structural) this.reconcileFormulas(addedIds);
+		});
+		this.emit(exported);
+	}
+
+	/** Removes, renames and adds engine sheets to match the document; returns the added ones. */
+	private syncSheetList(): SheetEntry[] {
+		const entries = listSheetEntries(this.doc);
+		const alive = new Set(entries.map((sheet) => sheet.id));
+		for (const [sheetId, mirror] of this.sheets) {
+			if (alive.has(sheetId) && sheetById(this.doc, sheetId)) continue;
+			this.engine.removeSheet(mirror.hfId);
+			this.bySheetNumber.delete(mirror.hfId);
+			this.sheets.delete(sheetId);
+		}
+		// Two phases so that swapping two names never collides inside the engine.
+		const renamed = entries.filter(
+			(sheet) => this.sheets.get(sheet.id) && this.sheets.get(sheet.id)!.name !== sheet.name
+		);
+		for (const sheet of renamed) {
+			const mirror = this.sheets.get(sheet.id)!;
+			mirror.name = `__renaming_${mirror.hfId}`;
+			this.engine.renameSheet(mirror.hfId, mirror.name);
+		}
+		for (const sheet of renamed) {
+			const mirror = this.sheets.get(sheet.id)!;
+			this.engine.renameSheet(mirror.hfId, sheet.name);
+			mirror.name = sheet.name;
+		}
+		const added = entries.filter((sheet) => !this.sheets.has(sheet.id));
+		for (const sheet of added) this.addSheet(sheet);
+		return added;
+	}
+
+	private syncOrder(sheetId: string): void {
+		const sheet = sheetById(this.doc, sheetId);
+		const mirror = this.sheets.get(sheetId);
+		if (!sheet || !mirror) return;
+		const rows = axisOf(this.doc, sheet, 'rows');
+		const cols = axisOf(this.doc, sheet, 'cols');
+		if (rows !== mirror.rows)
+			syncAxisOrder(mirror.rows.ids, rows.ids, engineAxisOps(this.engine, mirror.hfId, 'rows'));
+		if (cols !== mirror.cols)
+			syncAxisOrder(mirror.cols.ids, cols.ids, engineAxisOps(this.engine, mirror.hfId, 'cols'));
+		mirror.rows = rows;
+		mirror.cols = cols;
+	}
+
+	private setCells(sheetId: string, keys: Set<string>): void {
+		const sheet = sheetById(this.doc, sheetId);
+		const mirror = this.sheets.get(sheetId);
+		if (!sheet || !mirror) return;
+		for (const key of keys) {
+			const { rowId, colId } = splitCellKey(key);
+			const row = mirror.rows.indexOf.get(rowId);
+			const col = mirror.cols.indexOf.get(colId);
+			if (row === undefined || col === undefined) continue;
+			const raw = this.toRaw(sheetId, mirror, key, sheet.cells.get(key));
+			this.engine.setCellContents({ sheet: mirror.hfId, row, col }, raw);
+		}
+	}
+
+	/** Re-renders every formula and re-sets those whose text changed (see module comment). */
+	private reconcileFormulas(skip: Set<string>): void {
+		for (const [sheetId, mirror] of this.sheets) {
+			if (skip.has(sheetId)) continue;
+			const sheet = sheetById(this.doc, sheetId)!;
+			for (const [key, previous] of mirror.formulas) {
+				const input = sheet.cells.get(key);
+				const { rowId, colId } = splitCellKey(key);
+				const row = mirror.rows.indexOf.get(rowId);
+				const col = mirror.cols.indexOf.get(colId);
+				if (!isFormulaInput(input) || row === undefined || col === undefined) {
+					if (row === undefined || col === undefined) mirror.formulas.delete(key);
+					continue;
+				}
+				const text = renderFormula(input.f, sheetId, this.context);
+				if (text === previous) continue;
+				mirror.formulas.set(key, text);
+				this.engine.setCellContents({ sheet: mirror.hfId, row, col }, text);
+			}
+		}
+	}
+
+	private emit(exported: ReturnType<HyperFormula['batch']>): void {
+		if (this.listeners.size === 0) return;
+		const changes: CellChange[] = [];
+		for (const change of exported) {
+			if (!('address' in change)) continue;
+			const { sheet, row, col } = change.address;
+			const sheetId = this.bySheetNumber.get(sheet);
+			const mirror = sheetId ? this.sheets.get(sheetId) : undefined;
+			if (!sheetId || !mirror) continue;
+			const rowId = mirror.rows.ids[row];
+			const colId = mirror.cols.ids[col];
+			if (rowId !== undefined && colId !== undefined)
+				changes.push({ sheetId, row, col, rowId, colId });
+		}
+		if (changes.length === 0) return;
+		for (const listener of this.listeners) listener(changes);
+	}
+}
+
+/** Builds an evaluator for `doc` (see {@link WorkbookEvaluator}). */
+export function createEvaluator(doc: Y.Doc): WorkbookEvaluator {
+	return new WorkbookEvaluator(doc);
+}
