@@ -2,7 +2,9 @@
  * InvestFlow's HyperFormula function plugin. It adds AVERAGEIFS, which HyperFormula 3.5 lacks,
  * and replaces HyperFormula's SUMIFS, COUNTIFS, SUMIF, COUNTIF and AVERAGEIF so that all six
  * read criteria with one Excel-exact implementation (`criteria.ts`): HyperFormula's own wildcard
- * matching lets `"?????"` match `"a*b"`, for instance. Registered once, by `formula-engine.ts`.
+ * matching lets `"?????"` match `"a*b"`, for instance. It also replaces XNPV, whose built-in
+ * rejects dates made by DATE() or typed as dates ("Number argument expected"). Registered once,
+ * by `formula-engine.ts`.
  */
 import {
 	CellError,
@@ -101,8 +103,24 @@ export class InvestFlowFunctionsPlugin extends FunctionPlugin {
 		COUNTIFS: multiCriteria('countifs', false),
 		SUMIF: singleCriterion('sumif', true),
 		AVERAGEIF: singleCriterion('averageif', true),
-		COUNTIF: singleCriterion('countif', false)
+		COUNTIF: singleCriterion('countif', false),
+		XNPV: {
+			method: 'xnpv',
+			parameters: [
+				{ argumentType: FunctionArgumentType.NUMBER },
+				{ argumentType: FunctionArgumentType.RANGE },
+				{ argumentType: FunctionArgumentType.RANGE }
+			]
+		}
 	};
+
+	/**
+	 * XNPV(rate, values, dates): Σ value / (1 + rate)^((date − first date) / 365), Excel's
+	 * rules: #VALUE! for a non-number, #NUM! for unequal lengths or a date before the first.
+	 */
+	xnpv(ast: ProcedureCall, state: EvaluationState) {
+		return this.runFunction(ast.args, state, this.metadata('XNPV'), netPresentValueByDate);
+	}
 
 	/** AVERAGEIFS(average_range, criteria_range1, criteria1, …): #DIV/0! when nothing matches. */
 	averageifs(ast: ProcedureCall, state: EvaluationState) {
@@ -148,6 +166,29 @@ export class InvestFlowFunctionsPlugin extends FunctionPlugin {
 			countWhere([range, criterion])
 		);
 	}
+}
+
+function netPresentValueByDate(
+	rate: number,
+	values: SimpleRangeValue,
+	dates: SimpleRangeValue
+): number | CellError {
+	const amounts = values.valuesFromTopLeftCorner().map(toCriterionCell);
+	const days = dates.valuesFromTopLeftCorner().map(toCriterionCell);
+	const error = [...amounts, ...days].find((cell) => typeof cell === 'object' && cell !== null);
+	if (error) return new CellError((error as { error: ErrorType }).error);
+	if (![...amounts, ...days].every((cell) => typeof cell === 'number')) {
+		return new CellError(ErrorType.VALUE, 'XNPV needs numbers and dates.');
+	}
+	if (amounts.length !== days.length || rate <= -1) return new CellError(ErrorType.NUM);
+	const first = Math.floor(days[0] as number);
+	let total = 0;
+	for (let i = 0; i < amounts.length; i++) {
+		const day = Math.floor(days[i] as number);
+		if (day < first) return new CellError(ErrorType.NUM, 'A date precedes the first date.');
+		total += (amounts[i] as number) / Math.pow(1 + rate, (day - first) / 365);
+	}
+	return total;
 }
 
 function multiCriteria(method: string, leadingValues: boolean) {
