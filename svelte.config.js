@@ -5,7 +5,7 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build' }),
+		adapter: adapter({ out: process.env.BUILD_DIR || 'build' }),
 		// CSRF for form posts is checked by SvelteKit against ORIGIN; the JSON API is checked in
 		// hooks.server.ts by the same rule (see src/lib/server/http/origin-check.ts).
 		csrf: { trustedOrigins: [] }

@@ -31,7 +31,7 @@ export interface StartOptions {
 }
 
 function ensureBuilt(): void {
-	if (!fs.existsSync(path.resolve('build/handler.js'))) {
+	if (!fs.existsSync(path.resolve(process.env.BUILD_DIR || 'build', 'handler.js'))) {
 		throw new Error('The app is not built: run `npx vite build` (npm test does it for you).');
 	}
 }
