@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { InvalidFormatError, InvalidFormulaError } from '../errors';
+import { canonicalDocument } from '../test-support';
+import { listSheets, readCells, seedBlankWorkbook } from '../workbook-api';
+import {
+	clearRange,
+	fillDown,
+	fillRight,
+	parseTsv,
+	pasteBlock,
+	setCellInput,
+	setColumnWidth,
+	setNumberFormat
+} from './cells';
+
+function blank() {
+	const doc = new Y.Doc();
+	seedBlankWorkbook(doc);
+	return { doc, sheet: listSheets(doc)[0].id };
+}
+
+const inputs = (doc: Y.Doc, range: string) =>
+	readCells(doc, 'Sheet1', range).map((row) => row.map((cell) => cell.input));
+
+describe('cell operations', () => {
+	it('stores dates as serials with their format and shows them formatted', () => {
+		const { doc, sheet } = blank();
+		setCellInput(doc, sheet, 'A1', '2024-01-05');
+		const [[cell]] = readCells(doc, 'Sheet1', 'A1');
+		expect(cell.value).toBe(45296);
+		expect(cell.display).toBe('2024-01-05');
+		expect(cell.input).toBe('2024-01-05');
+	});
+
+	it('rejects a formula that does not parse and changes nothing', () => {
+		const { doc, sheet } = blank();
+		const before = JSON.stringify(canonicalDocument(doc));
+		expect(() => setCellInput(doc, sheet, 'A1', '=1+')).toThrow(InvalidFormulaError);
+		expect(() => setCellInput(doc, sheet, 'A1', '=SUM(1')).toThrow(InvalidFormulaError);
+		expect(JSON.stringify(canonicalDocument(doc))).toBe(before);
+	});
+
+	it('parses tab-separated text with quoted fields', () => {
+		expect(parseTsv('a\tb\r\n"x\ty"\t"say ""hi"""\n')).toEqual([
+			['a', 'b'],
+			['x\ty', 'say "hi"']
+		]);
+	});
+
+	it('pastes a block, growing the sheet when it reaches past the grid', () => {
+		const { doc, sheet } = blank();
+		pasteBlock(doc, sheet, 'Z99', parseTsv('1\t2\n3\t=Z99+AA99+Z100'));
+		expect(readCells(doc, 'Sheet1', 'AA100')[0][0].value).toBe(6);
+		expect(listSheets(doc)[0]).toMatchObject({ rowCount: 100, colCount: 27 });
+	});
+
+	it('fills down and right shifting relative references only', () => {
+		const { doc, sheet } = blank();
+		setCellInput(doc, sheet, 'B1', '=A1*$A$1+A$1');
+		fillDown(doc, sheet, 'B1:B3');
+		expect(inputs(doc, 'B1:B3')).toEqual([['=A1*$A$1+A$1'], ['=A2*$A$1+A$1'], ['=A3*$A$1+A$1']]);
+		fillRight(doc, sheet, 'B1:C1');
+		expect(inputs(doc, 'C1')).toEqual([['=B1*$A$1+B$1']]);
+	});
+
+	it('clears contents but keeps formats', () => {
+		const { doc, sheet } = blank();
+		setCellInput(doc, sheet, 'A1', '5%');
+		clearRange(doc, sheet, 'A1:B2');
+		setCellInput(doc, sheet, 'A1', '0.25');
+		expect(readCells(doc, 'Sheet1', 'A1')[0][0].display).toBe('25%');
+	});
+
+	it('validates number formats and column widths', () => {
+		const { doc, sheet } = blank();
+		setNumberFormat(doc, sheet, 'A1:A2', '0.00');
+		setCellInput(doc, sheet, 'A2', '3');
+		expect(readCells(doc, 'Sheet1', 'A2')[0][0].display).toBe('3.00');
+		expect(() => setNumberFormat(doc, sheet, 'A1', '')).toThrow(InvalidFormatError);
+		setColumnWidth(doc, sheet, 'C', 120);
+		expect(() => setColumnWidth(doc, sheet, 'C', -1)).toThrow();
+	});
+});
