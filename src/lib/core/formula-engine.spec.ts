@@ -11,3 +11,16 @@ describe('createFormulaEngine', () => {
 		engine.destroy();
 	});
 });
+
+describe('createFormulaEngine custom functions', () => {
+	it('gives every engine AVERAGEIFS and Excel date serials, registering the plugin once', () => {
+		const engines = [createFormulaEngine(), createFormulaEngine()];
+		for (const engine of engines) {
+			const sheet = engine.getSheetId(engine.addSheet('S'))!;
+			engine.setSheetContent(sheet, [[1, 3, '=AVERAGEIFS(A1:B1,A1:B1,">0")', '=DATE(1900,3,1)']]);
+			expect(engine.getCellValue({ sheet, row: 0, col: 2 })).toBe(2);
+			expect(engine.getCellValue({ sheet, row: 0, col: 3 })).toBe(61);
+			engine.destroy();
+		}
+	});
+});
