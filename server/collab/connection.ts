@@ -1,0 +1,94 @@
+/**
+ * One WebSocket client of a room. Buffers what the client sends while its upgrade is being
+ * authorised, drops sends once closing, and disconnects a client that reads too slowly or stops
+ * answering pings.
+ */
+import type { WebSocket } from 'ws';
+import type { CollabConfig } from '../../src/lib/server/collab/collab-config.ts';
+import type { Room, RoomConnection } from '../../src/lib/server/collab/room.ts';
+import type { WorkbookRole } from '../../src/lib/server/workbook-access.ts';
+import type { ConnectionUser } from './access.ts';
+import { CloseCode } from './close-codes.ts';
+
+/** A y-websocket client connected to `/collab/<workbookId>`. */
+export class Connection implements RoomConnection {
+	user: ConnectionUser | null = null;
+	role: WorkbookRole | null = null;
+	room: Room | null = null;
+	/** Awareness client ids this connection introduced. */
+	readonly awarenessIds = new Set<number>();
+	/** False after a ping until the pong (or any message) arrives. */
+	alive = true;
+	private queued: Uint8Array[] | null = [];
+	private closed = false;
+
+	constructor(
+		readonly ws: WebSocket,
+		readonly workbookId: string,
+		private readonly config: CollabConfig
+	) {}
+
+	/** The authenticated user's id (empty until authorised). */
+	get userId(): string {
+		return this.user?.id ?? '';
+	}
+
+	get isClosed(): boolean {
+		return this.closed;
+	}
+
+	/**
+	 * Hands an incoming frame to `deliver` once ready; before that, keeps it (up to a bound).
+	 * Returns false when the frame was refused because too many are waiting.
+	 */
+	receive(frame: Uint8Array, deliver: (frame: Uint8Array) => void): boolean {
+		this.alive = true;
+		if (this.queued === null) {
+			deliver(frame);
+			return true;
+		}
+		if (this.queued.length >= this.config.maxQueuedMessagesBeforeReady) return false;
+		this.queued.push(frame);
+		return true;
+	}
+
+	/** Marks the connection ready and delivers what it sent while waiting, in order. */
+	flushQueued(deliver: (frame: Uint8Array) => void): void {
+		const queued = this.queued ?? [];
+		this.queued = null;
+		for (const frame of queued) {
+			if (this.closed) return;
+			deliver(frame);
+		}
+	}
+
+	/** Sends a binary frame; disconnects a client whose unsent buffer passed the bound. */
+	send(frame: Uint8Array): void {
+		if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+		if (this.ws.bufferedAmount > this.config.maxBufferedBytes) {
+			this.close(CloseCode.tryAgainLater, 'reading too slowly');
+			return;
+		}
+		this.ws.send(frame, { binary: true }, (error) => {
+			if (error) this.close(CloseCode.internalError, 'send failed');
+		});
+	}
+
+	/** Closes with `code`; further sends are dropped. */
+	close(code: number, reason: string): void {
+		if (this.closed) return;
+		this.closed = true;
+		this.queued = null;
+		try {
+			this.ws.close(code, reason);
+		} catch {
+			this.ws.terminate();
+		}
+	}
+
+	/** Marks the connection closed after the socket itself closed. */
+	markClosed(): void {
+		this.closed = true;
+		this.queued = null;
+	}
+}

@@ -1,0 +1,148 @@
+/**
+ * Handles one y-websocket frame from an authorised connection: sync step 1 is answered with the
+ * durable document state, updates (sync step 2 and update) go through the commit pipeline (never
+ * from viewers), awareness is filtered to the connection's own client ids and person. Anything
+ * that does not decode closes the connection with 4400; nobody else is affected.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import {
+	colorForUser,
+	filterAwarenessUpdate,
+	MalformedAwarenessError
+} from '../../src/lib/server/collab/awareness-filter.ts';
+import type { CollabConfig } from '../../src/lib/server/collab/collab-config.ts';
+import type { CommitPipeline } from '../../src/lib/server/collab/commit-pipeline.ts';
+import {
+	encodeAwarenessFrame,
+	encodeSyncStep2,
+	MessageType,
+	SyncType
+} from '../../src/lib/server/collab/protocol.ts';
+import { RejectedUpdateError } from '../../src/lib/server/collab/update-validation.ts';
+import { canWrite } from '../../src/lib/server/workbook-access.ts';
+import { CloseCode } from './close-codes.ts';
+import type { Connection } from './connection.ts';
+
+/** A frame that is not a valid y-websocket message. */
+export class MalformedMessageError extends Error {
+	constructor(reason: string) {
+		super(`malformed message: ${reason}`);
+		this.name = 'MalformedMessageError';
+	}
+}
+
+/** What the handler needs besides the connection. */
+export interface MessageContext {
+	pipeline: CommitPipeline;
+	config: CollabConfig;
+	onError(connection: Connection, error: unknown): void;
+}
+
+function read<T>(what: string, reader: () => T): T {
+	try {
+		return reader();
+	} catch {
+		throw new MalformedMessageError(what);
+	}
+}
+
+/** Handles `frame` from `connection` (which must be in a room); closes it on a malformed frame. */
+export function handleMessage(
+	connection: Connection,
+	frame: Uint8Array,
+	context: MessageContext
+): void {
+	try {
+		dispatch(connection, frame, context);
+	} catch (error) {
+		if (error instanceof MalformedMessageError || error instanceof MalformedAwarenessError) {
+			connection.close(CloseCode.badRequest, 'malformed message');
+		} else {
+			context.onError(connection, error);
+		}
+	}
+}
+
+function dispatch(connection: Connection, frame: Uint8Array, context: MessageContext): void {
+	const room = connection.room;
+	if (!room || connection.isClosed) return;
+	const decoder = decoding.createDecoder(frame);
+	const type = read('type', () => decoding.readVarUint(decoder));
+	switch (type) {
+		case MessageType.sync: {
+			const syncType = read('sync type', () => decoding.readVarUint(decoder));
+			const payload = read('sync payload', () => decoding.readVarUint8Array(decoder));
+			if (syncType === SyncType.step1) {
+				read('state vector', () => Y.decodeStateVector(payload));
+				context.pipeline
+					.submit({
+						kind: 'read',
+						room,
+						read: (doc) => connection.send(encodeSyncStep2(doc, payload))
+					})
+					.catch((error: unknown) => context.onError(connection, error));
+			} else if (syncType === SyncType.step2 || syncType === SyncType.update) {
+				// Viewers' writes are dropped silently: their client keeps working read-only.
+				if (!canWrite(connection.role)) return;
+				context.pipeline
+					.submit({
+						kind: 'update',
+						room,
+						update: payload,
+						userId: connection.userId,
+						origin: connection
+					})
+					.catch((error: unknown) => {
+						if (error instanceof RejectedUpdateError) {
+							connection.close(CloseCode.badRequest, 'update refused');
+						} else {
+							context.onError(connection, error);
+						}
+					});
+			} else {
+				throw new MalformedMessageError('unknown sync type');
+			}
+			return;
+		}
+		case MessageType.awareness: {
+			const update = read('awareness', () => decoding.readVarUint8Array(decoder));
+			const filtered = filterAwarenessUpdate(update, {
+				owned: connection.awarenessIds,
+				ownedElsewhere: (clientId) => {
+					const owner = room.awarenessOwners.get(clientId);
+					return owner !== undefined && owner !== connection;
+				},
+				user: { ...connection.user!, color: colorForUser(connection.userId) },
+				maxClients: context.config.maxAwarenessClientsPerConnection,
+				maxStateBytes: context.config.maxAwarenessStateBytes
+			});
+			for (const clientId of connection.awarenessIds)
+				room.awarenessOwners.set(clientId, connection);
+			if (filtered) applyAwarenessUpdate(room.awareness, filtered, connection);
+			return;
+		}
+		case MessageType.queryAwareness: {
+			const clients = [...room.awareness.getStates().keys()];
+			if (clients.length > 0) {
+				connection.send(encodeAwarenessFrame(encodeAwarenessUpdate(room.awareness, clients)));
+			}
+			return;
+		}
+		default:
+			throw new MalformedMessageError('unknown message type');
+	}
+}
+
+/** The awareness frame a new connection receives: everyone already present, if anyone. */
+export function encodeCurrentAwareness(connection: Connection): Uint8Array | null {
+	const room = connection.room!;
+	const clients = [...room.awareness.getStates().keys()];
+	if (clients.length === 0) return null;
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MessageType.awareness);
+	encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(room.awareness, clients));
+	return encoding.toUint8Array(encoder);
+}

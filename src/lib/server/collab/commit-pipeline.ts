@@ -1,0 +1,260 @@
+/**
+ * The group-commit pipeline: the only path by which a room's document changes. Work queued in the
+ * same tick (or while the previous commit is in flight) forms one batch, processed in order:
+ *
+ * 1. reads that must see only durable state (answers to sync step 1) run first — the document
+ *    holds nothing uncommitted at that point — and rooms past a threshold capture a snapshot;
+ * 2. updates are checked and applied, API mutations run, in arrival order;
+ * 3. everything the batch produced is committed in one transaction;
+ * 4. only then are the updates relayed to other connections and the callers answered.
+ *
+ * So an update anyone has received, and every API write answered 2xx, is in the database.
+ */
+import * as Y from 'yjs';
+import { getLogger } from '../logger';
+import type { CollabConfig } from './collab-config';
+import { appendUpdates, writeSnapshot, type UpdateRow } from './persistence';
+import type { Room } from './room';
+import { checkUpdate, pendingBytes } from './update-validation';
+
+interface BaseItem {
+	room: Room;
+	resolve(value: unknown): void;
+	reject(error: unknown): void;
+}
+
+type Item =
+	| (BaseItem & { kind: 'read'; read(doc: Y.Doc): unknown })
+	| (BaseItem & { kind: 'update'; update: Uint8Array; userId: string | null; origin: unknown })
+	| (BaseItem & { kind: 'mutate'; mutate(doc: Y.Doc): unknown; userId: string | null });
+
+/** An item as callers submit it (the pipeline adds the promise's settle functions). */
+export type ItemInput = WithoutSettle<Item>;
+type WithoutSettle<T> = T extends unknown ? Omit<T, 'resolve' | 'reject'> : never;
+
+/** Thrown to callers whose room failed to commit (the database refused or vanished). */
+export class CommitFailedError extends Error {
+	constructor(cause: unknown) {
+		super('The change could not be saved.', { cause });
+		this.name = 'CommitFailedError';
+	}
+}
+
+/** Hooks the registry gives the pipeline. */
+export interface PipelineHooks {
+	/** A room whose commit failed: its in-memory document no longer matches the database. */
+	onRoomFailed(room: Room, error: unknown): void;
+}
+
+/** Origin of API mutations' transactions (never a connection, so everyone gets the relay). */
+export const API_ORIGIN = Symbol('investflow.api');
+
+/** The process's group-commit pipeline; see the module comment for the order of a batch. */
+export class CommitPipeline {
+	private queue: Item[] = [];
+	private running: Promise<void> | null = null;
+	private readonly background = new Set<Promise<void>>();
+	private readonly log = getLogger().child({ module: 'collab-pipeline' });
+
+	constructor(
+		private readonly config: CollabConfig,
+		private readonly hooks: PipelineHooks
+	) {}
+
+	/** Queues `input`; resolves with its result after its batch committed. */
+	submit<T>(input: ItemInput): Promise<T> {
+		return new Promise<T>((resolve, reject) => {
+			const item = { ...input, resolve, reject } as Item;
+			item.room.pendingItems++;
+			this.queue.push(item);
+			this.running ??= this.run();
+		});
+	}
+
+	/** Resolves once every queued item and background snapshot has finished. */
+	async drain(): Promise<void> {
+		while (this.running || this.background.size > 0) {
+			await this.running;
+			await Promise.allSettled([...this.background]);
+		}
+	}
+
+	/** Captures `room`'s current (durable) state and writes it as its snapshot in the background. */
+	compact(room: Room): void {
+		if (room.compacting || room.logCount === 0) return;
+		const state = Y.encodeStateAsUpdate(room.doc);
+		const through = room.lastUpdateId;
+		const count = room.logCount;
+		const bytes = room.logBytes;
+		room.compacting = true;
+		const task = writeSnapshot(room.workbookId, state, through, count).then(
+			() => {
+				room.logCount -= count;
+				room.logBytes -= bytes;
+			},
+			(error: unknown) =>
+				this.log.warn({ err: error, workbookId: room.workbookId }, 'compaction failed')
+		);
+		const tracked = task.finally(() => {
+			room.compacting = false;
+			this.background.delete(tracked);
+		});
+		this.background.add(tracked);
+	}
+
+	private async run(): Promise<void> {
+		// Let everything that arrives in this tick join the first batch.
+		await new Promise((resolve) => setImmediate(resolve));
+		try {
+			while (this.queue.length > 0) {
+				const batch = this.queue;
+				this.queue = [];
+				await this.processBatch(batch);
+			}
+		} finally {
+			this.running = null;
+		}
+	}
+
+	private async processBatch(batch: Item[]): Promise<void> {
+		const settled = new Map<Item, () => void>();
+		const finish = (item: Item, settle: () => void) => settled.set(item, settle);
+		for (const item of batch) {
+			if (item.kind !== 'read') continue;
+			if (item.room.closed) finish(item, () => item.resolve(undefined));
+			else this.settleNow(item, () => item.read(item.room.doc), finish);
+		}
+		for (const room of new Set(batch.map((item) => item.room))) {
+			if (!room.closed && this.overThreshold(room)) this.compact(room);
+		}
+		const rows: { room: Room; row: UpdateRow }[] = [];
+		for (const item of batch) {
+			if (item.kind === 'read') continue;
+			if (item.room.closed) {
+				finish(item, () => item.reject(new CommitFailedError('room closed')));
+				continue;
+			}
+			if (item.kind === 'update') this.applyUpdate(item, rows, finish);
+			else this.applyMutation(item, rows, finish);
+		}
+		const failed = await this.commit(rows);
+		for (const item of batch) {
+			item.room.pendingItems--;
+			if (failed.has(item.room)) item.reject(new CommitFailedError(failed.get(item.room)));
+			else settled.get(item)?.();
+		}
+		for (const room of new Set(batch.map((item) => item.room))) {
+			if (!room.closed && !failed.has(room)) room.relayOutbox();
+		}
+	}
+
+	private settleNow(
+		item: Item,
+		run: () => unknown,
+		finish: (item: Item, settle: () => void) => void
+	) {
+		try {
+			const value = run();
+			finish(item, () => item.resolve(value));
+		} catch (error) {
+			finish(item, () => item.reject(error));
+		}
+	}
+
+	private applyUpdate(
+		item: Extract<Item, { kind: 'update' }>,
+		rows: { room: Room; row: UpdateRow }[],
+		finish: (item: Item, settle: () => void) => void
+	): void {
+		const { room, update } = item;
+		this.settleNow(
+			item,
+			() => {
+				const check = checkUpdate(room.doc, update, this.config);
+				if (check.empty) return false;
+				try {
+					Y.applyUpdate(room.doc, update, item.origin);
+				} catch (error) {
+					// Decoded and checked, yet Yjs failed mid-way: the document may be half-changed,
+					// so the room is dropped and reloaded from the database on next use.
+					this.hooks.onRoomFailed(room, error);
+					throw error;
+				}
+				if (pendingBytes(room.doc) > this.config.maxPendingBytes) {
+					this.log.warn({ workbookId: room.workbookId }, 'document holds many pending structs');
+				}
+				rows.push({ room, row: { workbookId: room.workbookId, update, userId: item.userId } });
+				return true;
+			},
+			finish
+		);
+	}
+
+	private applyMutation(
+		item: Extract<Item, { kind: 'mutate' }>,
+		rows: { room: Room; row: UpdateRow }[],
+		finish: (item: Item, settle: () => void) => void
+	): void {
+		const { room } = item;
+		room.capture = [];
+		try {
+			this.settleNow(
+				item,
+				() => {
+					let result: unknown;
+					room.doc.transact(() => {
+						result = item.mutate(room.doc);
+					}, API_ORIGIN);
+					return result;
+				},
+				finish
+			);
+		} finally {
+			const produced = room.capture;
+			room.capture = null;
+			// Even a mutation that threw may have changed the document: store what it did.
+			if (produced.length > 0) {
+				const update = produced.length === 1 ? produced[0] : Y.mergeUpdates(produced);
+				rows.push({ room, row: { workbookId: room.workbookId, update, userId: item.userId } });
+			}
+		}
+	}
+
+	/** Commits all rows in one transaction; on failure retries room by room. Returns failed rooms. */
+	private async commit(rows: { room: Room; row: UpdateRow }[]): Promise<Map<Room, unknown>> {
+		const failed = new Map<Room, unknown>();
+		if (rows.length === 0) return failed;
+		try {
+			const ids = await appendUpdates(rows.map(({ row }) => row));
+			rows.forEach(({ room, row }, index) => this.noteCommitted(room, row, ids[index]));
+			return failed;
+		} catch (error) {
+			this.log.warn({ err: error }, 'group commit failed; retrying room by room');
+		}
+		const byRoom = new Map<Room, UpdateRow[]>();
+		for (const { room, row } of rows) byRoom.set(room, [...(byRoom.get(room) ?? []), row]);
+		for (const [room, roomRows] of byRoom) {
+			try {
+				const ids = await appendUpdates(roomRows);
+				roomRows.forEach((row, index) => this.noteCommitted(room, row, ids[index]));
+			} catch (error) {
+				failed.set(room, error);
+				this.hooks.onRoomFailed(room, error);
+			}
+		}
+		return failed;
+	}
+
+	private noteCommitted(room: Room, row: UpdateRow, id: number): void {
+		room.lastUpdateId = Math.max(room.lastUpdateId, id);
+		room.logCount++;
+		room.logBytes += row.update.length;
+	}
+
+	private overThreshold(room: Room): boolean {
+		return (
+			room.logCount >= this.config.compactAfterUpdates ||
+			room.logBytes >= this.config.compactAfterBytes
+		);
+	}
+}

@@ -1,0 +1,111 @@
+/**
+ * One loaded workbook document and the connections editing it. A room only changes its document
+ * through the commit pipeline, so what it relays has always been committed first. Connections
+ * are anything that can send bytes and be closed (the WebSocket endpoint implements them).
+ */
+import * as Y from 'yjs';
+import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { encodeAwarenessFrame, encodeSyncUpdate } from './protocol';
+import type { StoredDocument } from './persistence';
+
+/** What a room needs from a connection. */
+export interface RoomConnection {
+	readonly userId: string;
+	/** Sends one binary frame (dropped if the connection is closing). */
+	send(frame: Uint8Array): void;
+	/** Closes with a WebSocket close code and reason. */
+	close(code: number, reason: string): void;
+}
+
+/** An update the document emitted, waiting for its commit before it is relayed. */
+interface OutboxEntry {
+	update: Uint8Array;
+	origin: unknown;
+}
+
+/** A loaded workbook document with its connections, awareness and log bookkeeping. */
+export class Room {
+	readonly doc = new Y.Doc();
+	readonly awareness: Awareness;
+	readonly connections = new Set<RoomConnection>();
+	/** Which connection introduced each awareness client id. */
+	readonly awarenessOwners = new Map<number, RoomConnection>();
+	/** Id of the newest committed update the document contains. */
+	lastUpdateId: number;
+	/** Log rows and bytes since the snapshot (compaction thresholds compare against these). */
+	logCount: number;
+	logBytes: number;
+	/** Users of the room: connections and API calls in progress. */
+	leases = 0;
+	/** Pipeline items queued or in flight for this room. */
+	pendingItems = 0;
+	compacting = false;
+	/** Set once the room left the registry; nothing may use it any more. */
+	closed = false;
+	idleTimer: ReturnType<typeof setTimeout> | undefined;
+	/** Updates emitted by the document since the last relay. */
+	outbox: OutboxEntry[] = [];
+	/** While an API mutation runs: the updates it produced. */
+	capture: Uint8Array[] | null = null;
+
+	constructor(
+		readonly workbookId: string,
+		stored: StoredDocument
+	) {
+		this.lastUpdateId = stored.lastUpdateId;
+		this.logCount = stored.logCount;
+		this.logBytes = stored.logBytes;
+		this.doc.transact(() => {
+			for (const update of stored.updates) Y.applyUpdate(this.doc, update, 'load');
+		});
+		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+			this.outbox.push({ update, origin });
+			this.capture?.push(update);
+		});
+		this.awareness = new Awareness(this.doc);
+		this.awareness.setLocalState(null);
+		this.awareness.on(
+			'update',
+			({ added, updated, removed }: Record<string, number[]>, _origin: unknown) => {
+				const changed = [...added, ...updated, ...removed];
+				const frame = encodeAwarenessFrame(encodeAwarenessUpdate(this.awareness, changed));
+				this.broadcast(frame);
+			}
+		);
+	}
+
+	/** Sends `frame` to every connection except `except`. */
+	broadcast(frame: Uint8Array, except?: unknown): void {
+		for (const connection of this.connections) {
+			if (connection !== except) connection.send(frame);
+		}
+	}
+
+	/** Relays every committed update in the outbox to all but the connection it came from. */
+	relayOutbox(): void {
+		const entries = this.outbox;
+		this.outbox = [];
+		for (const { update, origin } of entries) this.broadcast(encodeSyncUpdate(update), origin);
+	}
+
+	/** Removes a connection and the awareness states it introduced. */
+	removeConnection(connection: RoomConnection): void {
+		if (!this.connections.delete(connection)) return;
+		const owned: number[] = [];
+		for (const [clientId, owner] of this.awarenessOwners) {
+			if (owner === connection) owned.push(clientId);
+		}
+		for (const clientId of owned) this.awarenessOwners.delete(clientId);
+		if (owned.length > 0) removeAwarenessStates(this.awareness, owned, connection);
+	}
+
+	/** Closes every connection with `code` and frees the document. */
+	destroy(code: number, reason: string): void {
+		this.closed = true;
+		clearTimeout(this.idleTimer);
+		for (const connection of [...this.connections]) connection.close(code, reason);
+		this.connections.clear();
+		this.awareness.destroy();
+		this.doc.destroy();
+	}
+}

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { DATABASE_KINDS } from '../helpers/databases';
+import { ApiClient, uniqueEmail } from '../helpers/http-client';
+import { closeCodeOf, connectClient } from '../helpers/collab-client';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { waitFor } from '../helpers/wait';
+
+describe.each(DATABASE_KINDS)('collaboration endpoint on %s', (kind) => {
+	let server: TestServer;
+	let owner: ApiClient;
+	let workbookId: string;
+	const providers: { destroy(): void }[] = [];
+
+	beforeAll(async () => {
+		server = await startTestServer(kind);
+		owner = new ApiClient(server.url);
+		await owner.register(uniqueEmail('owner'));
+		const created = await owner.post<{ id: string }>('/api/v1/workbooks', { title: 'Duplex' });
+		workbookId = created.body.id;
+	});
+
+	afterAll(async () => {
+		for (const provider of providers) provider.destroy();
+		await server?.stop();
+		await server?.database.drop();
+	});
+
+	function client(options: Parameters<typeof connectClient>[2] = {}) {
+		const opened = connectClient(server.url, workbookId, {
+			cookie: owner.sessionCookie,
+			...options
+		});
+		providers.push(opened.provider);
+		return opened;
+	}
+
+	it('syncs the seeded document to a stock WebsocketProvider', async () => {
+		const { doc, provider } = client();
+		await waitFor(() => provider.synced, 10_000, 'sync');
+		expect(doc.getMap('sheets').size).toBe(1);
+	});
+
+	it('lets two stock clients converge on concurrent edits', async () => {
+		const a = client();
+		const b = client();
+		await waitFor(() => a.provider.synced && b.provider.synced, 10_000, 'both synced');
+		a.doc.getMap('scratch').set('a', 1);
+		b.doc.getMap('scratch').set('b', 2);
+		await waitFor(() => a.doc.getMap('scratch').size === 2 && b.doc.getMap('scratch').size === 2);
+		expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc));
+		expect(a.doc.getMap('scratch').toJSON()).toEqual(b.doc.getMap('scratch').toJSON());
+	});
+
+	it('shows presence with the authenticated name, not the one the client claims', async () => {
+		const a = client();
+		const b = client();
+		await waitFor(() => a.provider.synced && b.provider.synced);
+		a.provider.awareness.setLocalStateField('user', { name: 'Impostor' });
+		const seen = await waitFor(() => {
+			const state = b.provider.awareness.getStates().get(a.doc.clientID) as
+				{ user?: { name: string; id: string } } | undefined;
+			return state?.user?.id ? state.user : undefined;
+		});
+		expect(seen.name).toBe('Test User');
+	});
+
+	it('closes an upgrade without a session with 4401 before sending anything', async () => {
+		const result = await closeCodeOf(`${server.url.replace('http', 'ws')}/collab/${workbookId}`);
+		expect(result).toEqual({ code: 4401, messages: 0 });
+	});
+
+	it('closes an upgrade from a foreign origin with 4403 before sending anything', async () => {
+		const result = await closeCodeOf(`${server.url.replace('http', 'ws')}/collab/${workbookId}`, {
+			cookie: owner.sessionCookie!,
+			origin: 'https://evil.example'
+		});
+		expect(result).toEqual({ code: 4403, messages: 0 });
+	});
+
+	it('accepts the server’s own origin', async () => {
+		const { provider } = client({ origin: server.url });
+		await waitFor(() => provider.synced);
+	});
+
+	it('closes an upgrade for an unknown workbook with 4404', async () => {
+		const result = await closeCodeOf(`${server.url.replace('http', 'ws')}/collab/nosuchworkbook`, {
+			cookie: owner.sessionCookie!
+		});
+		expect(result).toEqual({ code: 4404, messages: 0 });
+	});
+
+	it('closes with 4403 when someone else’s workbook is opened', async () => {
+		const stranger = new ApiClient(server.url);
+		await stranger.register(uniqueEmail('stranger'));
+		const result = await closeCodeOf(`${server.url.replace('http', 'ws')}/collab/${workbookId}`, {
+			cookie: stranger.sessionCookie!
+		});
+		expect(result).toEqual({ code: 4403, messages: 0 });
+	});
+
+	it('keeps the query string a provider adds (params) working', async () => {
+		const { provider } = client({ params: { link: 'unused' } });
+		await waitFor(() => provider.synced);
+	});
+
+	it('refuses upgrades to other paths', async () => {
+		await expect(
+			closeCodeOf(`${server.url.replace('http', 'ws')}/elsewhere`, { cookie: owner.sessionCookie! })
+		).rejects.toThrow(/404/);
+	});
+});
