@@ -2,6 +2,8 @@ import { test as base, expect, type Page } from '@playwright/test';
 
 /** `test` with `baseURL` pointing at the server the global setup started. */
 export const test = base.extend({
+	// Playwright requires the destructuring pattern even when no fixture is used.
+	// eslint-disable-next-line no-empty-pattern
 	baseURL: async ({}, use) => {
 		await use(process.env.E2E_BASE_URL);
 	}
