@@ -7,7 +7,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
 /** A `ws` WebSocket class that sends `headers` with every upgrade. */
-export function webSocketWithHeaders(headers: Record<string, string>): typeof WebSocket {
+export function webSocketWithHeaders(headers: Record<string, string>) {
 	return class extends WebSocket {
 		constructor(address: string | URL, protocols?: string | string[]) {
 			super(address, protocols, { headers });

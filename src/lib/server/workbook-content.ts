@@ -1,12 +1,10 @@
 /**
- * The server's few direct uses of the workbook core when managing workbooks (not cells): seeding
- * a new workbook's document from a template, and listing its sheets. New documents are created
- * here only — clients never seed — so every replica starts from the same stored state.
+ * The server's uses of the workbook core when managing workbooks: seeding a new workbook's
+ * document from a template, and listing its sheets. New documents are created here only — clients
+ * never seed — so every replica starts from the same stored state.
  */
 import * as Y from 'yjs';
-import { ensureMeta } from '../core/document';
-import { listSheetEntries } from '../core/document-view';
-import { addSheet } from '../core/operations/sheets';
+import { listSheets, seedBlankWorkbook, type SheetSummary } from '../core/workbook-api';
 
 /** Templates a workbook can be created from. */
 export const WORKBOOK_TEMPLATES = ['blank'] as const;
@@ -21,16 +19,13 @@ export function isWorkbookTemplate(value: unknown): value is WorkbookTemplate {
 /** The full initial document state of a new workbook made from `template`, as one Yjs update. */
 export function seedWorkbookState(_template: WorkbookTemplate): Uint8Array {
 	const doc = new Y.Doc();
-	doc.transact(() => {
-		ensureMeta(doc);
-		addSheet(doc, 'Sheet1');
-	});
+	seedBlankWorkbook(doc, 'seed');
 	const state = Y.encodeStateAsUpdate(doc);
 	doc.destroy();
 	return state;
 }
 
-/** The workbook's sheets in display order. */
-export function listWorkbookSheets(doc: Y.Doc): { id: string; name: string }[] {
-	return listSheetEntries(doc).map((sheet) => ({ id: sheet.id, name: sheet.name }));
+/** The workbook's sheets in display order with their size. */
+export function listWorkbookSheets(doc: Y.Doc): SheetSummary[] {
+	return listSheets(doc);
 }
