@@ -1,0 +1,19 @@
+/**
+ * The benchmarks' output format: one JSON object per benchmark on its own line,
+ * `{"bench":"<name>","at":"<ISO time>","results":{"<metric>":<number|string>,…}}`.
+ * Metric names end in their unit (`Ms`, `PerSecond`, `KiB`, `Ratio`…).
+ */
+export type BenchResults = Record<string, number | string | boolean>;
+
+export interface BenchRecord {
+	bench: string;
+	at: string;
+	results: BenchResults;
+}
+
+/** Prints one benchmark's results as a JSON line on stdout and returns the record. */
+export function printResults(bench: string, results: BenchResults): BenchRecord {
+	const record = { bench, at: new Date().toISOString(), results };
+	console.log(JSON.stringify(record));
+	return record;
+}
