@@ -237,7 +237,7 @@ export class WorkbookEvaluator {
 		const structural = sheetsChanged || namesChanged || reordered.size > 0;
 		const exported = this.engine.batch(() => {
 			const added = sheetsChanged ? this.syncSheetList() : [];
-			for (const sheetId of reordered) this.syncOrder(sheetId);
+			for (const sheetId of reordered) this.syncOrder(sheetId, changedCells);
 			if (structural) this.syncNames(reordered.size > 0 || sheetsChanged);
 			for (const sheet of added) this.loadSheet(sheet);
 			const addedIds = new Set(added.map((sheet) => sheet.id));
@@ -278,18 +278,36 @@ export class WorkbookEvaluator {
 		return added;
 	}
 
-	private syncOrder(sheetId: string): void {
+	/**
+	 * Moves the engine's rows/columns to the document's order. Cells already stored in rows or
+	 * columns new to the engine (written concurrently, arriving before the row) are queued in
+	 * `changedCells` so they get loaded too.
+	 */
+	private syncOrder(sheetId: string, changedCells: Map<string, Set<string>>): void {
 		const sheet = sheetById(this.doc, sheetId);
 		const mirror = this.sheets.get(sheetId);
 		if (!sheet || !mirror) return;
 		const rows = axisOf(this.doc, sheet, 'rows');
 		const cols = axisOf(this.doc, sheet, 'cols');
-		if (rows !== mirror.rows)
+		const newRows = rows.ids.filter((id) => !mirror.rows.indexOf.has(id));
+		const newCols = cols.ids.filter((id) => !mirror.cols.indexOf.has(id));
+		if (rows !== mirror.rows) {
 			syncAxisOrder(mirror.rows.ids, rows.ids, engineAxisOps(this.engine, mirror.hfId, 'rows'));
-		if (cols !== mirror.cols)
+		}
+		if (cols !== mirror.cols) {
 			syncAxisOrder(mirror.cols.ids, cols.ids, engineAxisOps(this.engine, mirror.hfId, 'cols'));
+		}
 		mirror.rows = rows;
 		mirror.cols = cols;
+		if (newRows.length === 0 && newCols.length === 0) return;
+		const fresh = new Set([...newRows, ...newCols]);
+		let keys = changedCells.get(sheetId);
+		for (const key of sheet.cells.keys()) {
+			const { rowId, colId } = splitCellKey(key);
+			if (!fresh.has(rowId) && !fresh.has(colId)) continue;
+			if (!keys) changedCells.set(sheetId, (keys = new Set()));
+			keys.add(key);
+		}
 	}
 
 	private setCells(sheetId: string, keys: Set<string>): void {
