@@ -48,14 +48,18 @@ function countPlaywright(file) {
 }
 
 function finish(ok) {
-	console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+	console.log(
+		`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`
+	);
 	process.exit(ok ? 0 : 1);
 }
 
 ensureChromium();
 fs.mkdirSync(RESULTS, { recursive: true });
 if (process.env.TEST_DATABASE_URL) {
-	console.log(`Integration suites run on PGlite and on PostgreSQL (${process.env.TEST_DATABASE_URL}).`);
+	console.log(
+		`Integration suites run on PGlite and on PostgreSQL (${process.env.TEST_DATABASE_URL}).`
+	);
 } else {
 	console.log('Integration suites run on PGlite (set TEST_DATABASE_URL to add PostgreSQL).');
 }
@@ -87,8 +91,13 @@ for (const project of vitestSuites) {
 }
 
 const e2eReport = path.join(RESULTS, 'playwright.json');
-const e2ePassed = run('end-to-end tests (Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
-	PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport
-});
+const e2ePassed = run(
+	'end-to-end tests (Chromium)',
+	'npx',
+	['playwright', 'test', '--reporter=list,json'],
+	{
+		PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport
+	}
+);
 if (fs.existsSync(e2eReport)) countPlaywright(e2eReport);
 finish(ok && e2ePassed);

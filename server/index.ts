@@ -48,7 +48,10 @@ export async function startServer(): Promise<RunningServer> {
 	const upgrades: UpgradeHandler = await createUpgradeHandler({ origin: process.env.ORIGIN });
 	server.on('upgrade', (req, socket, head) => upgrades.handleUpgrade(req, socket, head));
 
-	log.info({ port, host: config.host, database: database.kind }, `InvestFlow listening on http://${config.host}:${port}`);
+	log.info(
+		{ port, host: config.host, database: database.kind },
+		`InvestFlow listening on http://${config.host}:${port}`
+	);
 
 	let closing: Promise<void> | undefined;
 	const close = () => {

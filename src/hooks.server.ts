@@ -4,7 +4,11 @@ import { validateSessionToken } from '$lib/server/auth';
 import { openDatabase } from '$lib/server/db';
 import { isForeignOriginWrite } from '$lib/server/http/origin-check';
 import { getLogger, loggablePath } from '$lib/server/logger';
-import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/session-cookie';
+import {
+	deleteSessionCookie,
+	sessionCookieName,
+	setSessionCookie
+} from '$lib/server/session-cookie';
 
 export const init: ServerInit = async () => {
 	await openDatabase();
@@ -12,7 +16,8 @@ export const init: ServerInit = async () => {
 
 const handleRequestLog: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
-	event.locals.requestId = event.request.headers.get('x-request-id')?.slice(0, 64) || crypto.randomUUID();
+	event.locals.requestId =
+		event.request.headers.get('x-request-id')?.slice(0, 64) || crypto.randomUUID();
 	event.locals.log = getLogger().child({ requestId: event.locals.requestId });
 	const response = await resolve(event);
 	event.locals.log.info(

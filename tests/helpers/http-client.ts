@@ -44,7 +44,8 @@ export class ApiClient {
 		const setCookie = response.headers.getSetCookie().find((c) => /session=/.test(c));
 		if (setCookie) {
 			const [pair] = setCookie.split(';');
-			this.cookie = /=$/.test(pair) || /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(setCookie) ? undefined : pair;
+			this.cookie =
+				/=$/.test(pair) || /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(setCookie) ? undefined : pair;
 		}
 		const text = await response.text();
 		let parsed: unknown = text;
@@ -59,7 +60,11 @@ export class ApiClient {
 	get<T = Record<string, unknown>>(path: string, headers?: Record<string, string>) {
 		return this.request<T>('GET', path, undefined, headers);
 	}
-	post<T = Record<string, unknown>>(path: string, body?: unknown, headers?: Record<string, string>) {
+	post<T = Record<string, unknown>>(
+		path: string,
+		body?: unknown,
+		headers?: Record<string, string>
+	) {
 		return this.request<T>('POST', path, body ?? {}, headers);
 	}
 	patch<T = Record<string, unknown>>(path: string, body: unknown) {

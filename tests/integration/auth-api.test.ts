@@ -113,7 +113,9 @@ describe.each(DATABASE_KINDS)('the auth API on %s', (kind) => {
 		client.sessionCookie = 'session=' + 'a'.repeat(32);
 		const response = await client.get('/api/v1/me');
 		expect(response.status).toBe(401);
-		expect(response.headers.getSetCookie().join()).toMatch(/session=;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/);
+		expect(response.headers.getSetCookie().join()).toMatch(
+			/session=;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/
+		);
 	});
 
 	it('changes the name, and the password ending every other session', async () => {
@@ -122,7 +124,9 @@ describe.each(DATABASE_KINDS)('the auth API on %s', (kind) => {
 		await first.register(email);
 		const second = new ApiClient(server.url);
 		await second.post('/api/v1/auth/login', { email, password: 'a sturdy passphrase' });
-		const renamed = await first.patch<{ user: { name: string } }>('/api/v1/me', { name: 'Renamed' });
+		const renamed = await first.patch<{ user: { name: string } }>('/api/v1/me', {
+			name: 'Renamed'
+		});
 		expect(renamed.body.user.name).toBe('Renamed');
 		const sessions = await first.get<{ sessions: { id: string; current: boolean }[] }>(
 			'/api/v1/me/sessions'
@@ -169,20 +173,33 @@ describe.each(DATABASE_KINDS)('the auth API on %s', (kind) => {
 	it('refuses a cookie-carrying write from a foreign Origin with 403', async () => {
 		const client = new ApiClient(server.url);
 		await client.register(uniqueEmail());
-		const foreign = await client.request('PATCH', '/api/v1/me', { name: 'Evil' }, {
-			origin: 'https://evil.example'
-		});
+		const foreign = await client.request(
+			'PATCH',
+			'/api/v1/me',
+			{ name: 'Evil' },
+			{
+				origin: 'https://evil.example'
+			}
+		);
 		expect(foreign.status).toBe(403);
-		const same = await client.request('PATCH', '/api/v1/me', { name: 'Fine' }, {
-			origin: server.url
-		});
+		const same = await client.request(
+			'PATCH',
+			'/api/v1/me',
+			{ name: 'Fine' },
+			{
+				origin: server.url
+			}
+		);
 		expect(same.status).toBe(200);
 	});
 
 	it('refuses a cross-site form post', async () => {
 		const response = await fetch(`${server.url}/logout`, {
 			method: 'POST',
-			headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+			headers: {
+				origin: 'https://evil.example',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
 			body: '',
 			redirect: 'manual'
 		});

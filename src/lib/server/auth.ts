@@ -21,8 +21,7 @@ export interface SessionUser {
 }
 
 export type SessionValidation =
-	| { session: Session; user: SessionUser }
-	| { session: null; user: null };
+	{ session: Session; user: SessionUser } | { session: null; user: null };
 
 export interface SessionClientInfo {
 	userAgent?: string | null;
@@ -118,7 +117,10 @@ export async function invalidateUserSession(userId: string, sessionId: string): 
 }
 
 /** Ends every session of a user, except `keepSessionId` when given (the caller's own). */
-export async function invalidateUserSessions(userId: string, keepSessionId?: string): Promise<void> {
+export async function invalidateUserSessions(
+	userId: string,
+	keepSessionId?: string
+): Promise<void> {
 	const db = await getDb();
 	const condition = keepSessionId
 		? and(eq(sessionTable.userId, userId), ne(sessionTable.id, keepSessionId))

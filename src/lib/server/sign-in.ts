@@ -33,7 +33,11 @@ export async function startSession(event: RequestEvent, user: SessionUser): Prom
  * Checks credentials and starts a session. Throws 429 with `Retry-After` once the client address
  * has failed too often, and 401 with one message whether the email or the password was wrong.
  */
-export async function logIn(event: RequestEvent, email: unknown, password: unknown): Promise<SessionUser> {
+export async function logIn(
+	event: RequestEvent,
+	email: unknown,
+	password: unknown
+): Promise<SessionUser> {
 	const address = clientAddress(event);
 	const waitSeconds = loginThrottle.retryAfterSeconds(address);
 	if (waitSeconds > 0) {

@@ -48,7 +48,12 @@ export async function registerUser(input: Registration): Promise<SessionUser> {
 		.from(userTable)
 		.where(eq(userTable.email, email));
 	if (existing) throw emailTaken();
-	const created = { id: crypto.randomUUID(), email, name, passwordHash: await hashPassword(password) };
+	const created = {
+		id: crypto.randomUUID(),
+		email,
+		name,
+		passwordHash: await hashPassword(password)
+	};
 	const inserted = await db
 		.insert(userTable)
 		.values(created)

@@ -102,18 +102,15 @@ export const documentUpdate = pgTable(
 );
 
 /** A compacted document state covering every update with id ≤ `throughUpdateId`. */
-export const documentSnapshot = pgTable(
-	'document_snapshot',
-	{
-		workbookId: text('workbook_id')
-			.primaryKey()
-			.references(() => workbook.id, { onDelete: 'cascade' }),
-		state: bytea('state').notNull(),
-		throughUpdateId: bigint('through_update_id', { mode: 'number' }).notNull(),
-		updateCount: integer('update_count').notNull().default(0),
-		createdAt: createdAt()
-	}
-);
+export const documentSnapshot = pgTable('document_snapshot', {
+	workbookId: text('workbook_id')
+		.primaryKey()
+		.references(() => workbook.id, { onDelete: 'cascade' }),
+	state: bytea('state').notNull(),
+	throughUpdateId: bigint('through_update_id', { mode: 'number' }).notNull(),
+	updateCount: integer('update_count').notNull().default(0),
+	createdAt: createdAt()
+});
 
 export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;

@@ -12,7 +12,13 @@ const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export function errorResponse(error: unknown, event: RequestEvent): Response {
 	if (error instanceof AppError) {
 		return json(
-			{ error: { code: error.code, message: error.message, ...(error.field && { field: error.field }) } },
+			{
+				error: {
+					code: error.code,
+					message: error.message,
+					...(error.field && { field: error.field })
+				}
+			},
 			{ status: error.status, headers: error.headers }
 		);
 	}

@@ -1,9 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import {
-	invalidateUserSession,
-	invalidateUserSessions,
-	listUserSessions
-} from '$lib/server/auth';
+import { invalidateUserSession, invalidateUserSessions, listUserSessions } from '$lib/server/auth';
 import { field, formFailure } from '$lib/server/http/form';
 import { describeSession } from '$lib/server/session-summary';
 import { changeName, changePassword } from '$lib/server/users';
