@@ -116,3 +116,67 @@ export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;
 export type Workbook = typeof workbook.$inferSelect;
 export type WorkbookMember = typeof workbookMember.$inferSelect;
+
+/** An invitation by email for someone not yet registered; becomes a membership at registration. */
+export const workbookInvite = pgTable(
+	'workbook_invite',
+	{
+		workbookId: text('workbook_id')
+			.notNull()
+			.references(() => workbook.id, { onDelete: 'cascade' }),
+		email: text('email').notNull(),
+		/** 'editor' | 'viewer' */
+		role: text('role').notNull(),
+		invitedBy: text('invited_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(table) => [
+		primaryKey({ columns: [table.workbookId, table.email] }),
+		index('workbook_invite_email_idx').on(table.email)
+	]
+);
+
+/** A view-only link for people without an account; only the token's SHA-256 is stored. */
+export const shareLink = pgTable(
+	'share_link',
+	{
+		id: text('id').primaryKey(),
+		workbookId: text('workbook_id')
+			.notNull()
+			.references(() => workbook.id, { onDelete: 'cascade' }),
+		tokenHash: text('token_hash').notNull(),
+		label: text('label').notNull(),
+		role: text('role').notNull().default('viewer'),
+		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }),
+		lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+		revokedAt: timestamp('revoked_at', { withTimezone: true })
+	},
+	(table) => [
+		uniqueIndex('share_link_token_hash_unique').on(table.tokenHash),
+		index('share_link_workbook_idx').on(table.workbookId)
+	]
+);
+
+/** The sharing audit trail: who invited, changed, removed, created, used or revoked what. */
+export const shareEvent = pgTable(
+	'share_event',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		workbookId: text('workbook_id')
+			.notNull()
+			.references(() => workbook.id, { onDelete: 'cascade' }),
+		actorUserId: text('actor_user_id').references(() => user.id, { onDelete: 'set null' }),
+		/** invite | role_change | removal | leave | ownership_transfer | link_created | link_used | link_revoked */
+		kind: text('kind').notNull(),
+		/** Whom or what it concerned: an email, a user id, a link id. */
+		subject: text('subject'),
+		detail: text('detail'),
+		createdAt: createdAt()
+	},
+	(table) => [index('share_event_workbook_idx').on(table.workbookId, table.id)]
+);
+
+export type ShareLink = typeof shareLink.$inferSelect;
+export type ShareEvent = typeof shareEvent.$inferSelect;
