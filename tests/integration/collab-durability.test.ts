@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { ApiClient, uniqueEmail } from '../helpers/http-client';
 import { connectClient } from '../helpers/collab-client';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { startTestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 
 const cleanups: (() => Promise<void> | void)[] = [];
