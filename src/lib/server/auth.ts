@@ -3,11 +3,10 @@
  * keeps its SHA-256 hash as the session id. Sessions last 30 days and slide forward when less than
  * half remains. Called by hooks.server.ts (every request), the auth API and the WebSocket upgrade.
  */
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { and, eq, lt, ne } from 'drizzle-orm';
 import { getDb } from './db';
 import { session as sessionTable, user as userTable, type Session } from './db/schema';
+import { generateToken, hashToken, TOKEN_PATTERN } from './tokens';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY_MS;
@@ -28,17 +27,11 @@ export interface SessionClientInfo {
 	ipAddress?: string | null;
 }
 
-/** A new session token: 20 random bytes (160 bits), base32 so it is cookie- and URL-safe. */
-export function generateSessionToken(): string {
-	const bytes = new Uint8Array(20);
-	crypto.getRandomValues(bytes);
-	return encodeBase32LowerCaseNoPadding(bytes);
-}
+/** A new session token: 160 random bits, base32. */
+export const generateSessionToken = generateToken;
 
 /** The id under which a token's session is stored: the hex SHA-256 of the token. */
-export function sessionIdFromToken(token: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
-}
+export const sessionIdFromToken = hashToken;
 
 /** Stores a session for `userId` keyed by the hash of `token`; returns the stored row. */
 export async function createSession(
@@ -69,7 +62,7 @@ export async function validateSessionToken(
 	token: string,
 	now = new Date()
 ): Promise<SessionValidation> {
-	if (!/^[a-z2-7]{32}$/.test(token)) return { session: null, user: null };
+	if (!TOKEN_PATTERN.test(token)) return { session: null, user: null };
 	const db = await getDb();
 	const sessionId = sessionIdFromToken(token);
 	const [found] = await db

@@ -7,19 +7,11 @@ import { getDb } from './db';
 import { user as userTable } from './db/schema';
 import { AppError, invalidInput } from './errors';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords';
+import { normaliseEmail } from './email';
+import { acceptPendingInvites } from './sharing/members';
 import type { SessionUser } from './auth';
 
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const NAME_MAX_LENGTH = 100;
-
-/** Lower-cases and trims an email address; throws 400 when it is not one. */
-export function normaliseEmail(email: unknown): string {
-	const normalised = typeof email === 'string' ? email.trim().toLowerCase() : '';
-	if (normalised.length > 254 || !EMAIL_PATTERN.test(normalised)) {
-		throw invalidInput('Enter a valid email address.', 'email');
-	}
-	return normalised;
-}
 
 /** Trims a display name; throws 400 when empty or too long. */
 export function normaliseName(name: unknown): string {
@@ -37,7 +29,7 @@ export interface Registration {
 	password: unknown;
 }
 
-/** Creates an account; 409 when the email is taken. */
+/** Creates an account and grants the invitations waiting for its email; 409 when it is taken. */
 export async function registerUser(input: Registration): Promise<SessionUser> {
 	const email = normaliseEmail(input.email);
 	const name = normaliseName(input.name);
@@ -60,6 +52,7 @@ export async function registerUser(input: Registration): Promise<SessionUser> {
 		.onConflictDoNothing({ target: userTable.email })
 		.returning({ id: userTable.id });
 	if (inserted.length === 0) throw emailTaken();
+	await acceptPendingInvites(created.id, email);
 	return { id: created.id, email, name };
 }
 
