@@ -11,6 +11,8 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					environment: 'node',
+					// Specs that open an embedded database spend seconds in PGlite's initdb on a busy machine.
+					hookTimeout: 60_000,
 					include: ['src/**/*.spec.ts', 'server/**/*.spec.ts']
 				}
 			},
