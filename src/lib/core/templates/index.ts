@@ -1,0 +1,80 @@
+/**
+ * Workbook templates: the registry people pick from when they create a workbook, and
+ * {@link seedTemplate}, which fills a new, empty document with one of them in a single Yjs
+ * transaction using only the core operations (so the result is an ordinary workbook: every
+ * number visible and editable, key inputs and outputs as defined names).
+ */
+import type * as Y from 'yjs';
+import { namesMap } from '../document';
+import { listSheetEntries } from '../document-view';
+import type { Origin } from '../operations/shared';
+import { writeTemplate, type TemplateSpec } from './builder';
+import { UnknownTemplateError, WorkbookNotEmptyError } from './errors';
+import { PROPERTY_CHARTS, buildPropertyTemplate } from './property';
+import type { TemplateChart, TemplateInfo } from './types';
+
+export { UnknownTemplateError, WorkbookNotEmptyError } from './errors';
+export type { TemplateChart, TemplateChartSeries, TemplateChartType, TemplateInfo } from './types';
+
+interface TemplateDefinition extends TemplateInfo {
+	build: () => TemplateSpec;
+	charts: TemplateChart[];
+}
+
+const DEFINITIONS: TemplateDefinition[] = [
+	{
+		id: 'property',
+		title: 'Rental property',
+		description:
+			'Purchase, financing, rents by unit, Schedule E expenses, loan amortisation, a 10-year ' +
+			'projection with IRR, depreciation and a ledger of actuals against plan.',
+		build: buildPropertyTemplate,
+		charts: PROPERTY_CHARTS
+	}
+];
+
+/** The templates offered when creating a workbook, in display order. */
+export const TEMPLATES: readonly TemplateInfo[] = DEFINITIONS.map(({ id, title, description }) => ({
+	id,
+	title,
+	description
+}));
+
+function definitionOf(templateId: string): TemplateDefinition {
+	const definition = DEFINITIONS.find((candidate) => candidate.id === templateId);
+	if (!definition) throw new UnknownTemplateError(templateId);
+	return definition;
+}
+
+/** Whether `templateId` names a template in {@link TEMPLATES}. */
+export function isTemplateId(templateId: string): boolean {
+	return DEFINITIONS.some((candidate) => candidate.id === templateId);
+}
+
+/**
+ * The charts a template asks for, as plain data (the document's chart schema comes later).
+ *
+ * @throws UnknownTemplateError for an id not in {@link TEMPLATES}.
+ */
+export function templateCharts(templateId: string): TemplateChart[] {
+	return definitionOf(templateId).charts.map((chart) => ({
+		...chart,
+		series: chart.series.map((series) => ({ ...series }))
+	}));
+}
+
+/**
+ * Fills an empty document (no sheets, no names) with template `templateId`: meta, sheets,
+ * defined names, cells, formats, bold headers and column widths, all in one transaction with
+ * `origin`. Call it instead of `seedBlankWorkbook` when a workbook is created from a template.
+ *
+ * @throws UnknownTemplateError for an id not in {@link TEMPLATES};
+ *   WorkbookNotEmptyError when the document already has sheets or names (nothing is written).
+ */
+export function seedTemplate(doc: Y.Doc, templateId: string, origin?: Origin): void {
+	const definition = definitionOf(templateId);
+	if (listSheetEntries(doc).length > 0 || namesMap(doc).size > 0) {
+		throw new WorkbookNotEmptyError();
+	}
+	writeTemplate(doc, definition.build(), origin);
+}
