@@ -69,9 +69,8 @@ export class Connection implements RoomConnection {
 			this.close(CloseCode.tryAgainLater, 'reading too slowly');
 			return;
 		}
-		this.ws.send(frame, { binary: true }, (error) => {
-			if (error) this.close(CloseCode.internalError, 'send failed');
-		});
+		// No per-frame callback: a failed write surfaces as the socket's error and close events.
+		this.ws.send(frame, { binary: true });
 	}
 
 	/** Closes with `code`; further sends are dropped. */

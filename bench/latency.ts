@@ -1,0 +1,56 @@
+/**
+ * Edit→seen latency bookkeeping shared by the load simulator and the collaboration benchmark.
+ * A writer records when each of its edits left (by Yjs client id and the clock the edit ends
+ * at); a receiver reports the clocks an incoming update carries, and every recorded edit it
+ * covers counts as seen once per receiver.
+ */
+import * as Y from 'yjs';
+
+/** Latency samples (ms) with percentile helpers. */
+export class LatencyRecorder {
+	private readonly sent = new Map<number, { clock: number; at: number }[]>();
+	readonly samples: number[] = [];
+
+	/** Records that `clientId`'s edit ending at `clock` (exclusive) was sent now. */
+	recordSent(clientId: number, clock: number, at = performance.now()): void {
+		let list = this.sent.get(clientId);
+		if (!list) this.sent.set(clientId, (list = []));
+		list.push({ clock, at });
+	}
+
+	/** Creates the per-receiver cursor that turns incoming updates into samples. */
+	receiver(): (update: Uint8Array, at?: number) => void {
+		const cursor = new Map<number, number>();
+		return (update, at = performance.now()) => {
+			let meta: ReturnType<typeof Y.parseUpdateMeta>;
+			try {
+				meta = Y.parseUpdateMeta(update);
+			} catch {
+				return;
+			}
+			for (const [clientId, to] of meta.to) {
+				const list = this.sent.get(clientId);
+				if (!list) continue;
+				let index = cursor.get(clientId) ?? 0;
+				while (index < list.length && list[index].clock <= to) {
+					this.samples.push(at - list[index].at);
+					index++;
+				}
+				cursor.set(clientId, index);
+			}
+		};
+	}
+
+	/** The `p`th percentile (0–100) of the samples, in ms (NaN when there are none). */
+	percentile(p: number): number {
+		if (this.samples.length === 0) return NaN;
+		const sorted = Float64Array.from(this.samples).sort();
+		const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+		return sorted[Math.max(0, index)];
+	}
+}
+
+/** Rounds to one decimal place for reports. */
+export function round1(value: number): number {
+	return Math.round(value * 10) / 10;
+}
