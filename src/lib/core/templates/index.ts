@@ -10,6 +10,7 @@ import { listSheetEntries } from '../document-view';
 import type { Origin } from '../operations/shared';
 import { writeTemplate, type TemplateSpec } from './builder';
 import { UnknownTemplateError, WorkbookNotEmptyError } from './errors';
+import { BUDGET_CHARTS, buildBudgetTemplate } from './budget';
 import { PROPERTY_CHARTS, buildPropertyTemplate } from './property';
 import type { TemplateChart, TemplateInfo } from './types';
 
@@ -30,6 +31,15 @@ const DEFINITIONS: TemplateDefinition[] = [
 			'projection with IRR, depreciation and a ledger of actuals against plan.',
 		build: buildPropertyTemplate,
 		charts: PROPERTY_CHARTS
+	},
+	{
+		id: 'budget',
+		title: 'Monthly budget',
+		description:
+			'Budget and actual spending by category for each month of a year; unspent money rolls ' +
+			'forward into the next month, with variances and a year-to-date view.',
+		build: buildBudgetTemplate,
+		charts: BUDGET_CHARTS
 	}
 ];
 
