@@ -1,0 +1,51 @@
+/**
+ * The slice of a sheet the grid renders: for the visible window of rows and columns, each
+ * cell's A1 address and view. Recomputed when the document, the values or the window change.
+ */
+import type * as Y from 'yjs';
+import { columnLetters } from '$lib/core/addresses';
+import type { SheetEntry } from '$lib/core/document-view';
+import type { CurrencyCode } from '$lib/core/number-format';
+import type { CellValueSource } from '$lib/state/cell-values';
+import { viewCell, type CellView } from './cell-display';
+import type { IndexWindow } from './grid-geometry';
+
+/** One rendered cell. */
+export interface RenderedCell extends CellView {
+	col: number;
+	ref: string;
+}
+
+/** One rendered row. */
+export interface RenderedRow {
+	row: number;
+	cells: RenderedCell[];
+}
+
+/** Views of the cells in the window (rows × columns). */
+export function renderWindow(
+	_doc: Y.Doc,
+	sheet: SheetEntry,
+	rowIds: readonly string[],
+	colIds: readonly string[],
+	rows: IndexWindow,
+	cols: IndexWindow,
+	values: CellValueSource | null,
+	currency: CurrencyCode
+): RenderedRow[] {
+	const letters: string[] = [];
+	for (let c = cols.start; c < cols.end; c++) letters.push(columnLetters(c));
+	const out: RenderedRow[] = [];
+	for (let r = rows.start; r < rows.end; r++) {
+		const rowId = rowIds[r];
+		const cells: RenderedCell[] = [];
+		for (let c = cols.start; c < cols.end; c++) {
+			const colId = colIds[c];
+			const result = values ? values.getValue(sheet.id, rowId, colId) : { value: null };
+			const view = viewCell(sheet, rowId, colId, result, currency);
+			cells.push({ ...view, col: c, ref: `${letters[c - cols.start]}${r + 1}` });
+		}
+		out.push({ row: r, cells });
+	}
+	return out;
+}

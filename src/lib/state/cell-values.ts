@@ -1,0 +1,38 @@
+/**
+ * Where the grid reads computed values from: the core evaluator on the main thread for ordinary
+ * workbooks, or a Web Worker for large ones (see `worker-values.ts`). Both follow the Y.Doc.
+ */
+import type * as Y from 'yjs';
+import { createEvaluator, type CellResult, type WorkbookEvaluator } from '$lib/core/evaluator';
+
+/** Computed values by cell identity. */
+export interface CellValueSource {
+	getValue(sheetId: string, rowId: string, colId: string): CellResult;
+	/** Calls `listener` whenever values may have changed (after the doc or the worker moved). */
+	onChange(listener: () => void): () => void;
+	destroy(): void;
+}
+
+/** Cells above which evaluation moves off the main thread. */
+export const WORKER_THRESHOLD_CELLS = 20_000;
+
+/** The core evaluator, evaluated synchronously on this thread. */
+export class MainThreadValues implements CellValueSource {
+	private readonly evaluator: WorkbookEvaluator;
+
+	constructor(doc: Y.Doc) {
+		this.evaluator = createEvaluator(doc);
+	}
+
+	getValue(sheetId: string, rowId: string, colId: string): CellResult {
+		return this.evaluator.getValue(sheetId, rowId, colId);
+	}
+
+	onChange(listener: () => void): () => void {
+		return this.evaluator.onChange(() => listener());
+	}
+
+	destroy(): void {
+		this.evaluator.destroy();
+	}
+}

@@ -1,0 +1,235 @@
+/**
+ * The open workbook in this tab: its Y.Doc, kept in IndexedDB (edits survive going offline or
+ * closing the tab) and synced through the collaboration socket; computed values; presence;
+ * per-person undo; and the connection status people see. Components read its runes and call
+ * `workbook-commands.ts` to change the document.
+ */
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { metaMap, namesMap, sheetsMap } from '$lib/core/document';
+import { listSheetEntries } from '$lib/core/document-view';
+import type { CurrencyCode } from '$lib/core/number-format';
+import { MainThreadValues, WORKER_THRESHOLD_CELLS, type CellValueSource } from './cell-values';
+import {
+	backoffDelay,
+	describeTerminalClose,
+	MAX_BACKOFF_MS,
+	type ConnectionStatus
+} from './connection';
+import { WorkerValues } from './worker-values';
+
+/** Where another person is: their sheet, active cell and selected range (A1). */
+export interface PresenceCursor {
+	sheetId: string;
+	ref: string;
+	range: string;
+}
+
+/** Another person in the workbook, as their awareness state says. */
+export interface Collaborator {
+	clientId: number;
+	name: string;
+	color: string;
+	cursor: PresenceCursor | null;
+}
+
+/** A sheet tab. */
+export interface SheetTab {
+	id: string;
+	name: string;
+}
+
+/** What the session needs to know about the page. */
+export interface SessionOptions {
+	workbookId: string;
+	user: { id: string; name: string };
+	readOnly: boolean;
+	/** Defaults to the page's origin with ws(s). */
+	serverUrl?: string;
+}
+
+const COLORS = ['#1a73e8', '#d93025', '#188038', '#e37400', '#9334e6', '#007b83', '#c5221f'];
+
+/** One open workbook; call {@link destroy} when leaving the page. */
+export class WorkbookSession {
+	readonly doc = new Y.Doc();
+	/** Origin of this person's own transactions: what undo tracks. */
+	readonly origin = { kind: 'local-edit' };
+	readonly readOnly: boolean;
+	readonly provider: WebsocketProvider;
+	readonly undoManager: Y.UndoManager;
+	/** Bumped after every change of document or values; readers depend on it. */
+	version = $state(0);
+	status = $state<ConnectionStatus>('connecting');
+	/** Local edits made since the server last confirmed a sync. */
+	pendingEdits = $state(0);
+	/** True once there is a document to show (from this device or the server). */
+	ready = $state(false);
+	/** A reason the server closed the workbook for good, or null. */
+	closedReason = $state<string | null>(null);
+	sheets = $state.raw<SheetTab[]>([]);
+	collaborators = $state.raw<Collaborator[]>([]);
+	canUndo = $state(false);
+	canRedo = $state(false);
+	currency = $state<CurrencyCode>('USD');
+	values: CellValueSource | null = null;
+
+	private readonly persistence: IndexeddbPersistence | null;
+	private everConnected = false;
+	private readonly cleanups: (() => void)[] = [];
+
+	constructor(options: SessionOptions) {
+		this.readOnly = options.readOnly;
+		const serverUrl =
+			options.serverUrl ??
+			`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
+		this.persistence =
+			typeof indexedDB === 'undefined'
+				? null
+				: new IndexeddbPersistence(`investflow:${options.user.id}:${options.workbookId}`, this.doc);
+		this.provider = new WebsocketProvider(serverUrl, options.workbookId, this.doc, {
+			maxBackoffTime: MAX_BACKOFF_MS,
+			connect: typeof navigator === 'undefined' || navigator.onLine
+		});
+		this.undoManager = new Y.UndoManager(
+			[sheetsMap(this.doc), namesMap(this.doc), metaMap(this.doc)],
+			{ trackedOrigins: new Set([this.origin]), captureTimeout: 0 }
+		);
+		this.provider.awareness.setLocalStateField('user', {
+			name: options.user.name,
+			color: COLORS[this.doc.clientID % COLORS.length]
+		});
+		this.watchDocument();
+		this.watchConnection();
+		this.watchPresence();
+		if (typeof navigator !== 'undefined' && !navigator.onLine) this.status = 'offline';
+	}
+
+	/** Publishes this person's selection to the others. */
+	setCursor(cursor: PresenceCursor | null): void {
+		this.provider.awareness.setLocalStateField('cursor', cursor);
+	}
+
+	/** Stops syncing and releases the engine, worker, socket and database handle. */
+	destroy(): void {
+		for (const cleanup of this.cleanups.splice(0)) cleanup();
+		this.values?.destroy();
+		this.undoManager.destroy();
+		this.provider.destroy();
+		void this.persistence?.destroy();
+		this.doc.destroy();
+	}
+
+	private watchDocument(): void {
+		const afterTransaction = (transaction: Y.Transaction) => {
+			if (transaction.changed.size === 0) return;
+			this.refreshSheets();
+			this.version++;
+		};
+		const onUpdate = (_update: Uint8Array, origin: unknown) => {
+			const local = origin === this.origin || origin === this.undoManager;
+			if (local && !(this.provider.wsconnected && this.provider.synced)) this.pendingEdits++;
+		};
+		const onStack = () => {
+			this.canUndo = this.undoManager.canUndo();
+			this.canRedo = this.undoManager.canRedo();
+		};
+		this.doc.on('afterTransaction', afterTransaction);
+		this.doc.on('update', onUpdate);
+		this.undoManager.on('stack-item-added', onStack);
+		this.undoManager.on('stack-item-popped', onStack);
+		this.undoManager.on('stack-cleared', onStack);
+		void this.persistence?.whenSynced.then(() => this.becomeReadyIfLoaded());
+	}
+
+	private watchConnection(): void {
+		const provider = this.provider;
+		provider.on('status', ({ status }) => {
+			if (status === 'connected') return; // wait for the sync to call it connected
+			this.status = !navigator.onLine
+				? 'offline'
+				: this.everConnected
+					? 'reconnecting'
+					: 'connecting';
+		});
+		provider.on('sync', (synced) => {
+			if (!synced) return;
+			this.everConnected = true;
+			this.status = 'connected';
+			this.pendingEdits = 0;
+			this.becomeReadyIfLoaded();
+		});
+		provider.on('connection-close', () => {
+			// Full jitter: y-websocket waits min(2^n · 100, maxBackoffTime) before the next try.
+			provider.maxBackoffTime = backoffDelay(provider.wsUnsuccessfulReconnects + 1);
+		});
+		provider.on('closed', ({ code }) => {
+			this.closedReason = describeTerminalClose(code);
+			this.status = 'offline';
+			if (code === 4404) void this.persistence?.clearData();
+		});
+		const goOffline = () => {
+			this.status = 'offline';
+			provider.disconnect();
+		};
+		const goOnline = () => {
+			if (this.closedReason) return;
+			this.status = 'reconnecting';
+			provider.maxBackoffTime = MAX_BACKOFF_MS;
+			provider.connect();
+		};
+		window.addEventListener('offline', goOffline);
+		window.addEventListener('online', goOnline);
+		this.cleanups.push(() => {
+			window.removeEventListener('offline', goOffline);
+			window.removeEventListener('online', goOnline);
+		});
+	}
+
+	private watchPresence(): void {
+		const awareness = this.provider.awareness;
+		const onChange = () => {
+			const others: Collaborator[] = [];
+			awareness.getStates().forEach((state, clientId) => {
+				if (clientId === this.doc.clientID || !state.user) return;
+				const user = state.user as { name?: string; color?: string };
+				others.push({
+					clientId,
+					name: String(user.name ?? 'Someone'),
+					color: String(user.color ?? COLORS[clientId % COLORS.length]),
+					cursor: (state.cursor as PresenceCursor | undefined) ?? null
+				});
+			});
+			this.collaborators = others;
+		};
+		awareness.on('change', onChange);
+		this.cleanups.push(() => awareness.off('change', onChange));
+	}
+
+	private becomeReadyIfLoaded(): void {
+		if (this.ready || listSheetEntries(this.doc).length === 0) return;
+		let cells = 0;
+		for (const sheet of listSheetEntries(this.doc)) cells += sheet.cells.size;
+		this.values =
+			cells > WORKER_THRESHOLD_CELLS && typeof Worker !== 'undefined'
+				? new WorkerValues(this.doc)
+				: new MainThreadValues(this.doc);
+		this.cleanups.push(this.values.onChange(() => this.version++));
+		this.refreshSheets();
+		this.ready = true;
+	}
+
+	private refreshSheets(): void {
+		const entries = listSheetEntries(this.doc);
+		const next = entries.map((sheet) => ({ id: sheet.id, name: sheet.name }));
+		const same =
+			next.length === this.sheets.length &&
+			next.every((tab, i) => tab.id === this.sheets[i].id && tab.name === this.sheets[i].name);
+		if (!same) this.sheets = next;
+		const currency = metaMap(this.doc).get('currency');
+		if (typeof currency === 'string' && currency !== this.currency) {
+			this.currency = currency as CurrencyCode;
+		}
+	}
+}

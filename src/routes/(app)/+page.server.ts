@@ -1,0 +1,55 @@
+import { redirect } from '@sveltejs/kit';
+import { field, formFailure } from '$lib/server/http/form';
+import {
+	createWorkbook,
+	deleteWorkbook,
+	listWorkbooks,
+	renameWorkbook
+} from '$lib/server/workbooks';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const workbooks = await listWorkbooks(locals.user!.id);
+	return {
+		workbooks: workbooks.map((workbook) => ({
+			id: workbook.id,
+			title: workbook.title,
+			role: workbook.role,
+			updatedAt: workbook.updatedAt.toISOString(),
+			lastEditedBy: workbook.lastEditedBy?.name ?? null,
+			editedByMe: workbook.lastEditedBy?.id === locals.user!.id
+		}))
+	};
+};
+
+export const actions: Actions = {
+	create: async ({ request, locals }) => {
+		const data = await request.formData();
+		let id: string;
+		try {
+			id = (await createWorkbook(locals.user!.id, { title: field(data, 'title') })).id;
+		} catch (error) {
+			return formFailure(error, { form: 'create', values: { title: field(data, 'title') } });
+		}
+		redirect(303, `/workbooks/${id}`);
+	},
+	rename: async ({ request, locals }) => {
+		const data = await request.formData();
+		const id = field(data, 'id');
+		try {
+			await renameWorkbook(locals.user!.id, id, field(data, 'title'));
+		} catch (error) {
+			return formFailure(error, { form: `rename:${id}`, values: { title: field(data, 'title') } });
+		}
+		return { form: `rename:${id}`, saved: true };
+	},
+	delete: async ({ request, locals }) => {
+		const id = field(await request.formData(), 'id');
+		try {
+			await deleteWorkbook(locals.user!.id, id);
+		} catch (error) {
+			return formFailure(error, { form: 'delete' });
+		}
+		return { form: 'delete', saved: true };
+	}
+};
