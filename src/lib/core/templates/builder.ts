@@ -15,6 +15,7 @@ import { quoteSheetName } from '../formula-refs';
 import { NUMBER_FORMATS } from '../number-format';
 import {
 	fillDown,
+	fillRight,
 	setCellInputs,
 	setCellStyle,
 	setColumnWidth,
@@ -83,8 +84,8 @@ export class SheetBuilder {
 	readonly formats: { range: string; format: string }[] = [];
 	readonly boldRanges: string[] = [];
 	readonly widths = new Map<string, number>();
-	/** Ranges filled down from their first row, in order (after the cells are typed). */
-	readonly fills: string[] = [];
+	/** Ranges filled down from their first row or right from their first column, in order. */
+	readonly fills: { range: string; direction: 'down' | 'right' }[] = [];
 	readonly names: { name: string; address: string }[] = [];
 	private readonly keys = new Map<string, string>();
 
@@ -138,7 +139,13 @@ export class SheetBuilder {
 	 * first row must already hold what to copy; relative references shift row by row.
 	 */
 	fillDown(range: string): this {
-		this.fills.push(range);
+		this.fills.push({ range, direction: 'down' });
+		return this;
+	}
+
+	/** Fills `range` right from its first column (see {@link fillDown}). */
+	fillRight(range: string): this {
+		this.fills.push({ range, direction: 'right' });
 		return this;
 	}
 
@@ -229,7 +236,10 @@ export function writeTemplate(doc: Y.Doc, spec: TemplateSpec, origin?: Origin): 
 			const updates = [...sheet.cells].map(([address, text]) => ({ address, text }));
 			setCellInputs(doc, ids[i], updates);
 			// Filling skips re-validating each copy of an already valid formula: far faster.
-			for (const range of sheet.fills) fillDown(doc, ids[i], range);
+			for (const { range, direction } of sheet.fills) {
+				if (direction === 'down') fillDown(doc, ids[i], range);
+				else fillRight(doc, ids[i], range);
+			}
 			for (const { range, format } of coalesce(sheet.formats)) {
 				setNumberFormat(doc, ids[i], range, format);
 			}

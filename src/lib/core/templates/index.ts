@@ -11,6 +11,7 @@ import type { Origin } from '../operations/shared';
 import { writeTemplate, type TemplateSpec } from './builder';
 import { UnknownTemplateError, WorkbookNotEmptyError } from './errors';
 import { BUDGET_CHARTS, buildBudgetTemplate } from './budget';
+import { FORECAST_CHARTS, buildForecastTemplate } from './forecast';
 import { PROPERTY_CHARTS, buildPropertyTemplate } from './property';
 import type { TemplateChart, TemplateInfo } from './types';
 
@@ -40,6 +41,15 @@ const DEFINITIONS: TemplateDefinition[] = [
 			'forward into the next month, with variances and a year-to-date view.',
 		build: buildBudgetTemplate,
 		charts: BUDGET_CHARTS
+	},
+	{
+		id: 'forecast',
+		title: '13-week cash-flow forecast',
+		description:
+			'Obligations in any currency (weekly, monthly, quarterly or once) expand into a weekly ' +
+			'schedule: inflows, outflows, ending balance and a confidence-weighted balance.',
+		build: buildForecastTemplate,
+		charts: FORECAST_CHARTS
 	}
 ];
 
