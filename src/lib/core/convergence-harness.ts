@@ -176,7 +176,10 @@ function applyStep(replicas: Replica[], log: Uint8Array[], step: Step): void {
 			if (log.length) Y.applyUpdate(doc, log[pick % log.length], REMOTE);
 		return;
 	}
-	if (step.kind === 'defineName') return defineName(doc, step.name, step.ref) && undefined;
+	if (step.kind === 'defineName') {
+		defineName(doc, step.name, step.ref);
+		return;
+	}
 	if (step.kind === 'removeName') return removeName(doc, step.name);
 	const sheets = listSheetEntries(doc);
 	const sheet = sheets[step.sheet % sheets.length];

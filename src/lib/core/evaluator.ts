@@ -314,11 +314,38 @@ export class WorkbookEvaluator {
 		const sheet = sheetById(this.doc, sheetId);
 		const mirror = this.sheets.get(sheetId);
 		if (!sheet || !mirror) return;
+		const targets: { key: string; row: number; col: number }[] = [];
+		let top = Infinity;
+		let left = Infinity;
+		let bottom = -1;
+		let right = -1;
 		for (const key of keys) {
 			const { rowId, colId } = splitCellKey(key);
 			const row = mirror.rows.indexOf.get(rowId);
 			const col = mirror.cols.indexOf.get(colId);
 			if (row === undefined || col === undefined) continue;
+			targets.push({ key, row, col });
+			top = Math.min(top, row);
+			left = Math.min(left, col);
+			bottom = Math.max(bottom, row);
+			right = Math.max(right, col);
+		}
+		const area = (bottom - top + 1) * (right - left + 1);
+		// A dense block (a paste) goes in as one rectangle: far faster than cell by cell.
+		if (targets.length >= 64 && targets.length * 2 >= area) {
+			const block: RawCellContent[][] = [];
+			for (let r = top; r <= bottom; r++) {
+				const line: RawCellContent[] = [];
+				for (let c = left; c <= right; c++) {
+					const key = `${mirror.rows.ids[r]}:${mirror.cols.ids[c]}`;
+					line.push(this.toRaw(sheetId, mirror, key, sheet.cells.get(key)));
+				}
+				block.push(line);
+			}
+			this.engine.setCellContents({ sheet: mirror.hfId, row: top, col: left }, block);
+			return;
+		}
+		for (const { key, row, col } of targets) {
 			const raw = this.toRaw(sheetId, mirror, key, sheet.cells.get(key));
 			this.engine.setCellContents({ sheet: mirror.hfId, row, col }, raw);
 		}
@@ -341,6 +368,10 @@ export class WorkbookEvaluator {
 				const text = renderFormula(input.f, sheetId, this.context);
 				if (text === previous) continue;
 				mirror.formulas.set(key, text);
+				// The engine adjusts references itself on row/column operations; most of the time
+				// its text already matches ours, and re-setting 10,000 formulas would be slow.
+				const current = this.engine.getCellFormula({ sheet: mirror.hfId, row, col });
+				if (current !== undefined && normaliseFormula(current) === normaliseFormula(text)) continue;
 				this.engine.setCellContents({ sheet: mirror.hfId, row, col }, text);
 			}
 		}
@@ -363,6 +394,13 @@ export class WorkbookEvaluator {
 		if (changes.length === 0) return;
 		for (const listener of this.listeners) listener(changes);
 	}
+}
+
+/** Formula text with case and spacing outside string literals ignored. */
+function normaliseFormula(text: string): string {
+	return text.replace(/"(?:[^"]|"")*"|[^"]+/g, (part) =>
+		part.startsWith('"') ? part : part.replace(/\s+/g, '').toUpperCase()
+	);
 }
 
 /** Builds an evaluator for `doc` (see {@link WorkbookEvaluator}). */
