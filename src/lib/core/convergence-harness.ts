@@ -182,7 +182,7 @@ function applyStep(replicas: Replica[], log: Uint8Array[], step: Step): void {
 	}
 	if (step.kind === 'removeName') return removeName(doc, step.name);
 	const sheets = listSheetEntries(doc);
-	const sheet = sheets[step.sheet % sheets.length];
+	const sheet = sheets[(step as { sheet: number }).sheet % sheets.length];
 	switch (step.kind) {
 		case 'set':
 			return setCellInput(doc, sheet.id, `${columnLetters(step.col)}${step.row + 1}`, step.text);
