@@ -12,6 +12,7 @@ import { writeTemplate, type TemplateSpec } from './builder';
 import { UnknownTemplateError, WorkbookNotEmptyError } from './errors';
 import { BUDGET_CHARTS, buildBudgetTemplate } from './budget';
 import { FORECAST_CHARTS, buildForecastTemplate } from './forecast';
+import { NETWORTH_CHARTS, buildNetWorthTemplate } from './networth';
 import { PROPERTY_CHARTS, buildPropertyTemplate } from './property';
 import type { TemplateChart, TemplateInfo } from './types';
 
@@ -50,6 +51,15 @@ const DEFINITIONS: TemplateDefinition[] = [
 			'schedule: inflows, outflows, ending balance and a confidence-weighted balance.',
 		build: buildForecastTemplate,
 		charts: FORECAST_CHARTS
+	},
+	{
+		id: 'networth',
+		title: 'Net worth',
+		description:
+			'Assets and liabilities by category with a value for each month: net worth over time ' +
+			'and the allocation of assets against target percentages.',
+		build: buildNetWorthTemplate,
+		charts: NETWORTH_CHARTS
 	}
 ];
 
