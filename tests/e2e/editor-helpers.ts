@@ -16,7 +16,8 @@ export async function createWorkbook(page: Page, title = 'Oak Street'): Promise<
 	await page.getByLabel('New workbook title').fill(title);
 	await page.getByRole('button', { name: 'Create workbook' }).click();
 	await expect(page).toHaveURL(/\/workbooks\/[a-z0-9]+$/);
-	await expect(page.getByRole('grid')).toBeVisible();
+	// The first room a fresh server opens loads the formula engine: allow it a cold start.
+	await expect(page.getByRole('grid')).toBeVisible({ timeout: 30_000 });
 	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
 	return page.url();
 }
