@@ -13,6 +13,7 @@ import { UnknownTemplateError, WorkbookNotEmptyError } from './errors';
 import { BUDGET_CHARTS, buildBudgetTemplate } from './budget';
 import { FORECAST_CHARTS, buildForecastTemplate } from './forecast';
 import { NETWORTH_CHARTS, buildNetWorthTemplate } from './networth';
+import { PORTFOLIO_CHARTS, buildPortfolioTemplate } from './portfolio';
 import { PROPERTY_CHARTS, buildPropertyTemplate } from './property';
 import type { TemplateChart, TemplateInfo } from './types';
 
@@ -60,6 +61,15 @@ const DEFINITIONS: TemplateDefinition[] = [
 			'and the allocation of assets against target percentages.',
 		build: buildNetWorthTemplate,
 		charts: NETWORTH_CHARTS
+	},
+	{
+		id: 'portfolio',
+		title: 'Investment portfolio',
+		description:
+			'Funds and companies with contributions, fees, distributions and valuations: MOIC, ' +
+			'TVPI, DPI and IRR from dated cash flows, and quarterly KPIs per company.',
+		build: buildPortfolioTemplate,
+		charts: PORTFOLIO_CHARTS
 	}
 ];
 
