@@ -94,6 +94,8 @@ export class WorkbookSession {
 		});
 		this.undoManager = new Y.UndoManager(
 			[sheetsMap(this.doc), namesMap(this.doc), metaMap(this.doc)],
+			// A plain Set: Yjs reads it, nothing renders it.
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
 			{ trackedOrigins: new Set([this.origin]), captureTimeout: 0 }
 		);
 		this.provider.awareness.setLocalStateField('user', {
