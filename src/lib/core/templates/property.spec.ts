@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { amortizationSchedule, irr, monthlyPayment } from '../finance';
 import { listNames } from '../workbook-api';
-import { TEMPLATES, UnknownTemplateError, WorkbookNotEmptyError, seedTemplate } from './index';
 import { seed } from './spec-support';
 
 /**
@@ -296,35 +294,5 @@ describe('property template', SLOW, () => {
 
 	it('evaluates every cell without an error', () => {
 		expect(sample().errors()).toEqual([]);
-	});
-});
-
-describe('seedTemplate', SLOW, () => {
-	it('lists each template with an id, a title and a description', () => {
-		expect(TEMPLATES.map((t) => t.id)).toContain('property');
-		for (const template of TEMPLATES) {
-			expect(template.title).not.toBe('');
-			expect(template.description).not.toBe('');
-		}
-	});
-
-	it('fills the document in one transaction with the given origin', () => {
-		const doc = new Y.Doc();
-		const origins: unknown[] = [];
-		doc.on('afterTransaction', (transaction: Y.Transaction) => origins.push(transaction.origin));
-		seedTemplate(doc, 'property', 'seed-origin');
-		expect(origins).toEqual(['seed-origin']);
-	});
-
-	it('refuses an unknown template id with a typed error', () => {
-		expect(() => seedTemplate(new Y.Doc(), 'castle')).toThrow(UnknownTemplateError);
-	});
-
-	it('refuses a document that already has sheets, writing nothing', () => {
-		const doc = new Y.Doc();
-		seedTemplate(doc, 'property');
-		const before = Y.encodeStateVector(doc);
-		expect(() => seedTemplate(doc, 'property')).toThrow(WorkbookNotEmptyError);
-		expect(Y.encodeStateVector(doc)).toEqual(before);
 	});
 });
