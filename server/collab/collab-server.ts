@@ -8,7 +8,6 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { CollabConfig } from '../../src/lib/server/collab/collab-config.ts';
-import { encodeSyncStep1 } from '../../src/lib/server/collab/protocol.ts';
 import {
 	getRoomRegistry,
 	resetRoomRegistry,
@@ -18,7 +17,12 @@ import { getLogger } from '../../src/lib/server/logger.ts';
 import { authorizeUpgrade } from './access.ts';
 import { CloseCode } from './close-codes.ts';
 import { Connection } from './connection.ts';
-import { encodeCurrentAwareness, handleMessage, type MessageContext } from './message-handler.ts';
+import {
+	encodeCurrentAwareness,
+	handleMessage,
+	sendOwedSyncStep1,
+	type MessageContext
+} from './message-handler.ts';
 
 /** How the endpoint is set up. */
 export interface CollabServerOptions {
@@ -122,10 +126,17 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		connection.role = decision.role;
 		connection.room = room;
 		room.connections.add(connection);
-		connection.send(encodeSyncStep1(room.doc));
+		connection.owesSyncStep1 = true;
+		// A hydrated room asks the client for its missing updates at once; otherwise the ask
+		// waits until the client's first sync was answered from the stored bytes (see
+		// answerSyncStep1), or, for a client that sent no sync step 1, after a few seconds.
+		if (room.hydrated) sendOwedSyncStep1(connection, context);
 		const awareness = encodeCurrentAwareness(connection);
 		if (awareness) connection.send(awareness);
 		connection.flushQueued(deliver);
+		if (connection.owesSyncStep1) {
+			setTimeout(() => sendOwedSyncStep1(connection, context), 3000).unref();
+		}
 	}
 
 	return {

@@ -19,6 +19,8 @@ export class Connection implements RoomConnection {
 	readonly awarenessIds = new Set<number>();
 	/** False after a ping until the pong (or any message) arrives. */
 	alive = true;
+	/** The server's own sync step 1 is still owed (sent once the room's document is hydrated). */
+	owesSyncStep1 = false;
 	private queued: Uint8Array[] | null = [];
 	private closed = false;
 
@@ -71,6 +73,12 @@ export class Connection implements RoomConnection {
 		}
 		// No per-frame callback: a failed write surfaces as the socket's error and close events.
 		this.ws.send(frame, { binary: true });
+	}
+
+	/** Sends a frame and calls `written` once it has been handed to the operating system. */
+	sendThen(frame: Uint8Array, written: () => void): void {
+		if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+		this.ws.send(frame, { binary: true }, () => written());
 	}
 
 	/** Closes with `code`; further sends are dropped. */

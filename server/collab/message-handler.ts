@@ -17,7 +17,10 @@ import type { CollabConfig } from '../../src/lib/server/collab/collab-config.ts'
 import type { CommitPipeline } from '../../src/lib/server/collab/commit-pipeline.ts';
 import {
 	encodeAwarenessFrame,
+	encodeSyncStep1,
 	encodeSyncStep2,
+	encodeSyncStep2FromUpdate,
+	encodeSyncUpdate,
 	MessageType,
 	SyncType
 } from '../../src/lib/server/collab/protocol.ts';
@@ -76,12 +79,12 @@ function dispatch(connection: Connection, frame: Uint8Array, context: MessageCon
 			const syncType = read('sync type', () => decoding.readVarUint(decoder));
 			const payload = read('sync payload', () => decoding.readVarUint8Array(decoder));
 			if (syncType === SyncType.step1) {
-				read('state vector', () => Y.decodeStateVector(payload));
+				const stateVector = read('state vector', () => Y.decodeStateVector(payload));
 				context.pipeline
 					.submit({
 						kind: 'read',
 						room,
-						read: (doc) => connection.send(encodeSyncStep2(doc, payload))
+						read: () => answerSyncStep1(connection, payload, stateVector.size === 0, context)
 					})
 					.catch((error: unknown) => context.onError(connection, error));
 			} else if (syncType === SyncType.step2 || syncType === SyncType.update) {
@@ -134,6 +137,62 @@ function dispatch(connection: Connection, frame: Uint8Array, context: MessageCon
 		default:
 			throw new MalformedMessageError('unknown message type');
 	}
+}
+
+/**
+ * Answers a client's sync step 1 from durable state. A client with nothing (a fresh open) gets
+ * the stored parts as they are while the room is not hydrated — no Yjs work before its first
+ * sync — and the room hydrates once they are written out; any other client gets the diff.
+ */
+function answerSyncStep1(
+	connection: Connection,
+	stateVector: Uint8Array,
+	clientIsEmpty: boolean,
+	context: MessageContext
+): void {
+	const room = connection.room;
+	if (!room) return;
+	const parts = room.unhydratedParts;
+	if (parts && parts.length > 0 && clientIsEmpty) {
+		// Log rows go first as plain updates (the client keeps them pending until their
+		// dependencies arrive) and the snapshot last as sync step 2, so "synced" on the client
+		// still means it holds the whole document.
+		const [snapshot, ...log] = parts;
+		for (const update of log) connection.send(encodeSyncUpdate(update));
+		connection.sendThen(encodeSyncStep2FromUpdate(snapshot), () =>
+			sendOwedSyncStep1(connection, context)
+		);
+		return;
+	}
+	room.hydrate();
+	connection.send(encodeSyncStep2(room.doc, stateVector));
+	sendOwedSyncStep1(connection, context);
+}
+
+/**
+ * Sends the server's sync step 1 (its state vector, asking the client for what it lacks) if
+ * still owed; it needs the hydrated document, so it goes through the pipeline's durable phase.
+ */
+export function sendOwedSyncStep1(connection: Connection, context: MessageContext): void {
+	const room = connection.room;
+	if (!room || !connection.owesSyncStep1 || connection.isClosed) return;
+	if (room.hydrated) {
+		connection.owesSyncStep1 = false;
+		connection.send(encodeSyncStep1(room.doc));
+		return;
+	}
+	context.pipeline
+		.submit({
+			kind: 'read',
+			room,
+			read: (current) => {
+				if (!connection.owesSyncStep1 || connection.isClosed) return;
+				current.hydrate();
+				connection.owesSyncStep1 = false;
+				connection.send(encodeSyncStep1(current.doc));
+			}
+		})
+		.catch((error: unknown) => context.onError(connection, error));
 }
 
 /** The awareness frame a new connection receives: everyone already present, if anyone. */

@@ -24,7 +24,7 @@ interface BaseItem {
 }
 
 type Item =
-	| (BaseItem & { kind: 'read'; read(doc: Y.Doc): unknown })
+	| (BaseItem & { kind: 'read'; read(room: Room): unknown })
 	| (BaseItem & { kind: 'update'; update: Uint8Array; userId: string | null; origin: unknown })
 	| (BaseItem & { kind: 'mutate'; mutate(doc: Y.Doc): unknown; userId: string | null });
 
@@ -82,6 +82,7 @@ export class CommitPipeline {
 	/** Captures `room`'s current (durable) state and writes it as its snapshot in the background. */
 	compact(room: Room): void {
 		if (room.compacting || room.logCount === 0) return;
+		room.hydrate();
 		const state = Y.encodeStateAsUpdate(room.doc);
 		const through = room.lastUpdateId;
 		const count = room.logCount;
@@ -122,7 +123,7 @@ export class CommitPipeline {
 		for (const item of batch) {
 			if (item.kind !== 'read') continue;
 			if (item.room.closed) finish(item, () => item.resolve(undefined));
-			else this.settleNow(item, () => item.read(item.room.doc), finish);
+			else this.settleNow(item, () => item.read(item.room), finish);
 		}
 		for (const room of new Set(batch.map((item) => item.room))) {
 			if (!room.closed && this.overThreshold(room)) this.compact(room);
@@ -170,6 +171,7 @@ export class CommitPipeline {
 		this.settleNow(
 			item,
 			() => {
+				room.hydrate();
 				const check = checkUpdate(room.doc, update, this.config);
 				if (check.empty) return false;
 				try {
@@ -196,6 +198,7 @@ export class CommitPipeline {
 		finish: (item: Item, settle: () => void) => void
 	): void {
 		const { room } = item;
+		room.hydrate();
 		room.capture = [];
 		try {
 			this.settleNow(

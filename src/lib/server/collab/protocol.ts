@@ -34,6 +34,15 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
 	return encoding.toUint8Array(encoder);
 }
 
+/** Sync step 2 carrying an already-encoded update (e.g. a stored snapshot, as is). */
+export function encodeSyncStep2FromUpdate(update: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MessageType.sync);
+	encoding.writeVarUint(encoder, SyncType.step2);
+	encoding.writeVarUint8Array(encoder, update);
+	return encoding.toUint8Array(encoder);
+}
+
 /** A relayed document update. */
 export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
 	const encoder = encoding.createEncoder();

@@ -119,7 +119,14 @@ export class RoomRegistry {
 	read<T>(workbookId: string, read: (doc: Y.Doc) => T): Promise<{ value: T } | null> {
 		return this.withRoom(workbookId, async (room) => {
 			if (!room) return null;
-			const value = await this.pipeline.submit<T>({ kind: 'read', room, read });
+			const value = await this.pipeline.submit<T>({
+				kind: 'read',
+				room,
+				read: (current) => {
+					current.hydrate();
+					return read(current.doc);
+				}
+			});
 			return { value };
 		});
 	}

@@ -8,6 +8,9 @@ import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-proto
 import { encodeAwarenessFrame, encodeSyncUpdate } from './protocol';
 import type { StoredDocument } from './persistence';
 
+/** Transaction origin of hydration: not an edit, so never relayed or stored again. */
+const LOAD_ORIGIN = Symbol('investflow.load');
+
 /** What a room needs from a connection. */
 export interface RoomConnection {
 	readonly userId: string;
@@ -47,6 +50,12 @@ export class Room {
 	outbox: OutboxEntry[] = [];
 	/** While an API mutation runs: the updates it produced. */
 	capture: Uint8Array[] | null = null;
+	/**
+	 * The stored parts (snapshot, then log rows) until the document is hydrated from them. A fresh
+	 * client's first sync is answered straight from these bytes, so opening a large workbook does
+	 * not wait for Yjs to build it; everything else hydrates first.
+	 */
+	private storedParts: Uint8Array[] | null;
 
 	constructor(
 		readonly workbookId: string,
@@ -55,10 +64,9 @@ export class Room {
 		this.lastUpdateId = stored.lastUpdateId;
 		this.logCount = stored.logCount;
 		this.logBytes = stored.logBytes;
-		this.doc.transact(() => {
-			for (const update of stored.updates) Y.applyUpdate(this.doc, update, 'load');
-		});
+		this.storedParts = stored.updates;
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+			if (origin === LOAD_ORIGIN) return;
 			this.outbox.push({ update, origin });
 			this.capture?.push(update);
 		});
@@ -74,6 +82,29 @@ export class Room {
 		);
 	}
 
+	/** True once the document has been built from its stored parts. */
+	get hydrated(): boolean {
+		return this.storedParts === null;
+	}
+
+	/**
+	 * The stored parts while the document is not hydrated (and so unchanged since loading), or
+	 * null. Only the pipeline's durable phase may use them.
+	 */
+	get unhydratedParts(): readonly Uint8Array[] | null {
+		return this.storedParts;
+	}
+
+	/** Builds the document from its stored parts (once; a no-op afterwards). */
+	hydrate(): void {
+		const parts = this.storedParts;
+		if (!parts) return;
+		this.storedParts = null;
+		this.doc.transact(() => {
+			for (const part of parts) Y.applyUpdate(this.doc, part, LOAD_ORIGIN);
+		}, LOAD_ORIGIN);
+	}
+
 	/** Sends `frame` to every connection except `except`. */
 	broadcast(frame: Uint8Array, except?: unknown): void {
 		for (const connection of this.connections) {
@@ -81,11 +112,20 @@ export class Room {
 		}
 	}
 
-	/** Relays every committed update in the outbox to all but the connection it came from. */
+	/**
+	 * Relays every committed update in the outbox. Several updates from one batch are merged
+	 * into one frame for everyone (a client ignores the part it already has), so fan-out costs
+	 * one send per connection per batch rather than per update.
+	 */
 	relayOutbox(): void {
 		const entries = this.outbox;
 		this.outbox = [];
-		for (const { update, origin } of entries) this.broadcast(encodeSyncUpdate(update), origin);
+		if (entries.length === 0) return;
+		if (entries.length === 1) {
+			this.broadcast(encodeSyncUpdate(entries[0].update), entries[0].origin);
+			return;
+		}
+		this.broadcast(encodeSyncUpdate(Y.mergeUpdates(entries.map((entry) => entry.update))));
 	}
 
 	/** Removes a connection and the awareness states it introduced. */

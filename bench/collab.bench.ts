@@ -1,0 +1,353 @@
+/**
+ * Collaboration benchmark (`npm run bench -- collab`, or `tsx bench/collab.bench.ts` alone).
+ * Runs the same scenarios against InvestFlow's server (PGlite, and PostgreSQL when
+ * BENCH_DATABASE_URL or TEST_DATABASE_URL is set) and against y-websocket v1's reference server
+ * (in memory, no durability), with light protocol clients (see light-client.ts):
+ *
+ * - fanout: 50 clients on one document, 1,000 edits/s in total → edit→seen p50/p99;
+ * - manyDocs: 200 documents × 5 clients, 1,000 edits/s in total → p50/p99;
+ * - durable: 100 writers on 20 documents offering ~20,000 updates/s → updates/s seen by
+ *   watchers (for InvestFlow every relayed update has been committed first);
+ * - coldOpen: a 100,000-cell workbook unloaded, then opened → ms to the first sync (InvestFlow);
+ *   the reference server holds documents only in memory, so its figure is a warm open;
+ * - memory: server RSS growth per idle connection (500 connections) and per loaded document.
+ *
+ * Figures are a flat record `"<target>.<metric><Unit>"`. Targets: p99 ≤ 50 ms, ≥ 5,000 durable
+ * updates/s on both databases, cold open ≤ 500 ms, ≤ 30 KiB per idle connection.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import * as Y from 'yjs';
+import { applyCellUpdates, seedBlankWorkbook } from '../src/lib/core/workbook-api';
+import { connectClient } from '../tests/helpers/collab-client';
+import type { DatabaseKind } from '../tests/helpers/databases';
+import { ApiClient, uniqueEmail } from '../tests/helpers/http-client';
+import { startTestServer, type TestServer } from '../tests/helpers/server';
+import { waitFor } from '../tests/helpers/wait';
+import { LatencyRecorder, round1 } from './latency';
+import { openClients, type LightClient } from './light-client';
+import { printResults, type BenchResults } from './results';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function progress(message: string): void {
+	process.stderr.write(`[collab-bench] ${message}\n`);
+}
+
+/** A server under test: where to connect, how, and which process to measure. */
+interface Target {
+	name: string;
+	pid: number;
+	/** http://host:port of the server. */
+	baseUrl: string;
+	/** WebSocket URL of a document. */
+	docUrl(docId: string): string;
+	headers: Record<string, string>;
+	/** Document ids the scenarios may use (InvestFlow: real workbooks). */
+	docIds: string[];
+	api?: ApiClient;
+	server?: TestServer;
+	stop(): Promise<void>;
+}
+
+function rssKiB(pid: number): number {
+	const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+	return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+}
+
+/** Drives `clients` to make `ratePerSecond` edits in total for `seconds`; returns edits made. */
+async function driveEdits(
+	clients: LightClient[],
+	ratePerSecond: number,
+	seconds: number,
+	latency: LatencyRecorder
+): Promise<number> {
+	const tickMs = 10;
+	const perTick = (ratePerSecond * tickMs) / 1000;
+	const started = performance.now();
+	let made = 0;
+	let next = 0;
+	while (performance.now() - started < seconds * 1000) {
+		const due = Math.floor(((performance.now() - started) / tickMs + 1) * perTick) - made;
+		for (let i = 0; i < due; i++) {
+			const client = clients[next++ % clients.length];
+			latency.recordSent(client.doc.clientID, client.edit(`k${made}`, made));
+			made++;
+		}
+		await sleep(tickMs);
+	}
+	return made;
+}
+
+async function latencyScenario(
+	target: Target,
+	docs: number,
+	clientsPerDoc: number,
+	ratePerSecond: number,
+	seconds: number
+): Promise<{ p50: number; p99: number; seen: number; expected: number }> {
+	const clients = await openClients(
+		docs * clientsPerDoc,
+		(i) => target.docUrl(target.docIds[i % docs]),
+		{
+			headers: target.headers
+		}
+	);
+	const latency = new LatencyRecorder();
+	for (const client of clients) {
+		const receive = latency.receiver();
+		client.onUpdate = (update, at) => receive(update, at);
+	}
+	const made = await driveEdits(clients, ratePerSecond, seconds, latency);
+	const expected = made * (clientsPerDoc - 1);
+	await waitFor(() => latency.samples.length >= expected, 30_000, 'all edits seen').catch(() => {});
+	for (const client of clients) client.close();
+	return {
+		p50: latency.percentile(50),
+		p99: latency.percentile(99),
+		seen: latency.samples.length,
+		expected
+	};
+}
+
+async function durableScenario(target: Target): Promise<number> {
+	const docs = 20;
+	const writers = await openClients(100, (i) => target.docUrl(target.docIds[i % docs]), {
+		headers: target.headers
+	});
+	const watchers = await openClients(docs, (i) => target.docUrl(target.docIds[i]), {
+		headers: target.headers
+	});
+	let seen = 0;
+	let lastSeen = 0;
+	for (const watcher of watchers) {
+		watcher.onUpdate = (update, at) => {
+			const meta = Y.parseUpdateMeta(update);
+			for (const [client, to] of meta.to) seen += to - (meta.from.get(client) ?? 0);
+			lastSeen = at;
+		};
+	}
+	const started = performance.now();
+	const made = await driveEdits(writers, 20_000, 3, new LatencyRecorder());
+	await waitFor(() => seen >= made, 60_000, 'durable updates seen').catch(() => {});
+	for (const client of [...writers, ...watchers]) client.close();
+	return seen / ((lastSeen - started) / 1000);
+}
+
+async function memoryScenario(target: Target, results: BenchResults): Promise<void> {
+	await sleep(500);
+	const before = rssKiB(target.pid);
+	const idle = await openClients(500, () => target.docUrl(target.docIds[0]), {
+		headers: target.headers
+	});
+	await sleep(1000);
+	const after = rssKiB(target.pid);
+	results[`${target.name}.rssPerIdleConnectionKiB`] = round1((after - before) / 500);
+	for (const client of idle) client.close();
+	await sleep(500);
+	const docBase = rssKiB(target.pid);
+	const docs = target.docIds.slice(-100);
+	if (target.api) {
+		// Load each workbook's document into a room without a connection.
+		for (const id of docs) await target.api.get(`/api/v1/workbooks/${id}`);
+		await sleep(500);
+		results[`${target.name}.rssPerLoadedDocumentKiB`] = round1(
+			(rssKiB(target.pid) - docBase) / docs.length
+		);
+	} else {
+		// The reference server loads a document per connection: subtract the connection's share.
+		const perConnection = (after - before) / 500;
+		const opened = await openClients(docs.length, (i) => target.docUrl(`loaded-${i}`), {});
+		await sleep(500);
+		const growth = (rssKiB(target.pid) - docBase) / docs.length - perConnection;
+		results[`${target.name}.rssPerLoadedDocumentKiB`] = round1(growth);
+		for (const client of opened) client.close();
+	}
+}
+
+/** A 100,000-cell workbook document (4,000 rows × 25 columns of numbers), as one update. */
+function bigWorkbookUpdates(): { sheet: string; updates: { ref: string; input: string }[] }[] {
+	const requests = [];
+	const columns = 'ABCDEFGHIJKLMNOPQRSTUVWXY';
+	for (let block = 0; block < 10; block++) {
+		const updates = [];
+		for (let row = block * 400 + 1; row <= (block + 1) * 400; row++) {
+			for (const column of columns)
+				updates.push({ ref: `${column}${row}`, input: String(row * 7 + column.charCodeAt(0)) });
+		}
+		requests.push({ sheet: 'Sheet1', updates });
+	}
+	return requests;
+}
+
+async function coldOpenScenario(target: Target, results: BenchResults): Promise<void> {
+	if (target.api && target.server) {
+		const created = await target.api.post<{ id: string }>('/api/v1/workbooks', { title: 'Big' });
+		const id = created.body.id;
+		for (const request of bigWorkbookUpdates()) {
+			const response = await target.api.post(`/api/v1/workbooks/${id}/cells`, request);
+			if (response.status !== 200) throw new Error(`big workbook write: ${response.status}`);
+		}
+		const unloaded = (count: number) =>
+			target.server!.output().split(`"workbookId":"${id}","msg":"room unloaded"`).length - 1 >=
+			count;
+		await waitFor(() => unloaded(1), 30_000, 'big workbook unloaded');
+		let started = performance.now();
+		const [light] = await openClients(1, () => target.docUrl(id), { headers: target.headers });
+		results[`${target.name}.coldOpen100kCellsFirstSyncMs`] = round1(performance.now() - started);
+		light.close();
+		await waitFor(() => unloaded(2), 30_000, 'big workbook unloaded again');
+		started = performance.now();
+		const { provider } = connectClient(target.baseUrl, id, {
+			cookie: target.headers.cookie
+		});
+		await waitFor(() => provider.synced, 30_000, 'provider synced');
+		results[`${target.name}.coldOpen100kCellsProviderSyncedMs`] = round1(
+			performance.now() - started
+		);
+		provider.destroy();
+		return;
+	}
+	const doc = new Y.Doc();
+	seedBlankWorkbook(doc);
+	for (const request of bigWorkbookUpdates()) applyCellUpdates(doc, request);
+	const [seeder] = await openClients(1, () => target.docUrl('big'), {});
+	seeder.send(
+		(() => {
+			const update = Y.encodeStateAsUpdate(doc);
+			const bytes = new Uint8Array(update.length + 8);
+			let offset = 0;
+			const writeVar = (n: number) => {
+				while (n > 127) {
+					bytes[offset++] = (n & 127) | 128;
+					n >>>= 7;
+				}
+				bytes[offset++] = n;
+			};
+			writeVar(0);
+			writeVar(2);
+			writeVar(update.length);
+			bytes.set(update, offset);
+			return bytes.subarray(0, offset + update.length);
+		})()
+	);
+	await sleep(2000);
+	const started = performance.now();
+	const [reader] = await openClients(1, () => target.docUrl('big'), {});
+	results[`${target.name}.warmOpen100kCellsFirstSyncMs`] = round1(performance.now() - started);
+	reader.close();
+	seeder.close();
+}
+
+async function runScenarios(target: Target): Promise<BenchResults> {
+	const results: BenchResults = {};
+	progress(`${target.name}: fan-out, 50 clients on one document at 1,000 edits/s`);
+	const fanout = await latencyScenario(target, 1, 50, 1000, 5);
+	results[`${target.name}.fanout50P50Ms`] = round1(fanout.p50);
+	results[`${target.name}.fanout50P99Ms`] = round1(fanout.p99);
+	results[`${target.name}.fanout50SeenRatio`] = round1(fanout.seen / fanout.expected);
+	progress(`${target.name}: 200 documents × 5 clients at 1,000 edits/s`);
+	const many = await latencyScenario(target, 200, 5, 1000, 5);
+	results[`${target.name}.docs200x5P50Ms`] = round1(many.p50);
+	results[`${target.name}.docs200x5P99Ms`] = round1(many.p99);
+	results[`${target.name}.docs200x5SeenRatio`] = round1(many.seen / many.expected);
+	progress(`${target.name}: durable updates/s`);
+	results[`${target.name}.durableUpdatesPerSecond`] = Math.round(await durableScenario(target));
+	progress(`${target.name}: memory`);
+	await memoryScenario(target, results);
+	progress(`${target.name}: open of a 100,000-cell workbook`);
+	await coldOpenScenario(target, results);
+	return results;
+}
+
+async function investFlowTarget(kind: DatabaseKind): Promise<Target> {
+	const adminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+	if (kind === 'postgres' && adminUrl) process.env.TEST_DATABASE_URL = adminUrl;
+	const server = await startTestServer(kind, {
+		env: { COLLAB_IDLE_UNLOAD_MS: '1500', LOG_LEVEL: 'info' }
+	});
+	const api = new ApiClient(server.url);
+	await api.register(uniqueEmail('bench'));
+	const docIds: string[] = [];
+	for (let start = 0; start < 200; start += 10) {
+		const batch = await Promise.all(
+			Array.from({ length: 10 }, (_, i) =>
+				api.post<{ id: string }>('/api/v1/workbooks', { title: `B${start + i}` })
+			)
+		);
+		docIds.push(...batch.map((response) => response.body.id));
+	}
+	const wsBase = server.url.replace(/^http/, 'ws');
+	return {
+		name: kind,
+		pid: server.process.pid!,
+		baseUrl: server.url,
+		docUrl: (id) => `${wsBase}/collab/${id}`,
+		headers: { cookie: api.sessionCookie! },
+		docIds,
+		api,
+		server,
+		stop: async () => {
+			await server.stop();
+			await server.database.drop();
+		}
+	};
+}
+
+async function referenceTarget(): Promise<Target> {
+	const child: ChildProcess = spawn(process.execPath, ['bench/y-websocket-v1-server.cjs'], {
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	const port = await new Promise<number>((resolve, reject) => {
+		let output = '';
+		child.stdout!.on('data', (chunk: Buffer) => {
+			output += chunk.toString();
+			const match = /LISTENING port=(\d+)/.exec(output);
+			if (match) resolve(Number(match[1]));
+		});
+		child.once('exit', (code) => reject(new Error(`reference server exited with ${code}`)));
+	});
+	return {
+		name: 'yWebsocketV1',
+		pid: child.pid!,
+		baseUrl: `http://127.0.0.1:${port}`,
+		docUrl: (id) => `ws://127.0.0.1:${port}/collab/${id}`,
+		headers: {},
+		docIds: Array.from({ length: 200 }, (_, i) => `doc-${i}`),
+		stop: async () => {
+			child.kill('SIGTERM');
+			await new Promise((resolve) => child.once('exit', resolve));
+		}
+	};
+}
+
+/** Runs every scenario on each target; returns the flat record of figures. */
+export async function runCollabBench(): Promise<BenchResults> {
+	const results: BenchResults = {};
+	const kinds: DatabaseKind[] =
+		process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
+			? ['pglite', 'postgres']
+			: ['pglite'];
+	const factories: (() => Promise<Target>)[] = [
+		...kinds.map((kind) => () => investFlowTarget(kind)),
+		referenceTarget
+	];
+	for (const create of factories) {
+		const target = await create();
+		try {
+			Object.assign(results, await runScenarios(target));
+		} catch (error) {
+			results[`${target.name}.error`] = String(error);
+		} finally {
+			await target.stop();
+		}
+	}
+	return results;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	const results = await runCollabBench();
+	printResults('collab', results);
+	process.exit(0);
+}
