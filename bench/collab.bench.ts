@@ -29,6 +29,9 @@ import { LatencyRecorder, round1 } from './latency';
 import { openClients, type LightClient } from './light-client';
 import { printResults, type BenchResults } from './results';
 
+/** Receivers per document that record latency (see latencyScenario). */
+const MEASURING_PER_DOC = 5;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function progress(message: string): void {
@@ -95,13 +98,20 @@ async function latencyScenario(
 		}
 	);
 	const latency = new LatencyRecorder();
-	for (const client of clients) {
-		const receive = latency.receiver();
+	// A few measuring receivers per document keep the benchmark process from becoming the
+	// bottleneck; the others still receive every frame.
+	const measuring = clients.filter((_, i) => Math.floor(i / docs) < MEASURING_PER_DOC);
+	for (const client of measuring) {
+		const receive = latency.receiver(client.doc.clientID);
 		client.onUpdate = (update, at) => receive(update, at);
 	}
 	const made = await driveEdits(clients, ratePerSecond, seconds, latency);
-	const expected = made * (clientsPerDoc - 1);
-	await waitFor(() => latency.samples.length >= expected, 30_000, 'all edits seen').catch(() => {});
+	const expected = Math.round(
+		(made * (Math.min(MEASURING_PER_DOC, clientsPerDoc) * (clientsPerDoc - 1))) / clientsPerDoc
+	);
+	await waitFor(() => latency.samples.length >= expected * 0.99, 30_000, 'all edits seen').catch(
+		() => {}
+	);
 	for (const client of clients) client.close();
 	return {
 		p50: latency.percentile(50),
@@ -242,20 +252,20 @@ async function coldOpenScenario(target: Target, results: BenchResults): Promise<
 
 async function runScenarios(target: Target): Promise<BenchResults> {
 	const results: BenchResults = {};
+	progress(`${target.name}: memory`);
+	await memoryScenario(target, results);
 	progress(`${target.name}: fan-out, 50 clients on one document at 1,000 edits/s`);
-	const fanout = await latencyScenario(target, 1, 50, 1000, 5);
+	const fanout = await latencyScenario(target, 1, 50, 1000, 4);
 	results[`${target.name}.fanout50P50Ms`] = round1(fanout.p50);
 	results[`${target.name}.fanout50P99Ms`] = round1(fanout.p99);
 	results[`${target.name}.fanout50SeenRatio`] = round1(fanout.seen / fanout.expected);
 	progress(`${target.name}: 200 documents × 5 clients at 1,000 edits/s`);
-	const many = await latencyScenario(target, 200, 5, 1000, 5);
+	const many = await latencyScenario(target, 200, 5, 1000, 4);
 	results[`${target.name}.docs200x5P50Ms`] = round1(many.p50);
 	results[`${target.name}.docs200x5P99Ms`] = round1(many.p99);
 	results[`${target.name}.docs200x5SeenRatio`] = round1(many.seen / many.expected);
 	progress(`${target.name}: durable updates/s`);
 	results[`${target.name}.durableUpdatesPerSecond`] = Math.round(await durableScenario(target));
-	progress(`${target.name}: memory`);
-	await memoryScenario(target, results);
 	progress(`${target.name}: open of a 100,000-cell workbook`);
 	await coldOpenScenario(target, results);
 	return results;

@@ -18,8 +18,11 @@ export class LatencyRecorder {
 		list.push({ clock, at });
 	}
 
-	/** Creates the per-receiver cursor that turns incoming updates into samples. */
-	receiver(): (update: Uint8Array, at?: number) => void {
+	/**
+	 * Creates the per-receiver cursor that turns incoming updates into samples; the receiver's own
+	 * edits (`ownClientId`), which a server may echo back, are not counted.
+	 */
+	receiver(ownClientId?: number): (update: Uint8Array, at?: number) => void {
 		const cursor = new Map<number, number>();
 		return (update, at = performance.now()) => {
 			let meta: ReturnType<typeof Y.parseUpdateMeta>;
@@ -29,6 +32,7 @@ export class LatencyRecorder {
 				return;
 			}
 			for (const [clientId, to] of meta.to) {
+				if (clientId === ownClientId) continue;
 				const list = this.sent.get(clientId);
 				if (!list) continue;
 				let index = cursor.get(clientId) ?? 0;

@@ -1,0 +1,105 @@
+import * as encoding from 'lib0/encoding';
+import { describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { collabDefaults } from '../../src/lib/server/collab/collab-config.ts';
+import type { CommitPipeline } from '../../src/lib/server/collab/commit-pipeline.ts';
+import { Room } from '../../src/lib/server/collab/room.ts';
+import type { WorkbookRole } from '../../src/lib/server/workbook-access.ts';
+import { Connection } from './connection.ts';
+import { handleMessage, type MessageContext } from './message-handler.ts';
+
+function fakeSocket() {
+	return {
+		OPEN: 1,
+		readyState: 1,
+		bufferedAmount: 0,
+		sent: [] as Uint8Array[],
+		closedWith: null as number | null,
+		send(frame: Uint8Array) {
+			this.sent.push(frame);
+		},
+		close(code: number) {
+			this.closedWith = code;
+		},
+		terminate() {}
+	};
+}
+
+function setUp(role: WorkbookRole) {
+	const room = new Room('wb', { updates: [], lastUpdateId: 0, logCount: 0, logBytes: 0 });
+	const socket = fakeSocket();
+	const connection = new Connection(socket as never, 'wb', collabDefaults);
+	connection.user = { id: 'u1', name: 'Ada' };
+	connection.role = role;
+	connection.room = room;
+	room.connections.add(connection);
+	const submit = vi.fn(() => Promise.resolve());
+	const context: MessageContext = {
+		pipeline: { submit } as unknown as CommitPipeline,
+		config: collabDefaults,
+		onError: vi.fn()
+	};
+	return { room, socket, connection, submit, context };
+}
+
+function syncFrame(syncType: number, payload: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, 0);
+	encoding.writeVarUint(encoder, syncType);
+	encoding.writeVarUint8Array(encoder, payload);
+	return encoding.toUint8Array(encoder);
+}
+
+function someUpdate(): Uint8Array {
+	const doc = new Y.Doc();
+	doc.getMap('m').set('k', 1);
+	return Y.encodeStateAsUpdate(doc);
+}
+
+describe('handleMessage', () => {
+	it('passes an editor’s update to the commit pipeline', () => {
+		const { connection, submit, context } = setUp('editor');
+		handleMessage(connection, syncFrame(2, someUpdate()), context);
+		expect(submit).toHaveBeenCalledWith(expect.objectContaining({ kind: 'update', userId: 'u1' }));
+	});
+
+	it('drops a viewer’s sync step 2 and updates without applying or closing', () => {
+		const { connection, socket, submit, context } = setUp('viewer');
+		handleMessage(connection, syncFrame(1, someUpdate()), context);
+		handleMessage(connection, syncFrame(2, someUpdate()), context);
+		expect(submit).not.toHaveBeenCalled();
+		expect(socket.closedWith).toBeNull();
+	});
+
+	it('still answers a viewer’s sync step 1', () => {
+		const { connection, submit, context } = setUp('viewer');
+		handleMessage(connection, syncFrame(0, Y.encodeStateVector(new Y.Doc())), context);
+		expect(submit).toHaveBeenCalledWith(expect.objectContaining({ kind: 'read' }));
+	});
+
+	it('closes the connection with 4400 on frames that do not decode', () => {
+		for (const frame of [new Uint8Array([]), new Uint8Array([9]), new Uint8Array([0, 7, 1, 1])]) {
+			const { connection, socket, context } = setUp('editor');
+			handleMessage(connection, frame, context);
+			expect(socket.closedWith).toBe(4400);
+		}
+	});
+
+	it('relays a viewer’s presence under their authenticated name', () => {
+		const { room, connection, context } = setUp('viewer');
+		const doc = new Y.Doc();
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, 1);
+		const state = JSON.stringify({ user: { name: 'Someone else' }, cursor: 'C3' });
+		const update = encoding.createEncoder();
+		encoding.writeVarUint(update, 1);
+		encoding.writeVarUint(update, doc.clientID);
+		encoding.writeVarUint(update, 1);
+		encoding.writeVarString(update, state);
+		encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
+		handleMessage(connection, encoding.toUint8Array(encoder), context);
+		const stored = room.awareness.getStates().get(doc.clientID) as { user: { name: string } };
+		expect(stored.user.name).toBe('Ada');
+		expect(room.awarenessOwners.get(doc.clientID)).toBe(connection);
+	});
+});
