@@ -4,12 +4,23 @@
  * never seed — so every replica starts from the same stored state.
  */
 import * as Y from 'yjs';
+import { seedTemplate, TEMPLATES } from '../core/templates';
 import { listSheets, seedBlankWorkbook, type SheetSummary } from '../core/workbook-api';
 
-/** Templates a workbook can be created from. */
-export const WORKBOOK_TEMPLATES = ['blank'] as const;
-/** One of {@link WORKBOOK_TEMPLATES}. */
-export type WorkbookTemplate = (typeof WORKBOOK_TEMPLATES)[number];
+/** A template a workbook can be created from: a blank sheet or one of the core's templates. */
+export type WorkbookTemplate = string;
+
+/** Every template's id, `blank` first. */
+export const WORKBOOK_TEMPLATES: readonly WorkbookTemplate[] = [
+	'blank',
+	...TEMPLATES.map((template) => template.id)
+];
+
+/** What `GET /api/v1/templates` lists. */
+export const TEMPLATE_LIST = [
+	{ id: 'blank', title: 'Blank workbook', description: 'One empty sheet.' },
+	...TEMPLATES
+];
 
 /** True when `value` names a known template. */
 export function isWorkbookTemplate(value: unknown): value is WorkbookTemplate {
@@ -17,9 +28,10 @@ export function isWorkbookTemplate(value: unknown): value is WorkbookTemplate {
 }
 
 /** The full initial document state of a new workbook made from `template`, as one Yjs update. */
-export function seedWorkbookState(_template: WorkbookTemplate): Uint8Array {
+export function seedWorkbookState(template: WorkbookTemplate): Uint8Array {
 	const doc = new Y.Doc();
-	seedBlankWorkbook(doc, 'seed');
+	if (template === 'blank') seedBlankWorkbook(doc, 'seed');
+	else seedTemplate(doc, template, 'seed');
 	const state = Y.encodeStateAsUpdate(doc);
 	doc.destroy();
 	return state;
