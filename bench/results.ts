@@ -17,3 +17,23 @@ export function printResults(bench: string, results: BenchResults): BenchRecord 
 	console.log(JSON.stringify(record));
 	return record;
 }
+
+/** Flattens nested results into dotted metric names (`property.seedMedianMs`). */
+export function flattenResults(value: Record<string, unknown>, prefix = ''): BenchResults {
+	const flat: BenchResults = {};
+	for (const [key, entry] of Object.entries(value)) {
+		const name = prefix ? `${prefix}.${key}` : key;
+		if (entry && typeof entry === 'object' && !Array.isArray(entry)) {
+			Object.assign(flat, flattenResults(entry as Record<string, unknown>, name));
+		} else if (
+			typeof entry === 'number' ||
+			typeof entry === 'string' ||
+			typeof entry === 'boolean'
+		) {
+			flat[name] = entry;
+		} else {
+			flat[name] = JSON.stringify(entry);
+		}
+	}
+	return flat;
+}

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { printResults, type BenchRecord, type BenchResults } from './results';
+import { flattenResults, printResults, type BenchRecord } from './results';
 
 interface BenchEntry {
 	name: string;
@@ -19,6 +19,7 @@ interface BenchEntry {
 
 const BENCHES: BenchEntry[] = [
 	{ name: 'core', file: 'core.bench.ts', run: 'runCoreBench', needsBuild: false },
+	{ name: 'templates', file: 'templates.bench.ts', run: 'runTemplatesBench', needsBuild: false },
 	{ name: 'auth', file: 'auth.bench.ts', run: 'runAuthBench', needsBuild: true },
 	{ name: 'collab', file: 'collab.bench.ts', run: 'runCollabBench', needsBuild: true },
 	{ name: 'editor', file: 'editor.bench.ts', run: 'runEditorBench', needsBuild: true }
@@ -44,9 +45,9 @@ async function main(): Promise<void> {
 			if (bench.needsBuild) ensureBuilt();
 			const module = (await import(pathToFileURL(file).href)) as Record<
 				string,
-				() => Promise<BenchResults>
+				() => Promise<Record<string, unknown>>
 			>;
-			records.push(printResults(bench.name, await module[bench.run]()));
+			records.push(printResults(bench.name, flattenResults(await module[bench.run]())));
 		} catch (error) {
 			failed = true;
 			records.push(printResults(bench.name, { error: String(error) }));
