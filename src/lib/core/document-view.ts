@@ -40,6 +40,7 @@ interface ViewCache {
 	sheets?: { list: SheetEntry[]; byId: Map<string, SheetEntry>; byName: Map<string, SheetEntry> };
 	names?: { list: NameEntry[]; byId: Map<string, NameEntry>; byName: Map<string, NameEntry> };
 	axes: WeakMap<object, Axis>;
+	context?: ReferenceContext;
 }
 
 const caches = new WeakMap<Y.Doc, ViewCache>();
@@ -208,6 +209,14 @@ export function nameById(doc: Y.Doc, id: string): NameEntry | undefined {
  * past its extent, so call them only inside a transaction.
  */
 export function referenceContext(doc: Y.Doc): ReferenceContext {
+	// The context holds no state of its own (every lookup goes through the cached views), so one
+	// per document serves every caller; the grid renders thousands of formulas with it.
+	const cache = cacheOf(doc);
+	cache.context ??= createReferenceContext(doc);
+	return cache.context;
+}
+
+function createReferenceContext(doc: Y.Doc): ReferenceContext {
 	const axis = (sheetId: string, which: 'rows' | 'cols'): Axis | undefined => {
 		const sheet = sheetById(doc, sheetId);
 		return sheet ? axisOf(doc, sheet, which) : undefined;

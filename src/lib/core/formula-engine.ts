@@ -4,7 +4,12 @@
  *
  * HyperFormula is licensed GPL-3.0; its `gpl-v3` key is why InvestFlow is GPL-3.0-or-later.
  */
-import { HyperFormula, type ConfigParams } from 'hyperformula';
+import {
+	HyperFormula,
+	type ConfigParams,
+	type SerializedNamedExpression,
+	type Sheets
+} from 'hyperformula';
 import { INVESTFLOW_FUNCTION_TRANSLATIONS, InvestFlowFunctionsPlugin } from './finance-functions';
 
 /** Settings every InvestFlow engine shares: Excel-compatible evaluation, US number separators. */
@@ -56,4 +61,23 @@ export function createFormulaEngine(): HyperFormula {
 		engine.addNamedExpression(name, formula);
 	}
 	return engine;
+}
+
+/**
+ * Builds an engine holding `sheets` (sheet name → rows of raw cell contents) and the workbook's
+ * `namedExpressions`, with the same configuration, custom functions and built-in TRUE/FALSE
+ * names as {@link createFormulaEngine}. One `buildFromSheets` pass parses and evaluates
+ * everything once, which is much faster than loading an empty engine sheet by sheet. Throws
+ * HyperFormula's errors when a named expression cannot be added (callers may retry without).
+ */
+export function createFormulaEngineFromSheets(
+	sheets: Sheets,
+	namedExpressions: ReadonlyArray<{ name: string; expression: string }> = []
+): HyperFormula {
+	registerInvestFlowFunctions();
+	const all: SerializedNamedExpression[] = [
+		...BUILT_IN_NAMED_EXPRESSIONS.map(([name, expression]) => ({ name, expression })),
+		...namedExpressions
+	];
+	return HyperFormula.buildFromSheets(sheets, FORMULA_ENGINE_CONFIG, all);
 }

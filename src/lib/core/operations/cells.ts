@@ -15,7 +15,7 @@ import {
 	requireSheetById,
 	resolveRange,
 	toCellInput,
-	transact,
+	transactCells,
 	type Origin,
 	type PreparedInput
 } from './shared';
@@ -81,7 +81,7 @@ export function setCellInputs(
 		resolveRange(doc, sheet, address);
 		return { row, col, input: prepareInput(doc, sheetId, text) };
 	});
-	transact(doc, origin, () => writePlanned(doc, sheet, writes));
+	transactCells(doc, origin, () => writePlanned(doc, sheet, writes));
 }
 
 /** Empties every cell in an A1 range (formats and styles are kept, as Excel's Clear Contents). */
@@ -90,7 +90,7 @@ export function clearRange(doc: Y.Doc, sheetId: string, range: string, origin?: 
 	const bounds = resolveRange(doc, sheet, range);
 	const rows = axisOf(doc, sheet, 'rows').ids;
 	const cols = axisOf(doc, sheet, 'cols').ids;
-	transact(doc, origin, () => {
+	transactCells(doc, origin, () => {
 		for (let r = bounds.top; r <= Math.min(bounds.bottom, rows.length - 1); r++) {
 			for (let c = bounds.left; c <= Math.min(bounds.right, cols.length - 1); c++) {
 				const key = cellKey(rows[r], cols[c]);
@@ -176,7 +176,7 @@ export function pasteBlock(
 		sheet,
 		formatCellAddress({ row: start.row + block.length, col: start.col + width })
 	);
-	transact(doc, origin, () => writePlanned(doc, sheet, writes));
+	transactCells(doc, origin, () => writePlanned(doc, sheet, writes));
 }
 
 /** Fills the first row of `range` down through the rest of it, shifting relative references. */
@@ -226,7 +226,7 @@ function fill(
 			else writes.push({ row: r, col: c, input: { kind: 'value', value: source } });
 		}
 	}
-	transact(doc, origin, () => {
+	transactCells(doc, origin, () => {
 		writePlanned(doc, sheet, writes);
 		const rowIds = axisOf(doc, sheet, 'rows').ids;
 		const colIds = axisOf(doc, sheet, 'cols').ids;
@@ -276,7 +276,7 @@ function forEachCellKey(
 ): void {
 	const sheet = requireSheetById(doc, sheetId);
 	const bounds = resolveRange(doc, sheet, range);
-	transact(doc, origin, () => {
+	transactCells(doc, origin, () => {
 		ensureGridSize(
 			doc,
 			sheet,
@@ -304,7 +304,7 @@ export function setColumnWidth(
 	if (!Number.isFinite(width) || width < 0 || width > 2000) {
 		throw new InvalidOperationError('a column width is a number of pixels from 0 to 2000');
 	}
-	transact(doc, origin, () => {
+	transactCells(doc, origin, () => {
 		ensureGridSize(
 			doc,
 			sheet,
