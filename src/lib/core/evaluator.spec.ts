@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { listSheetEntries } from './document-view';
-import { createEvaluator, type CellChange, type WorkbookEvaluator } from './evaluator';
+import {
+	createEvaluator,
+	type CellChange,
+	type NameChange,
+	type WorkbookEvaluator
+} from './evaluator';
 import { setCellInput, setCellInputs } from './operations/cells';
 import { defineName, removeName, renameName } from './operations/names';
 import { addSheet, deleteSheet, renameSheet } from './operations/sheets';
@@ -108,6 +113,45 @@ describe('evaluator', () => {
 		expect(evaluator.getValueAt('Sheet1', 'A2').error?.code).toBe('#NAME?');
 		expect(listSheetEntries(doc)).toHaveLength(1);
 		expectSameAsFresh(doc, evaluator);
+		evaluator.destroy();
+	});
+
+	it('builds with the defined names of the document already in effect', () => {
+		const { doc, sheet } = setup();
+		setCellInput(doc, sheet, 'B2', '40');
+		defineName(doc, 'Rate', 'Sheet1!B2');
+		setCellInput(doc, sheet, 'A1', '=Rate/2');
+		const evaluator = createEvaluator(doc);
+		expect(evaluator.getNameValue('Rate')).toEqual({ value: 40 });
+		expect(evaluator.getValueAt('Sheet1', 'A1')).toEqual({ value: 20 });
+		expect(evaluator.getValueAt('Sheet1', 'A2')).toEqual({ value: null });
+		evaluator.destroy();
+	});
+
+	it('tells name listeners which defined names may have changed value', () => {
+		const { doc, sheet } = setup();
+		setCellInput(doc, sheet, 'B2', '40');
+		defineName(doc, 'Rate', 'Sheet1!B2');
+		const evaluator = createEvaluator(doc);
+		const seen: NameChange[][] = [];
+		evaluator.onNamesChange((changes) => seen.push(changes));
+		setCellInput(doc, sheet, 'B2', '41');
+		expect(seen.at(-1)).toEqual([{ name: 'Rate', removed: false }]);
+		expect(evaluator.getNameValue('Rate')).toEqual({ value: 41 });
+		const before = seen.length;
+		setCellInput(doc, sheet, 'C9', '7');
+		expect(seen.length).toBe(before);
+		defineName(doc, 'Total', 'Sheet1!C9');
+		expect(seen.at(-1)).toEqual([{ name: 'Total', removed: false }]);
+		renameName(doc, 'Rate', 'Interest');
+		expect(seen.at(-1)).toEqual(
+			expect.arrayContaining([
+				{ name: 'Rate', removed: true },
+				{ name: 'Interest', removed: false }
+			])
+		);
+		removeName(doc, 'Total');
+		expect(seen.at(-1)).toEqual([{ name: 'Total', removed: true }]);
 		evaluator.destroy();
 	});
 });

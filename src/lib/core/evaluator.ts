@@ -25,7 +25,7 @@ import {
 	type SheetEntry
 } from './document-view';
 import { engineAxisOps, syncAxisOrder } from './evaluator-sync';
-import { createFormulaEngine } from './formula-engine';
+import { createFormulaEngineFromSheets } from './formula-engine';
 import { renderFormula, type ReferenceContext } from './formula-refs';
 
 /** A computed value; errors carry their code (`#DIV/0!`) and a message. */
@@ -67,6 +67,12 @@ export function toCellResult(value: unknown): CellResult {
 	return { value: null };
 }
 
+/** A defined name whose value may have changed; `removed` when it is no longer defined. */
+export interface NameChange {
+	name: string;
+	removed: boolean;
+}
+
 interface SheetMirror {
 	hfId: number;
 	name: string;
@@ -86,19 +92,49 @@ export class WorkbookEvaluator {
 	private readonly bySheetNumber = new Map<number, string>();
 	private names = new Map<string, string>();
 	private readonly listeners = new Set<(changes: CellChange[]) => void>();
+	private readonly nameListeners = new Set<(changes: NameChange[]) => void>();
+	/** Names added, redefined or removed by the sync in progress (reported with the engine's). */
+	private readonly touchedNames = new Set<string>();
 	private readonly handleTransaction = (transaction: Y.Transaction) => this.sync(transaction);
 
-	/** Builds the engine from `doc` in one batch and starts following its transactions. */
+	/**
+	 * Builds the engine from `doc` in one `buildFromSheets` pass (every formula rendered once,
+	 * against row/column orders read once) and starts following its transactions.
+	 */
 	constructor(doc: Y.Doc) {
 		this.doc = doc;
-		this.context = referenceContext(doc);
-		this.engine = createFormulaEngine();
-		this.engine.batch(() => {
-			const entries = listSheetEntries(doc);
-			for (const sheet of entries) this.addSheet(sheet);
-			this.syncNames(true);
-			for (const sheet of entries) this.loadSheet(sheet);
-		});
+		this.context = mirrorContext(this.sheets, referenceContext(doc));
+		const entries = listSheetEntries(doc);
+		for (const sheet of entries) {
+			this.sheets.set(sheet.id, {
+				hfId: -1,
+				name: sheet.name,
+				rows: axisOf(doc, sheet, 'rows'),
+				cols: axisOf(doc, sheet, 'cols'),
+				formulas: new Map()
+			});
+		}
+		const contents: Record<string, RawCellContent[][]> = {};
+		for (const sheet of entries) contents[sheet.name] = this.sheetGrid(sheet);
+		const names = this.renderNames();
+		let engine: HyperFormula;
+		try {
+			engine = createFormulaEngineFromSheets(
+				contents,
+				[...names].map(([name, expression]) => ({ name, expression }))
+			);
+			this.names = names;
+		} catch {
+			// A name the engine refuses (say, one colliding with a function): build without the
+			// workbook's names and add those it accepts one by one, as later syncs do.
+			engine = createFormulaEngineFromSheets(contents);
+		}
+		this.engine = engine;
+		for (const [sheetId, mirror] of this.sheets) {
+			mirror.hfId = engine.getSheetId(mirror.name)!;
+			this.bySheetNumber.set(mirror.hfId, sheetId);
+		}
+		if (this.names !== names) engine.batch(() => this.syncNames(true));
 		doc.on('afterTransaction', this.handleTransaction);
 	}
 
@@ -106,6 +142,7 @@ export class WorkbookEvaluator {
 	destroy(): void {
 		this.doc.off('afterTransaction', this.handleTransaction);
 		this.listeners.clear();
+		this.nameListeners.clear();
 		this.engine.destroy();
 	}
 
@@ -113,6 +150,17 @@ export class WorkbookEvaluator {
 	onChange(listener: (changes: CellChange[]) => void): () => void {
 		this.listeners.add(listener);
 		return () => this.listeners.delete(listener);
+	}
+
+	/**
+	 * Calls `listener` after each transaction that may have changed the value of a defined name
+	 * (its inputs changed, or it was defined, redefined, renamed or removed), with those names
+	 * as the engine knows them; a name may be reported whose value ends up the same. Returns
+	 * unsubscribe. Live dashboards read the new values with {@link getNameValue}.
+	 */
+	onNamesChange(listener: (changes: NameChange[]) => void): () => void {
+		this.nameListeners.add(listener);
+		return () => this.nameListeners.delete(listener);
 	}
 
 	/** The computed value of a cell by identity (null value for empty or unknown cells). */
@@ -155,17 +203,22 @@ export class WorkbookEvaluator {
 	}
 
 	private loadSheet(sheet: SheetEntry): void {
+		this.engine.setSheetContent(this.sheets.get(sheet.id)!.hfId, this.sheetGrid(sheet));
+	}
+
+	/** A sheet's cells as rows of engine contents (its mirror must be current). */
+	private sheetGrid(sheet: SheetEntry): RawCellContent[][] {
 		const mirror = this.sheets.get(sheet.id)!;
 		const grid: RawCellContent[][] = [];
 		sheet.cells.forEach((input, key) => {
-			const { rowId, colId } = splitCellKey(key);
-			const row = mirror.rows.indexOf.get(rowId);
-			const col = mirror.cols.indexOf.get(colId);
+			const colon = key.indexOf(':');
+			const row = mirror.rows.indexOf.get(key.slice(0, colon));
+			const col = mirror.cols.indexOf.get(key.slice(colon + 1));
 			if (row === undefined || col === undefined) return;
 			(grid[row] ??= [])[col] = this.toRaw(sheet.id, mirror, key, input);
 		});
 		for (let r = 0; r < grid.length; r++) grid[r] ??= [];
-		this.engine.setSheetContent(mirror.hfId, grid);
+		return grid;
 	}
 
 	private toRaw(
@@ -188,18 +241,29 @@ export class WorkbookEvaluator {
 		return typeof input === 'string' ? `'${input}` : input;
 	}
 
-	private syncNames(force: boolean): void {
-		const next = new Map<string, string>();
+	/** Each defined name in effect with its expression as the engine takes it (all `$`). */
+	private renderNames(): Map<string, string> {
+		const rendered = new Map<string, string>();
 		for (const entry of listNameEntries(this.doc)) {
-			next.set(entry.name, renderFormula(entry.expr, '', this.context, { forceAbsolute: true }));
+			rendered.set(
+				entry.name,
+				renderFormula(entry.expr, '', this.context, { forceAbsolute: true })
+			);
 		}
+		return rendered;
+	}
+
+	private syncNames(force: boolean): void {
+		const next = this.renderNames();
 		for (const [name, expression] of this.names) {
+			if (next.get(name) !== expression) this.touchedNames.add(name);
 			if (next.get(name) !== expression || force) {
 				if (this.engine.isItPossibleToRemoveNamedExpression(name))
 					this.engine.removeNamedExpression(name);
 			}
 		}
 		for (const [name, expression] of next) {
+			if (this.names.get(name) !== expression) this.touchedNames.add(name);
 			if (this.names.get(name) === expression && !force) continue;
 			if (this.engine.isItPossibleToAddNamedExpression(name, expression)) {
 				this.engine.addNamedExpression(name, expression);
@@ -378,6 +442,7 @@ export class WorkbookEvaluator {
 	}
 
 	private emit(exported: ReturnType<HyperFormula['batch']>): void {
+		this.emitNames(exported);
 		if (this.listeners.size === 0) return;
 		const changes: CellChange[] = [];
 		for (const change of exported) {
@@ -394,6 +459,18 @@ export class WorkbookEvaluator {
 		if (changes.length === 0) return;
 		for (const listener of this.listeners) listener(changes);
 	}
+
+	private emitNames(exported: ReturnType<HyperFormula['batch']>): void {
+		const names = new Set(this.touchedNames);
+		this.touchedNames.clear();
+		if (this.nameListeners.size === 0) return;
+		for (const change of exported) {
+			if ('name' in change && this.names.has(change.name)) names.add(change.name);
+		}
+		if (names.size === 0) return;
+		const changes = [...names].map((name) => ({ name, removed: !this.names.has(name) }));
+		for (const listener of this.nameListeners) listener(changes);
+	}
 }
 
 /** Formula text with case and spacing outside string literals ignored. */
@@ -401,6 +478,25 @@ function normaliseFormula(text: string): string {
 	return text.replace(/"(?:[^"]|"")*"|[^"]+/g, (part) =>
 		part.startsWith('"') ? part : part.replace(/\s+/g, '').toUpperCase()
 	);
+}
+
+/**
+ * A {@link ReferenceContext} that reads sheet names and row/column positions from the
+ * evaluator's mirrors (plain map lookups, current whenever the evaluator renders) and defers
+ * everything else, and any id a mirror does not know, to the document's own context.
+ */
+function mirrorContext(
+	sheets: Map<string, SheetMirror>,
+	documentContext: ReferenceContext
+): ReferenceContext {
+	return {
+		...documentContext,
+		sheetName: (sheetId) => sheets.get(sheetId)?.name ?? documentContext.sheetName(sheetId),
+		rowIndex: (sheetId, rowId) =>
+			sheets.get(sheetId)?.rows.indexOf.get(rowId) ?? documentContext.rowIndex(sheetId, rowId),
+		colIndex: (sheetId, colId) =>
+			sheets.get(sheetId)?.cols.indexOf.get(colId) ?? documentContext.colIndex(sheetId, colId)
+	};
 }
 
 /** Builds an evaluator for `doc` (see {@link WorkbookEvaluator}). */
