@@ -16,6 +16,7 @@ import {
 import { InvalidAddressError, InvalidFormulaError, UnknownSheetError } from '../errors';
 import { createFormulaEngine } from '../formula-engine';
 import { bindFormula, parseFormula, type ParsedFormula } from '../formula-refs';
+import type { A1RefEnd } from '../formula-tokens';
 import { parseInput } from '../values';
 
 /** Origin of a transaction: anything Yjs accepts; providers and undo managers filter on it. */
@@ -82,6 +83,39 @@ export function isParsableFormula(text: string): boolean {
 	return validationEngine.validateFormula(text);
 }
 
+/** Most formula shapes whose validity is remembered (a paste of a filled column has a few). */
+const SHAPE_CACHE_LIMIT = 10_000;
+const validShapes = new Map<string, boolean>();
+
+/**
+ * Whether a tokenized formula parses, remembered by its shape: the formula with each reference
+ * replaced by a fixed one of the same kind (`A1`, `A1:A1`, `A:A`, `1:1`) and each defined name
+ * by a fixed name. Syntax does not depend on which cell or name is meant, so `=A1*B1` and
+ * `=A9*B9` share one check; HyperFormula's parser was most of the cost of a large paste.
+ */
+function isParsableShape(parsed: ParsedFormula): boolean {
+	let shape = '=';
+	for (const piece of parsed.pieces) {
+		if (typeof piece === 'string') shape += piece;
+		else if ('nameId' in piece) shape += 'Name_';
+		else {
+			const { start, end } = piece.ref;
+			shape += end ? `${endShape(start)}:${endShape(end)}` : endShape(start);
+		}
+	}
+	let valid = validShapes.get(shape);
+	if (valid === undefined) {
+		valid = isParsableFormula(shape);
+		if (validShapes.size >= SHAPE_CACHE_LIMIT) validShapes.clear();
+		validShapes.set(shape, valid);
+	}
+	return valid;
+}
+
+function endShape(end: A1RefEnd): string {
+	return (end.col === undefined ? '' : 'A') + (end.row === undefined ? '' : '1');
+}
+
 /**
  * Reads typed text as a spreadsheet does (see `values.ts`); formulas are tokenized, their sheet
  * names resolved and their syntax checked. Throws typed errors; never changes the document.
@@ -93,7 +127,7 @@ export function prepareInput(doc: Y.Doc, sheetId: string, text: string): Prepare
 			return { kind: 'empty' };
 		case 'formula': {
 			const formula = parseFormula(parsed.text, sheetId, referenceContext(doc));
-			if (!isParsableFormula(parsed.text)) {
+			if (!isParsableShape(formula)) {
 				throw new InvalidFormulaError(parsed.text, 'it is not a complete expression');
 			}
 			return { kind: 'formula', parsed: formula };
