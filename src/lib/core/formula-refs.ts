@@ -124,6 +124,38 @@ export function bindFormula(parsed: ParsedFormula, context: ReferenceContext): S
 	return { parts, refs };
 }
 
+/**
+ * A parsed formula moved `rowOffset` rows down and `colOffset` columns right, as copy and paste
+ * moves it: the relative parts of each reference shift and `$` parts stay. A reference with a
+ * corner pushed off the grid (above row 1, left of column A, or past the largest sheet) becomes
+ * `#REF!`, as in Excel. Sheet qualifiers and defined names are kept.
+ */
+export function shiftParsedFormula(
+	parsed: ParsedFormula,
+	rowOffset: number,
+	colOffset: number,
+	limits: { rows: number; cols: number } = { rows: MAX_ROWS, cols: MAX_COLS }
+): ParsedFormula {
+	if (rowOffset === 0 && colOffset === 0) return parsed;
+	const shiftEnd = (end: A1RefEnd): A1RefEnd | null => {
+		const row = end.row === undefined || end.absRow ? end.row : end.row + rowOffset;
+		const col = end.col === undefined || end.absCol ? end.col : end.col + colOffset;
+		if (row !== undefined && (row < 0 || row >= limits.rows)) return null;
+		if (col !== undefined && (col < 0 || col >= limits.cols)) return null;
+		return { ...end, row, col };
+	};
+	const pieces = parsed.pieces.map((piece) => {
+		if (typeof piece === 'string' || 'nameId' in piece) return piece;
+		const start = shiftEnd(piece.ref.start);
+		const end = piece.ref.end ? shiftEnd(piece.ref.end) : undefined;
+		if (start === null || end === null) return '#REF!';
+		const ref: A1Ref = { ...piece.ref, start };
+		if (end) ref.end = end;
+		return { ...piece, ref };
+	});
+	return { hostSheetId: parsed.hostSheetId, pieces };
+}
+
 /** Parses and binds in one step: `=…` text to its stored form. */
 export function storeFormula(
 	text: string,

@@ -81,4 +81,33 @@ describe('cell operations', () => {
 		setColumnWidth(doc, sheet, 'C', 120);
 		expect(() => setColumnWidth(doc, sheet, 'C', -1)).toThrow();
 	});
+
+	it('checks the syntax of every pasted formula, even beside valid ones of the same references', () => {
+		const { doc, sheet } = blank();
+		const before = JSON.stringify(canonicalDocument(doc));
+		const block = [['=A1*B1'], ['=A2*B2'], ['=A3*']];
+		expect(() => pasteBlock(doc, sheet, 'C1', block)).toThrow(InvalidFormulaError);
+		expect(JSON.stringify(canonicalDocument(doc))).toBe(before);
+		pasteBlock(doc, sheet, 'C1', [['=A1*B1', '=SUM(A:A)', '=SUM(1:2)', '=Sheet1!A1:B2']]);
+		expect(inputs(doc, 'C1:F1')).toEqual([['=A1*B1', '=SUM(A:A)', '=SUM(1:2)', '=Sheet1!A1:B2']]);
+	});
+
+	it('shifts relative references of formulas copied from another place, as Excel pastes', () => {
+		const { doc, sheet } = blank();
+		const copied = [['=A1*$A$1+A$1+$A1', '=SUM(A1:B2)+SUM(A:A)+SUM(1:1)']];
+		pasteBlock(doc, sheet, 'C3', copied, undefined, { sourceTopLeft: 'B1' });
+		expect(inputs(doc, 'C3:D3')).toEqual([['=B3*$A$1+B$1+$A3', '=SUM(B3:C4)+SUM(B:B)+SUM(3:3)']]);
+		pasteBlock(doc, sheet, 'A1', [['=Sheet1!C3+1']], undefined, { sourceTopLeft: 'A1' });
+		expect(inputs(doc, 'A1')).toEqual([['=Sheet1!C3+1']]);
+	});
+
+	it('turns references pushed off the grid by a paste into #REF!', () => {
+		const { doc, sheet } = blank();
+		pasteBlock(doc, sheet, 'A1', [['=B2+$B$2', '=SUM(B2:C3)', '7']], undefined, {
+			sourceTopLeft: 'C3'
+		});
+		expect(inputs(doc, 'A1:C1')).toEqual([['=#REF!+$B$2', '=SUM(#REF!)', '7']]);
+		expect(readCells(doc, 'Sheet1', 'A1')[0][0].error?.code).toBe('#REF!');
+		expect(readCells(doc, 'Sheet1', 'B1')[0][0].error?.code).toBe('#REF!');
+	});
 });

@@ -5,10 +5,17 @@
  */
 import type * as Y from 'yjs';
 import { formatCellAddress, parseCellAddress, parseColumnSpec } from '../addresses';
-import { cellKey, isFormulaInput, type CellInput, type CellStyle } from '../document';
+import {
+	cellKey,
+	isFormulaInput,
+	MAX_GRID_COLS,
+	MAX_GRID_ROWS,
+	type CellInput,
+	type CellStyle
+} from '../document';
 import { axisOf, ensureGridSize, referenceContext, type SheetEntry } from '../document-view';
 import { InvalidFormatError, InvalidOperationError, LimitExceededError } from '../errors';
-import { parseFormula, renderFormula } from '../formula-refs';
+import { parseFormula, renderFormula, shiftParsedFormula } from '../formula-refs';
 import { isValidFormat } from '../number-format';
 import {
 	prepareInput,
@@ -22,6 +29,9 @@ import {
 
 /** Most cells one paste may write. */
 export const MAX_PASTE_CELLS = 1_000_000;
+
+/** A reference shifted past these is off the grid (`#REF!`) rather than a sheet to grow. */
+const GRID_LIMITS = { rows: MAX_GRID_ROWS, cols: MAX_GRID_COLS };
 
 /** One typed input for a cell given by zero-based position. */
 interface PlannedWrite {
@@ -143,39 +153,59 @@ export function parseTsv(text: string): string[][] {
 	return rows;
 }
 
+/** How {@link pasteBlock} reads the formulas of a block. */
+export interface PasteOptions {
+	/**
+	 * The A1 address the block was copied from (its top-left cell). When given, formulas are
+	 * read as they were written there and move with the paste, as Excel pastes: relative
+	 * references shift by the distance from `sourceTopLeft` to `topLeft`, `$` parts stay, and
+	 * references pushed off the grid become `#REF!`. Unqualified references point into the
+	 * sheet pasted into, whichever sheet they were copied from. Without it, formulas are taken
+	 * exactly as typed (text from another application).
+	 */
+	sourceTopLeft?: string;
+}
+
 /**
  * Pastes a block of typed texts (rows of cells, e.g. from {@link parseTsv}) with its top-left
- * corner at `topLeft`, growing the sheet if needed. Formulas are taken as typed.
+ * corner at `topLeft`, growing the sheet if needed, as one transaction; if any text is invalid,
+ * nothing is written. See {@link PasteOptions} for pasting formulas copied from the workbook.
  */
 export function pasteBlock(
 	doc: Y.Doc,
 	sheetId: string,
 	topLeft: string,
 	block: string[][],
-	origin?: Origin
+	origin?: Origin,
+	options: PasteOptions = {}
 ): void {
 	const sheet = requireSheetById(doc, sheetId);
 	const start = parseCellAddress(topLeft);
+	const source = options.sourceTopLeft ? parseCellAddress(options.sourceTopLeft) : start;
+	const rowOffset = start.row - source.row;
+	const colOffset = start.col - source.col;
 	const total = block.reduce((sum, row) => sum + row.length, 0);
 	if (total > MAX_PASTE_CELLS) {
 		throw new LimitExceededError(`a paste can hold at most ${MAX_PASTE_CELLS} cells`);
 	}
-	const writes: PlannedWrite[] = [];
-	block.forEach((texts, r) =>
-		texts.forEach((text, c) => {
-			writes.push({
-				row: start.row + r,
-				col: start.col + c,
-				input: prepareInput(doc, sheetId, text)
-			});
-		})
-	);
-	const width = Math.max(0, ...block.map((row) => row.length));
+	const width = block.reduce((most, row) => Math.max(most, row.length), 0);
 	resolveRange(
 		doc,
 		sheet,
 		formatCellAddress({ row: start.row + block.length, col: start.col + width })
 	);
+	const writes: PlannedWrite[] = [];
+	for (let r = 0; r < block.length; r++) {
+		const texts = block[r];
+		for (let c = 0; c < texts.length; c++) {
+			let input = prepareInput(doc, sheetId, texts[c]);
+			if (input.kind === 'formula') {
+				const parsed = shiftParsedFormula(input.parsed, rowOffset, colOffset, GRID_LIMITS);
+				input = { kind: 'formula', parsed };
+			}
+			writes.push({ row: start.row + r, col: start.col + c, input });
+		}
+	}
 	transactCells(doc, origin, () => writePlanned(doc, sheet, writes));
 }
 
