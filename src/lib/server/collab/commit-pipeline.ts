@@ -13,7 +13,14 @@
 import * as Y from 'yjs';
 import { getLogger } from '../logger';
 import type { CollabConfig } from './collab-config';
-import { appendUpdates, writeSnapshot, type UpdateRow } from './persistence';
+import { getDb } from '../db';
+import {
+	appendUpdates,
+	stampWorkbooks,
+	writeSnapshot,
+	type EditStamps,
+	type UpdateRow
+} from './persistence';
 import type { Room } from './room';
 import { checkUpdate, pendingBytes } from './update-validation';
 
@@ -46,6 +53,9 @@ export interface PipelineHooks {
 	onRoomFailed(room: Room, error: unknown): void;
 }
 
+/** Least time between writes of workbooks' `updatedAt` / `lastEditedBy`. */
+const STAMP_INTERVAL_MS = 1000;
+
 /** Origin of API mutations' transactions (never a connection, so everyone gets the relay). */
 export const API_ORIGIN = Symbol('investflow.api');
 
@@ -55,6 +65,9 @@ export class CommitPipeline {
 	private running: Promise<void> | null = null;
 	private readonly background = new Set<Promise<void>>();
 	private readonly log = getLogger().child({ module: 'collab-pipeline' });
+	/** Workbooks edited since their `updatedAt` was last written, and when that was. */
+	private stamps: EditStamps = new Map();
+	private lastStampAt = 0;
 
 	constructor(
 		private readonly config: CollabConfig,
@@ -71,11 +84,21 @@ export class CommitPipeline {
 		});
 	}
 
-	/** Resolves once every queued item and background snapshot has finished. */
+	/**
+	 * Resolves once every queued item and background snapshot has finished and every pending
+	 * `updatedAt` stamp is written.
+	 */
 	async drain(): Promise<void> {
 		while (this.running || this.background.size > 0) {
 			await this.running;
 			await Promise.allSettled([...this.background]);
+		}
+		if (this.stamps.size > 0) {
+			const stamps = this.stamps;
+			this.stamps = new Map();
+			await stampWorkbooks(await getDb(), stamps).catch((error: unknown) =>
+				this.log.warn({ err: error }, 'could not stamp edited workbooks')
+			);
 		}
 	}
 
@@ -223,13 +246,30 @@ export class CommitPipeline {
 		}
 	}
 
-	/** Commits all rows in one transaction; on failure retries room by room. Returns failed rooms. */
+	/**
+	 * Commits all rows in one statement; on failure retries room by room. Returns failed rooms.
+	 * Workbooks' `updatedAt` / `lastEditedBy` ride along at most once per second (and on drain),
+	 * so most commits are a single insert.
+	 */
 	private async commit(rows: { room: Room; row: UpdateRow }[]): Promise<Map<Room, unknown>> {
 		const failed = new Map<Room, unknown>();
 		if (rows.length === 0) return failed;
+		for (const { row } of rows) {
+			if (row.userId || !this.stamps.has(row.workbookId))
+				this.stamps.set(row.workbookId, row.userId);
+		}
+		const now = Date.now();
+		const stamps = now - this.lastStampAt >= STAMP_INTERVAL_MS ? this.stamps : undefined;
 		try {
-			const ids = await appendUpdates(rows.map(({ row }) => row));
+			const ids = await appendUpdates(
+				rows.map(({ row }) => row),
+				stamps
+			);
 			rows.forEach(({ room, row }, index) => this.noteCommitted(room, row, ids[index]));
+			if (stamps) {
+				this.stamps = new Map();
+				this.lastStampAt = now;
+			}
 			return failed;
 		} catch (error) {
 			this.log.warn({ err: error }, 'group commit failed; retrying room by room');
@@ -241,6 +281,7 @@ export class CommitPipeline {
 				const ids = await appendUpdates(roomRows);
 				roomRows.forEach((row, index) => this.noteCommitted(room, row, ids[index]));
 			} catch (error) {
+				this.stamps.delete(room.workbookId);
 				failed.set(room, error);
 				this.hooks.onRoomFailed(room, error);
 			}

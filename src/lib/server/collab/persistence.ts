@@ -51,34 +51,49 @@ export async function loadStoredDocument(workbookId: string): Promise<StoredDocu
 	};
 }
 
+/** Who last edited each workbook since the previous stamp (null: an edit without a user). */
+export type EditStamps = Map<string, string | null>;
+
 /**
- * Appends `rows` in one transaction (one multi-row insert) and stamps each workbook's
- * `updatedAt` / `lastEditedBy`; returns the new ids in the order of `rows`. This is the group
- * commit: the only place accepted updates become durable.
+ * Appends `rows` (one multi-row insert) and returns the new ids in the order of `rows`. This is
+ * the group commit: the only place accepted updates become durable. With `stamps`, the same
+ * transaction also sets those workbooks' `updatedAt` / `lastEditedBy`; without, the insert runs
+ * alone (one statement is atomic by itself, and cheaper than a transaction).
  */
-export async function appendUpdates(rows: UpdateRow[]): Promise<number[]> {
-	if (rows.length === 0) return [];
+export async function appendUpdates(rows: UpdateRow[], stamps?: EditStamps): Promise<number[]> {
+	if (rows.length === 0 && !stamps?.size) return [];
 	const db = await getDb();
-	const lastEditor = new Map<string, string | null>();
-	for (const row of rows) {
-		if (row.userId || !lastEditor.has(row.workbookId)) lastEditor.set(row.workbookId, row.userId);
-	}
-	return db.transaction(async (tx) => {
-		const inserted = await tx
+	const insert = async (executor: Pick<typeof db, 'insert'>) => {
+		if (rows.length === 0) return [];
+		const inserted = await executor
 			.insert(documentUpdate)
 			.values(rows.map((row) => ({ ...row })))
 			.returning({ id: documentUpdate.id });
-		const values = sql.join(
-			[...lastEditor].map(([id, userId]) => sql`(${id}::text, ${userId}::text)`),
-			sql`, `
-		);
-		await tx.execute(
-			sql`update ${workbook} set updated_at = now(),
-				last_edited_by = coalesce(v.user_id, ${workbook.lastEditedBy})
-				from (values ${values}) as v(id, user_id) where ${workbook.id} = v.id`
-		);
 		return inserted.map((row) => row.id).sort((a, b) => a - b);
+	};
+	if (!stamps?.size) return insert(db);
+	return db.transaction(async (tx) => {
+		const ids = await insert(tx);
+		await stampWorkbooks(tx, stamps);
+		return ids;
 	});
+}
+
+/** Sets `updatedAt` (now) and `lastEditedBy` of each workbook in `stamps`, in one statement. */
+export async function stampWorkbooks(
+	executor: Pick<Awaited<ReturnType<typeof getDb>>, 'execute'>,
+	stamps: EditStamps
+): Promise<void> {
+	if (stamps.size === 0) return;
+	const values = sql.join(
+		[...stamps].map(([id, userId]) => sql`(${id}::text, ${userId}::text)`),
+		sql`, `
+	);
+	await executor.execute(
+		sql`update ${workbook} set updated_at = now(),
+			last_edited_by = coalesce(v.user_id, ${workbook.lastEditedBy})
+			from (values ${values}) as v(id, user_id) where ${workbook.id} = v.id`
+	);
 }
 
 /**
