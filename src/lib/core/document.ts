@@ -22,7 +22,8 @@
  *   - `colWidths` Y.Map<colId, number>: column widths in pixels.
  * - `names`  Y.Map<nameId, { name, expr: StoredFormula }>: workbook-level defined names. If two
  *   replicas define the same name concurrently, the entry with the smaller id wins.
- * - `charts` Y.Map: reserved for templates' charts (empty in version 1).
+ * - `charts` Y.Map<chartId, Y.Map>: charts (type, title, ranges bound like formulas); schema in
+ *   `charts.ts`.
  *
  * Every sheet has a logical grid extent: the ids in `rows` / `cols` (100 × 26 by default).
  * Writing or referring beyond it materialises more ids, up to {@link MAX_GRID_ROWS} ×
@@ -87,7 +88,7 @@ export function metaMap(doc: Y.Doc): Y.Map<unknown> {
 	return doc.getMap('meta');
 }
 
-/** The root `charts` map (reserved). */
+/** The root `charts` map (see `charts.ts`). */
 export function chartsMap(doc: Y.Doc): Y.Map<unknown> {
 	return doc.getMap('charts');
 }

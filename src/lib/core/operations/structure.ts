@@ -11,6 +11,7 @@
  */
 import type * as Y from 'yjs';
 import { parseColumnSpec } from '../addresses';
+import { forEachChartRange } from '../chart-ranges';
 import {
 	MAX_GRID_COLS,
 	MAX_GRID_ROWS,
@@ -166,7 +167,7 @@ export function moveLines(
 	});
 }
 
-/** Every formula of the workbook (cells and defined names) with a way to write it back. */
+/** Every formula of the workbook (cells, names, chart ranges) with a way to write it back. */
 function forEachFormula(
 	doc: Y.Doc,
 	visit: (hostSheetId: string, formula: StoredFormula, write: (next: StoredFormula) => void) => void
@@ -180,6 +181,7 @@ function forEachFormula(
 	names.forEach((entry, id) => {
 		visit('', entry.expr, (expr) => names.set(id, { ...entry, expr }));
 	});
+	forEachChartRange(doc, visit);
 }
 
 function shrinkRangesAround(

@@ -7,8 +7,9 @@
 import type * as Y from 'yjs';
 import { namesMap } from '../document';
 import { listSheetEntries } from '../document-view';
-import type { Origin } from '../operations/shared';
+import { transact, type Origin } from '../operations/shared';
 import { writeTemplate, type TemplateSpec } from './builder';
+import { addTemplateCharts } from './charts-seed';
 import { UnknownTemplateError, WorkbookNotEmptyError } from './errors';
 import { BUDGET_CHARTS, buildBudgetTemplate } from './budget';
 import { FORECAST_CHARTS, buildForecastTemplate } from './forecast';
@@ -105,8 +106,9 @@ export function templateCharts(templateId: string): TemplateChart[] {
 
 /**
  * Fills an empty document (no sheets, no names) with template `templateId`: meta, sheets,
- * defined names, cells, formats, bold headers and column widths, all in one transaction with
- * `origin`. Call it instead of `seedBlankWorkbook` when a workbook is created from a template.
+ * defined names, cells, formats, bold headers, column widths and charts (`charts-seed.ts`), all
+ * in one transaction with `origin`. Call it instead of `seedBlankWorkbook` when a workbook is
+ * created from a template.
  *
  * @throws UnknownTemplateError for an id not in {@link TEMPLATES};
  *   WorkbookNotEmptyError when the document already has sheets or names (nothing is written).
@@ -116,5 +118,8 @@ export function seedTemplate(doc: Y.Doc, templateId: string, origin?: Origin): v
 	if (listSheetEntries(doc).length > 0 || namesMap(doc).size > 0) {
 		throw new WorkbookNotEmptyError();
 	}
-	writeTemplate(doc, definition.build(), origin);
+	transact(doc, origin, () => {
+		writeTemplate(doc, definition.build(), origin);
+		addTemplateCharts(doc, definition.charts, origin);
+	});
 }
