@@ -24,7 +24,7 @@ import {
 	type Axis,
 	type SheetEntry
 } from './document-view';
-import { engineAxisOps, syncAxisOrder } from './evaluator-sync';
+import { engineAxisOps, syncAxisOrder, type AxisEngineOps } from './evaluator-sync';
 import { createFormulaEngineFromSheets } from './formula-engine';
 import { renderFormula, type ReferenceContext } from './formula-refs';
 
@@ -301,14 +301,15 @@ export class WorkbookEvaluator {
 		const structural = sheetsChanged || namesChanged || reordered.size > 0;
 		const exported = this.engine.batch(() => {
 			const added = sheetsChanged ? this.syncSheetList() : [];
-			for (const sheetId of reordered) this.syncOrder(sheetId, changedCells);
+			let moved = false;
+			for (const sheetId of reordered) moved = this.syncOrder(sheetId, changedCells) || moved;
 			if (structural) this.syncNames(reordered.size > 0 || sheetsChanged);
 			for (const sheet of added) this.loadSheet(sheet);
 			const addedIds = new Set(added.map((sheet) => sheet.id));
 			for (const [sheetId, keys] of changedCells) {
 				if (!addedIds.has(sheetId)) this.setCells(sheetId, keys);
 			}
-			if (structural) this.reconcileFormulas(addedIds);
+			if (structural) this.reconcileFormulas(addedIds, moved);
 		});
 		this.emit(exported);
 	}
@@ -345,25 +346,35 @@ export class WorkbookEvaluator {
 	/**
 	 * Moves the engine's rows/columns to the document's order. Cells already stored in rows or
 	 * columns new to the engine (written concurrently, arriving before the row) are queued in
-	 * `changedCells` so they get loaded too.
+	 * `changedCells` so they get loaded too. Returns whether rows or columns were moved.
 	 */
-	private syncOrder(sheetId: string, changedCells: Map<string, Set<string>>): void {
+	private syncOrder(sheetId: string, changedCells: Map<string, Set<string>>): boolean {
 		const sheet = sheetById(this.doc, sheetId);
 		const mirror = this.sheets.get(sheetId);
-		if (!sheet || !mirror) return;
+		if (!sheet || !mirror) return false;
+		let moved = false;
+		const noteMoves = (ops: AxisEngineOps): AxisEngineOps => ({
+			...ops,
+			move: (start, count, before) => {
+				moved = true;
+				ops.move(start, count, before);
+			}
+		});
 		const rows = axisOf(this.doc, sheet, 'rows');
 		const cols = axisOf(this.doc, sheet, 'cols');
 		const newRows = rows.ids.filter((id) => !mirror.rows.indexOf.has(id));
 		const newCols = cols.ids.filter((id) => !mirror.cols.indexOf.has(id));
 		if (rows !== mirror.rows) {
-			syncAxisOrder(mirror.rows.ids, rows.ids, engineAxisOps(this.engine, mirror.hfId, 'rows'));
+			const ops = noteMoves(engineAxisOps(this.engine, mirror.hfId, 'rows'));
+			syncAxisOrder(mirror.rows.ids, rows.ids, ops);
 		}
 		if (cols !== mirror.cols) {
-			syncAxisOrder(mirror.cols.ids, cols.ids, engineAxisOps(this.engine, mirror.hfId, 'cols'));
+			const ops = noteMoves(engineAxisOps(this.engine, mirror.hfId, 'cols'));
+			syncAxisOrder(mirror.cols.ids, cols.ids, ops);
 		}
 		mirror.rows = rows;
 		mirror.cols = cols;
-		if (newRows.length === 0 && newCols.length === 0) return;
+		if (newRows.length === 0 && newCols.length === 0) return moved;
 		const fresh = new Set([...newRows, ...newCols]);
 		let keys = changedCells.get(sheetId);
 		for (const key of sheet.cells.keys()) {
@@ -372,6 +383,7 @@ export class WorkbookEvaluator {
 			if (!keys) changedCells.set(sheetId, (keys = new Set()));
 			keys.add(key);
 		}
+		return moved;
 	}
 
 	private setCells(sheetId: string, keys: Set<string>): void {
@@ -415,8 +427,12 @@ export class WorkbookEvaluator {
 		}
 	}
 
-	/** Re-renders every formula and re-sets those whose text changed (see module comment). */
-	private reconcileFormulas(skip: Set<string>): void {
+	/**
+	 * Re-renders every formula and re-sets those whose text changed (see module comment). After
+	 * a move the engine may have rewritten a formula whose text did not change for us (it moves
+	 * range corners its own way), so then every formula is checked against the engine's text.
+	 */
+	private reconcileFormulas(skip: Set<string>, checkUnchanged: boolean): void {
 		for (const [sheetId, mirror] of this.sheets) {
 			if (skip.has(sheetId)) continue;
 			const sheet = sheetById(this.doc, sheetId)!;
@@ -430,7 +446,7 @@ export class WorkbookEvaluator {
 					continue;
 				}
 				const text = renderFormula(input.f, sheetId, this.context);
-				if (text === previous) continue;
+				if (text === previous && !checkUnchanged) continue;
 				mirror.formulas.set(key, text);
 				// The engine adjusts references itself on row/column operations; most of the time
 				// its text already matches ours, and re-setting 10,000 formulas would be slow.
