@@ -11,7 +11,7 @@ import { InvalidChartError } from './chart-errors';
 import { MAX_CHART_SERIES, type ChartSpec, type ChartType } from './chart-spec';
 import { cellKey, isFormulaInput } from './document';
 import { axisOf } from './document-view';
-import type { WorkbookEvaluator } from './evaluator';
+import type { ChartValueSource } from './charts';
 import { requireSheetById } from './operations/shared';
 
 /** Whether a number format shows a number as a date or time (so it reads as a label). */
@@ -34,7 +34,7 @@ export function chartFromSelection(
 	sheetId: string,
 	rangeA1: string,
 	type: ChartType = 'bar',
-	evaluator?: WorkbookEvaluator
+	evaluator?: ChartValueSource
 ): ChartSpec {
 	const sheet = requireSheetById(doc, sheetId);
 	const bounds = parseRange(rangeA1);

@@ -35,7 +35,7 @@ import {
 import { cellKey, chartsMap, metaMap } from './document';
 import { listSheetEntries, requireSheet, sheetById } from './document-view';
 import { UnknownSheetError } from './errors';
-import type { WorkbookEvaluator } from './evaluator';
+import type { CellResult } from './evaluator';
 import type { StoredFormula } from './formula-refs';
 import { createId, positionBetween } from './ids';
 import { formatValue, type CurrencyCode } from './number-format';
@@ -54,6 +54,14 @@ export {
 	type ChartSpec,
 	type ChartType
 } from './chart-spec';
+
+/**
+ * Where chart data reads computed values: a `WorkbookEvaluator`, or any source with the same
+ * `getValue` (the browser's worker-backed values).
+ */
+export interface ChartValueSource {
+	getValue(sheetId: string, rowId: string, colId: string): CellResult;
+}
 
 /** A chart as listed: ranges rendered as sheet-qualified A1 text (`#REF!` once deleted). */
 export interface ChartInfo {
@@ -259,11 +267,7 @@ function cellsOf(doc: Y.Doc, stored: StoredFormula | null | undefined): [string,
  *
  * @throws UnknownChartError when the workbook has no such chart.
  */
-export function readChartData(
-	doc: Y.Doc,
-	evaluator: WorkbookEvaluator,
-	chartId: string
-): ChartData {
+export function readChartData(doc: Y.Doc, evaluator: ChartValueSource, chartId: string): ChartData {
 	const map = requireChart(doc, chartId);
 	const currency = (metaMap(doc).get('currency') as CurrencyCode | undefined) ?? 'USD';
 	const series = storedSeries(map).map((entry) => ({

@@ -29,8 +29,8 @@ export const MAX_READ_CELLS = 100_000;
 
 const evaluators = new WeakMap<Y.Doc, WorkbookEvaluator>();
 
-/** The document's evaluator, built on first use and released when the document unloads. */
-function evaluatorFor(doc: Y.Doc): WorkbookEvaluator {
+/** The document's evaluator, built on first use and released on unload (charts share it). */
+export function evaluatorFor(doc: Y.Doc): WorkbookEvaluator {
 	let evaluator = evaluators.get(doc);
 	if (!evaluator) {
 		const created = createEvaluator(doc);

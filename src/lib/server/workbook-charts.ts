@@ -1,0 +1,126 @@
+/**
+ * Charts over the HTTP API. Reads evaluate on the server from the stored (durable) document with
+ * the evaluator the cells API uses; writes run the core's chart operations through the room, so
+ * they are committed before the caller is answered and every open browser sees them live.
+ * Unknown charts are 404s; other core errors become 400s with their message.
+ */
+import type * as Y from 'yjs';
+import {
+	UnknownChartError,
+	addChart,
+	deleteChart,
+	getChart,
+	listCharts,
+	parseChartPatch,
+	parseChartSpec,
+	readChartData,
+	updateChart,
+	type ChartData,
+	type ChartInfo
+} from '../core/charts';
+import { WorkbookError } from '../core/errors';
+import { getRoomRegistry } from './collab/room-registry';
+import { AppError, notFound } from './errors';
+import { evaluatorFor } from './workbook-cells';
+import { requireRole } from './workbooks';
+
+/** A chart as the API returns it: its definition and what it draws now. */
+export interface ChartReading extends ChartInfo {
+	data: ChartData;
+}
+
+function toAppError(error: unknown): unknown {
+	if (error instanceof UnknownChartError) return new AppError(404, error.code, error.message);
+	if (error instanceof WorkbookError) return new AppError(400, error.code, error.message);
+	return error;
+}
+
+async function inRoom<T>(run: () => Promise<{ value: T } | null>): Promise<T> {
+	let result: { value: T } | null;
+	try {
+		result = await run();
+	} catch (error) {
+		throw toAppError(error);
+	}
+	if (!result) throw notFound('This workbook');
+	return result.value;
+}
+
+function readingOf(doc: Y.Doc, chartId: string): ChartReading {
+	return { ...getChart(doc, chartId), data: readChartData(doc, evaluatorFor(doc), chartId) };
+}
+
+/** The workbook's charts in display order, each with its computed data (viewers and up). */
+export async function listWorkbookCharts(
+	userId: string,
+	workbookId: string
+): Promise<ChartReading[]> {
+	await requireRole(userId, workbookId, 'viewer');
+	return inRoom(() =>
+		getRoomRegistry().read(workbookId, (doc) =>
+			listCharts(doc).map((chart) => readingOf(doc, chart.id))
+		)
+	);
+}
+
+/** One chart with its computed data (viewers and up); 404 when there is no such chart. */
+export async function readWorkbookChart(
+	userId: string,
+	workbookId: string,
+	chartId: string
+): Promise<ChartReading> {
+	await requireRole(userId, workbookId, 'viewer');
+	return inRoom(() => getRoomRegistry().read(workbookId, (doc) => readingOf(doc, chartId)));
+}
+
+/**
+ * Adds a chart from `{ type, title?, sheet?, labels?, series: [{ name, range }] }` as one Yjs
+ * update by `userId` (owners and editors); returns it with its data.
+ */
+export async function createWorkbookChart(
+	userId: string,
+	workbookId: string,
+	body: Record<string, unknown>
+): Promise<ChartReading> {
+	await requireRole(userId, workbookId, 'editor');
+	const spec = validated(() => parseChartSpec(body));
+	const id = await inRoom(() =>
+		getRoomRegistry().mutate(workbookId, userId, (doc) => addChart(doc, spec))
+	);
+	return readWorkbookChart(userId, workbookId, id);
+}
+
+/** Applies a chart edit (any of type, title, sheet, labels, series) by `userId` (editors). */
+export async function updateWorkbookChart(
+	userId: string,
+	workbookId: string,
+	chartId: string,
+	body: Record<string, unknown>
+): Promise<ChartReading> {
+	await requireRole(userId, workbookId, 'editor');
+	const patch = validated(() => parseChartPatch(body));
+	await inRoom(() =>
+		getRoomRegistry().mutate(workbookId, userId, (doc) => updateChart(doc, chartId, patch))
+	);
+	return readWorkbookChart(userId, workbookId, chartId);
+}
+
+/** Deletes a chart (owners and editors); 404 when there is no such chart. */
+export async function deleteWorkbookChart(
+	userId: string,
+	workbookId: string,
+	chartId: string
+): Promise<void> {
+	await requireRole(userId, workbookId, 'editor');
+	await inRoom(() =>
+		getRoomRegistry().mutate(workbookId, userId, (doc) => deleteChart(doc, chartId))
+	);
+}
+
+function validated<T>(parse: () => T): T {
+	try {
+		return parse();
+	} catch (error) {
+		throw toAppError(error);
+	}
+}
