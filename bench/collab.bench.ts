@@ -339,11 +339,14 @@ export async function runCollabBench(): Promise<BenchResults> {
 		process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
 			? ['pglite', 'postgres']
 			: ['pglite'];
-	const factories: (() => Promise<Target>)[] = [
-		...kinds.map((kind) => () => investFlowTarget(kind)),
-		referenceTarget
+	const factories: [string, () => Promise<Target>][] = [
+		...kinds.map((kind): [string, () => Promise<Target>] => [kind, () => investFlowTarget(kind)]),
+		['yWebsocketV1', referenceTarget]
 	];
-	for (const create of factories) {
+	// BENCH_TARGETS=postgres,yWebsocketV1 runs only those targets.
+	const only = process.env.BENCH_TARGETS?.split(',').filter(Boolean);
+	for (const [name, create] of factories) {
+		if (only && !only.includes(name)) continue;
 		const target = await create();
 		try {
 			Object.assign(results, await runScenarios(target));
