@@ -197,6 +197,8 @@ export class CommitPipeline {
 				room.hydrate();
 				const check = checkUpdate(room.doc, update, this.config);
 				if (check.empty) return false;
+				const emittedBefore = room.outbox.length;
+				const pendingBefore = pendingBytes(room.doc);
 				try {
 					Y.applyUpdate(room.doc, update, item.origin);
 				} catch (error) {
@@ -207,6 +209,10 @@ export class CommitPipeline {
 				}
 				if (pendingBytes(room.doc) > this.config.maxPendingBytes) {
 					this.log.warn({ workbookId: room.workbookId }, 'document holds many pending structs');
+				}
+				// A resent update the document already holds changes nothing: nothing to store.
+				if (room.outbox.length === emittedBefore && pendingBytes(room.doc) === pendingBefore) {
+					return false;
 				}
 				rows.push({ room, row: { workbookId: room.workbookId, update, userId: item.userId } });
 				return true;
