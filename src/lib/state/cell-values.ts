@@ -3,6 +3,8 @@
  * workbooks, or a Web Worker for large ones (see `worker-values.ts`). Both follow the Y.Doc.
  */
 import type * as Y from 'yjs';
+import { cellKey, isFormulaInput } from '$lib/core/document';
+import { sheetById } from '$lib/core/document-view';
 import { createEvaluator, type CellResult, type WorkbookEvaluator } from '$lib/core/evaluator';
 
 /** Computed values by cell identity. */
@@ -35,4 +37,30 @@ export class MainThreadValues implements CellValueSource {
 	destroy(): void {
 		this.evaluator.destroy();
 	}
+}
+
+/**
+ * The inputs themselves, without formulas: the fallback when the formula engine refuses a
+ * workbook (HyperFormula's default limit is 40,000 rows a sheet), so the sheet still opens.
+ */
+export class InputOnlyValues implements CellValueSource {
+	constructor(private readonly doc: Y.Doc) {}
+
+	getValue(sheetId: string, rowId: string, colId: string): CellResult {
+		const input = sheetById(this.doc, sheetId)?.cells.get(cellKey(rowId, colId));
+		if (input === undefined) return { value: null };
+		if (isFormulaInput(input)) {
+			return {
+				value: '#N/A',
+				error: { code: '#N/A', message: 'Formulas are not calculated in this workbook.' }
+			};
+		}
+		return { value: input };
+	}
+
+	onChange(): () => void {
+		return () => {};
+	}
+
+	destroy(): void {}
 }

@@ -10,7 +10,13 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { metaMap, namesMap, sheetsMap } from '$lib/core/document';
 import { listSheetEntries } from '$lib/core/document-view';
 import type { CurrencyCode } from '$lib/core/number-format';
-import { MainThreadValues, WORKER_THRESHOLD_CELLS, type CellValueSource } from './cell-values';
+import { handleError } from '$lib/utils/handle-error';
+import {
+	InputOnlyValues,
+	MainThreadValues,
+	WORKER_THRESHOLD_CELLS,
+	type CellValueSource
+} from './cell-values';
 import {
 	backoffDelay,
 	describeTerminalClose,
@@ -213,10 +219,15 @@ export class WorkbookSession {
 		if (this.ready || listSheetEntries(this.doc).length === 0) return;
 		let cells = 0;
 		for (const sheet of listSheetEntries(this.doc)) cells += sheet.cells.size;
-		this.values =
-			cells > WORKER_THRESHOLD_CELLS && typeof Worker !== 'undefined'
-				? new WorkerValues(this.doc)
-				: new MainThreadValues(this.doc);
+		try {
+			this.values =
+				cells > WORKER_THRESHOLD_CELLS && typeof Worker !== 'undefined'
+					? new WorkerValues(this.doc)
+					: new MainThreadValues(this.doc);
+		} catch (error) {
+			handleError(error, 'Formulas in this workbook could not be calculated; values are shown.');
+			this.values = new InputOnlyValues(this.doc);
+		}
 		this.cleanups.push(this.values.onChange(() => this.version++));
 		this.refreshSheets();
 		this.ready = true;

@@ -8,6 +8,7 @@ import { cellKey, isFormulaInput } from '$lib/core/document';
 import { sheetById } from '$lib/core/document-view';
 import type { CellResult } from '$lib/core/evaluator';
 import type { CellValueSource } from './cell-values';
+import { handleError } from '$lib/utils/handle-error';
 import EvaluatorWorker from './evaluator.worker?worker';
 
 /** `[sheetId:rowId:colId, value, errorCode?, errorMessage?]` as the worker posts it. */
@@ -32,6 +33,12 @@ export class WorkerValues implements CellValueSource {
 				);
 			}
 			for (const listener of this.listeners) listener();
+		};
+		this.worker.onerror = (event) => {
+			handleError(
+				event.error ?? event.message,
+				'Formulas could not be calculated. Reload to retry.'
+			);
 		};
 		this.worker.postMessage({ type: 'init', state: Y.encodeStateAsUpdate(doc) });
 		doc.on('update', this.handleUpdate);
