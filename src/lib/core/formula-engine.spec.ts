@@ -24,3 +24,14 @@ describe('createFormulaEngine custom functions', () => {
 		}
 	});
 });
+
+describe('sheet size', () => {
+	it('evaluates a sheet taller than HyperFormula’s default 40,000 rows', async () => {
+		const { createFormulaEngineFromSheets } = await import('./formula-engine');
+		const rows: (number | string)[][] = Array.from({ length: 100_000 }, (_, i) => [i + 1]);
+		rows[0].push('=SUM(A1:A100000)');
+		const engine = createFormulaEngineFromSheets({ Tall: rows }, []);
+		expect(engine.getCellValue({ sheet: 0, row: 0, col: 1 })).toBe(5_000_050_000);
+		engine.destroy();
+	});
+});

@@ -28,7 +28,9 @@ export const FORMULA_ENGINE_CONFIG: Partial<ConfigParams> = {
 	thousandSeparator: '',
 	useArrayArithmetic: true,
 	precisionRounding: 10,
-	smartRounding: true
+	smartRounding: true,
+	// HyperFormula refuses sheets over 40,000 rows by default; ours may grow to MAX_GRID_ROWS.
+	maxRows: 200_000
 };
 
 /**
