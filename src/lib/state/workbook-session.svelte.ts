@@ -7,7 +7,7 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { metaMap, namesMap, sheetsMap } from '$lib/core/document';
+import { chartsMap, metaMap, namesMap, sheetsMap } from '$lib/core/document';
 import { listSheetEntries } from '$lib/core/document-view';
 import type { CurrencyCode } from '$lib/core/number-format';
 import { handleError } from '$lib/utils/handle-error';
@@ -51,6 +51,8 @@ export interface SessionOptions {
 	workbookId: string;
 	user: { id: string; name: string };
 	readOnly: boolean;
+	/** A view-only share link's token: sent as `?link=`; nothing is kept on the device. */
+	linkToken?: string;
 	/** Defaults to the page's origin with ws(s). */
 	serverUrl?: string;
 }
@@ -63,6 +65,7 @@ export class WorkbookSession {
 	/** Origin of this person's own transactions: what undo tracks. */
 	readonly origin = { kind: 'local-edit' };
 	readonly readOnly: boolean;
+	readonly workbookId: string;
 	readonly provider: WebsocketProvider;
 	readonly undoManager: Y.UndoManager;
 	/** Bumped after every change of document or values; readers depend on it. */
@@ -86,20 +89,22 @@ export class WorkbookSession {
 	private readonly cleanups: (() => void)[] = [];
 
 	constructor(options: SessionOptions) {
-		this.readOnly = options.readOnly;
+		this.readOnly = options.readOnly || options.linkToken !== undefined;
+		this.workbookId = options.workbookId;
 		const serverUrl =
 			options.serverUrl ??
 			`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
 		this.persistence =
-			typeof indexedDB === 'undefined'
+			typeof indexedDB === 'undefined' || options.linkToken !== undefined
 				? null
 				: new IndexeddbPersistence(`investflow:${options.user.id}:${options.workbookId}`, this.doc);
 		this.provider = new WebsocketProvider(serverUrl, options.workbookId, this.doc, {
 			maxBackoffTime: MAX_BACKOFF_MS,
+			params: options.linkToken ? { link: options.linkToken } : {},
 			connect: typeof navigator === 'undefined' || navigator.onLine
 		});
 		this.undoManager = new Y.UndoManager(
-			[sheetsMap(this.doc), namesMap(this.doc), metaMap(this.doc)],
+			[sheetsMap(this.doc), namesMap(this.doc), metaMap(this.doc), chartsMap(this.doc)],
 			// A plain Set: Yjs reads it, nothing renders it.
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity
 			{ trackedOrigins: new Set([this.origin]), captureTimeout: 0 }

@@ -6,11 +6,13 @@ import {
 	listWorkbooks,
 	renameWorkbook
 } from '$lib/server/workbooks';
+import { TEMPLATE_LIST } from '$lib/server/workbook-content';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const workbooks = await listWorkbooks(locals.user!.id);
 	return {
+		templates: TEMPLATE_LIST.map(({ id, title }) => ({ id, title })),
 		workbooks: workbooks.map((workbook) => ({
 			id: workbook.id,
 			title: workbook.title,
@@ -27,7 +29,8 @@ export const actions: Actions = {
 		const data = await request.formData();
 		let id: string;
 		try {
-			id = (await createWorkbook(locals.user!.id, { title: field(data, 'title') })).id;
+			const template = field(data, 'template') || 'blank';
+			id = (await createWorkbook(locals.user!.id, { title: field(data, 'title'), template })).id;
 		} catch (error) {
 			return formFailure(error, { form: 'create', values: { title: field(data, 'title') } });
 		}

@@ -1,0 +1,22 @@
+import { error } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import { getDb } from '$lib/server/db';
+import { workbook } from '$lib/server/db/schema';
+import { resolveShareLinkToken } from '$lib/server/sharing/links';
+import type { PageServerLoad } from './$types';
+
+/** A view-only link: no account needed; the token never leaves in a Referer header. */
+export const load: PageServerLoad = async ({ params, setHeaders }) => {
+	setHeaders({ 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' });
+	const link = await resolveShareLinkToken(params.token);
+	if (!link) {
+		error(404, 'This link does not open anything: it may have been revoked or have expired.');
+	}
+	const db = await getDb();
+	const [found] = await db
+		.select({ id: workbook.id, title: workbook.title })
+		.from(workbook)
+		.where(eq(workbook.id, link.workbookId));
+	if (!found) error(404, 'The workbook behind this link no longer exists.');
+	return { workbook: found, token: params.token };
+};
