@@ -7,6 +7,7 @@
 import type http from 'node:http';
 import { validateSessionToken } from '../../src/lib/server/auth.ts';
 import { sessionCookieName } from '../../src/lib/server/session-cookie.ts';
+import { resolveShareLinkToken } from '../../src/lib/server/sharing/links.ts';
 import {
 	resolveAccess,
 	workbookExists,
@@ -18,6 +19,20 @@ import { CloseCode } from './close-codes.ts';
 export interface ConnectionUser {
 	id: string;
 	name: string;
+	/** Set when the connection came through a view-only share link rather than an account. */
+	linkId?: string;
+	/** When that link expires (ms since the epoch), if it does. */
+	linkExpiresAt?: number;
+}
+
+/** The `link` query parameter of an upgrade URL (`/collab/<id>?link=<token>`), if any. */
+export function readLinkToken(url: string | undefined): string | undefined {
+	if (!url) return undefined;
+	try {
+		return new URL(url, 'http://localhost').searchParams.get('link') ?? undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 /** The outcome of {@link authorizeUpgrade}. */
@@ -63,11 +78,25 @@ export async function authorizeUpgrade(
 	}
 	const token = readCookie(req.headers.cookie, sessionCookieName());
 	const { user } = token ? await validateSessionToken(token) : { user: null };
-	if (!user) return { ok: false, code: CloseCode.unauthorized, reason: 'not signed in' };
+	const linkToken = readLinkToken(req.url);
+	if (!user && !linkToken) {
+		return { ok: false, code: CloseCode.unauthorized, reason: 'not signed in' };
+	}
 	if (!(await workbookExists(workbookId))) {
 		return { ok: false, code: CloseCode.notFound, reason: 'no such workbook' };
 	}
-	const role = await resolveAccess({ userId: user.id }, workbookId);
-	if (!role) return { ok: false, code: CloseCode.forbidden, reason: 'no access' };
-	return { ok: true, user: { id: user.id, name: user.name }, role };
+	const role = user ? await resolveAccess({ userId: user.id }, workbookId) : null;
+	if (user && role) return { ok: true, user: { id: user.id, name: user.name }, role };
+	const link = linkToken ? await resolveShareLinkToken(linkToken) : null;
+	if (link && link.workbookId === workbookId) {
+		const guest = {
+			id: `link:${link.linkId}`,
+			name: 'Guest (view only)',
+			linkId: link.linkId,
+			linkExpiresAt: link.expiresAt?.getTime()
+		};
+		return { ok: true, user: guest, role: 'viewer' };
+	}
+	if (!user) return { ok: false, code: CloseCode.unauthorized, reason: 'link not valid' };
+	return { ok: false, code: CloseCode.forbidden, reason: 'no access' };
 }

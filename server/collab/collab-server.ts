@@ -14,7 +14,9 @@ import {
 	type RoomRegistry
 } from '../../src/lib/server/collab/room-registry.ts';
 import { getLogger } from '../../src/lib/server/logger.ts';
+import { canWrite } from '../../src/lib/server/workbook-access.ts';
 import { authorizeUpgrade } from './access.ts';
+import { encodeReadOnlyNotice, watchAccess } from './access-watch.ts';
 import { CloseCode } from './close-codes.ts';
 import { Connection } from './connection.ts';
 import {
@@ -80,6 +82,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		}
 	}, config.pingIntervalMs);
 	pinger.unref();
+	const stopWatchingAccess = watchAccess(connections, log);
 
 	async function accept(ws: WebSocket, req: http.IncomingMessage, workbookId: string) {
 		const connection = new Connection(ws, workbookId, config);
@@ -127,6 +130,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		connection.room = room;
 		room.connections.add(connection);
 		connection.owesSyncStep1 = true;
+		if (!canWrite(decision.role)) connection.send(encodeReadOnlyNotice());
 		// A hydrated room asks the client for its missing updates at once; otherwise the ask
 		// waits until the client's first sync was answered from the stored bytes (see
 		// answerSyncStep1), or, for a client that sent no sync step 1, after a few seconds.
@@ -158,6 +162,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		async close() {
 			closing = true;
 			clearInterval(pinger);
+			stopWatchingAccess();
 			await registry.close();
 			for (const connection of connections)
 				connection.close(CloseCode.serviceRestart, 'server restarting');

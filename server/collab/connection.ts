@@ -30,6 +30,11 @@ export class Connection implements RoomConnection {
 		private readonly config: CollabConfig
 	) {}
 
+	/** Share-link guests never see other people's presence. */
+	get seesPresence(): boolean {
+		return this.user !== null && this.user.linkId === undefined;
+	}
+
 	/** The authenticated user's id (empty until authorised). */
 	get userId(): string {
 		return this.user?.id ?? '';

@@ -129,7 +129,7 @@ function dispatch(connection: Connection, frame: Uint8Array, context: MessageCon
 		}
 		case MessageType.queryAwareness: {
 			const clients = [...room.awareness.getStates().keys()];
-			if (clients.length > 0) {
+			if (clients.length > 0 && connection.seesPresence) {
 				connection.send(encodeAwarenessFrame(encodeAwarenessUpdate(room.awareness, clients)));
 			}
 			return;
@@ -199,7 +199,7 @@ export function sendOwedSyncStep1(connection: Connection, context: MessageContex
 export function encodeCurrentAwareness(connection: Connection): Uint8Array | null {
 	const room = connection.room!;
 	const clients = [...room.awareness.getStates().keys()];
-	if (clients.length === 0) return null;
+	if (clients.length === 0 || !connection.seesPresence) return null;
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, MessageType.awareness);
 	encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(room.awareness, clients));

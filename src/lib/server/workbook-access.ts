@@ -6,6 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { getDb } from './db';
 import { workbook, workbookMember } from './db/schema';
+import { resolveShareLinkToken } from './sharing/links';
 
 /** A person's role on a workbook, strongest first. */
 export type WorkbookRole = 'owner' | 'editor' | 'viewer';
@@ -14,6 +15,14 @@ export type WorkbookRole = 'owner' | 'editor' | 'viewer';
 export interface AccessIdentity {
 	userId?: string | null;
 	linkToken?: string | null;
+}
+
+/** A caller: a user id, or a full identity (user and/or share-link token). */
+export type Requester = string | AccessIdentity;
+
+/** The identity a requester stands for. */
+export function toIdentity(who: Requester): AccessIdentity {
+	return typeof who === 'string' ? { userId: who } : who;
 }
 
 const RANK: Record<WorkbookRole, number> = { viewer: 1, editor: 2, owner: 3 };
@@ -40,15 +49,21 @@ export async function resolveAccess(
 	identity: AccessIdentity,
 	workbookId: string
 ): Promise<WorkbookRole | null> {
-	if (!identity.userId) return null;
-	const db = await getDb();
-	const [member] = await db
-		.select({ role: workbookMember.role })
-		.from(workbookMember)
-		.where(
-			and(eq(workbookMember.workbookId, workbookId), eq(workbookMember.userId, identity.userId))
-		);
-	return member && isRole(member.role) ? member.role : null;
+	if (identity.userId) {
+		const db = await getDb();
+		const [member] = await db
+			.select({ role: workbookMember.role })
+			.from(workbookMember)
+			.where(
+				and(eq(workbookMember.workbookId, workbookId), eq(workbookMember.userId, identity.userId))
+			);
+		if (member && isRole(member.role)) return member.role;
+	}
+	if (identity.linkToken) {
+		const link = await resolveShareLinkToken(identity.linkToken);
+		if (link?.workbookId === workbookId) return link.role;
+	}
+	return null;
 }
 
 /** True when a workbook with this id exists. */

@@ -18,6 +18,7 @@ import {
 import { listSheetEntries } from '../core/document-view';
 import { getRoomRegistry } from './collab/room-registry';
 import { AppError, invalidInput, notFound } from './errors';
+import type { Requester } from './workbook-access';
 import { requireRole } from './workbooks';
 
 /** Most cell updates one request may carry. */
@@ -99,12 +100,12 @@ export function readCellUpdates(body: Record<string, unknown>): {
 
 /** Reads `range` of `sheet` (the first sheet when omitted) with computed values. */
 export async function readWorkbookCells(
-	userId: string,
+	who: Requester,
 	workbookId: string,
 	sheet: string | null,
 	range: string | null
 ): Promise<{ sheet: string; range: string; cells: CellReading[][] }> {
-	await requireRole(userId, workbookId, 'viewer');
+	await requireRole(who, workbookId, 'viewer');
 	if (!range) throw invalidInput('Give a range such as A1:D20.', 'range');
 	return inRoom(workbookId, () =>
 		getRoomRegistry().read(workbookId, (doc) => {
@@ -133,10 +134,10 @@ export async function writeWorkbookCells(
 
 /** The workbook's defined names with what they refer to and their values. */
 export async function listWorkbookNames(
-	userId: string,
+	who: Requester,
 	workbookId: string
 ): Promise<NameReading[]> {
-	await requireRole(userId, workbookId, 'viewer');
+	await requireRole(who, workbookId, 'viewer');
 	return inRoom(workbookId, () =>
 		getRoomRegistry().read(workbookId, (doc) => listNames(doc, evaluatorFor(doc)))
 	);

@@ -22,6 +22,7 @@ import { WorkbookError } from '../core/errors';
 import { getRoomRegistry } from './collab/room-registry';
 import { AppError, notFound } from './errors';
 import { evaluatorFor } from './workbook-cells';
+import type { Requester } from './workbook-access';
 import { requireRole } from './workbooks';
 
 /** A chart as the API returns it: its definition and what it draws now. */
@@ -52,10 +53,10 @@ function readingOf(doc: Y.Doc, chartId: string): ChartReading {
 
 /** The workbook's charts in display order, each with its computed data (viewers and up). */
 export async function listWorkbookCharts(
-	userId: string,
+	who: Requester,
 	workbookId: string
 ): Promise<ChartReading[]> {
-	await requireRole(userId, workbookId, 'viewer');
+	await requireRole(who, workbookId, 'viewer');
 	return inRoom(() =>
 		getRoomRegistry().read(workbookId, (doc) =>
 			listCharts(doc).map((chart) => readingOf(doc, chart.id))
@@ -65,11 +66,11 @@ export async function listWorkbookCharts(
 
 /** One chart with its computed data (viewers and up); 404 when there is no such chart. */
 export async function readWorkbookChart(
-	userId: string,
+	who: Requester,
 	workbookId: string,
 	chartId: string
 ): Promise<ChartReading> {
-	await requireRole(userId, workbookId, 'viewer');
+	await requireRole(who, workbookId, 'viewer');
 	return inRoom(() => getRoomRegistry().read(workbookId, (doc) => readingOf(doc, chartId)));
 }
 

@@ -10,7 +10,13 @@ import { getDb } from './db';
 import { documentSnapshot, user, workbook, workbookMember } from './db/schema';
 import { AppError, invalidInput, notFound } from './errors';
 import { RoomCloseCode, getRoomRegistry } from './collab/room-registry';
-import { resolveAccess, roleAllows, type WorkbookRole } from './workbook-access';
+import {
+	resolveAccess,
+	roleAllows,
+	toIdentity,
+	type Requester,
+	type WorkbookRole
+} from './workbook-access';
 import { isWorkbookTemplate, seedWorkbookState, WORKBOOK_TEMPLATES } from './workbook-content';
 
 /** Longest title accepted. */
@@ -126,11 +132,11 @@ export async function createWorkbook(
  * 403 when they can but their role is weaker.
  */
 export async function getWorkbookSummary(
-	userId: string,
+	who: Requester,
 	workbookId: string,
 	needed: WorkbookRole = 'viewer'
 ): Promise<WorkbookSummary> {
-	const role = await requireRole(userId, workbookId, needed);
+	const role = await requireRole(who, workbookId, needed);
 	const db = await getDb();
 	const [row] = await summaryQuery(db).where(eq(workbookMember.workbookId, workbookId)).limit(1);
 	if (!row) throw notFound('This workbook');
@@ -139,11 +145,11 @@ export async function getWorkbookSummary(
 
 /** The caller's role on the workbook, at least `needed`; 404 / 403 otherwise. */
 export async function requireRole(
-	userId: string,
+	who: Requester,
 	workbookId: string,
 	needed: WorkbookRole
 ): Promise<WorkbookRole> {
-	const role = await resolveAccess({ userId }, workbookId);
+	const role = await resolveAccess(toIdentity(who), workbookId);
 	if (!role) throw notFound('This workbook');
 	if (!roleAllows(role, needed)) {
 		throw new AppError(

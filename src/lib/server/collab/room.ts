@@ -14,6 +14,8 @@ const LOAD_ORIGIN = Symbol('investflow.load');
 /** What a room needs from a connection. */
 export interface RoomConnection {
 	readonly userId: string;
+	/** False for a share-link guest: they may show their own presence but never see anyone's. */
+	readonly seesPresence: boolean;
 	/** Sends one binary frame (dropped if the connection is closing). */
 	send(frame: Uint8Array): void;
 	/** Closes with a WebSocket close code and reason. */
@@ -77,7 +79,9 @@ export class Room {
 			({ added, updated, removed }: Record<string, number[]>, _origin: unknown) => {
 				const changed = [...added, ...updated, ...removed];
 				const frame = encodeAwarenessFrame(encodeAwarenessUpdate(this.awareness, changed));
-				this.broadcast(frame);
+				for (const connection of this.connections) {
+					if (connection.seesPresence) connection.send(frame);
+				}
 			}
 		);
 	}

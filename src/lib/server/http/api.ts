@@ -5,6 +5,7 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { AppError } from '../errors';
 import type { SessionUser } from '../auth';
+import type { AccessIdentity } from '../workbook-access';
 
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -72,4 +73,17 @@ export function requireUser(event: RequestEvent): SessionUser {
 	const user = event.locals.user;
 	if (!user) throw new AppError(401, 'unauthenticated', 'Log in to do this.');
 	return user;
+}
+
+/**
+ * Who is reading: the logged-in user and/or a share-link token sent as `Authorization: Bearer`
+ * or `?link=`. A 401 when there is neither; whether they may read is the caller's check.
+ */
+export function requireReader(event: RequestEvent): AccessIdentity {
+	const authorization = event.request.headers.get('authorization') ?? '';
+	const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+	const linkToken = bearer ?? event.url.searchParams.get('link') ?? null;
+	const userId = event.locals.user?.id ?? null;
+	if (!userId && !linkToken) throw new AppError(401, 'unauthenticated', 'Log in to do this.');
+	return { userId, linkToken };
 }

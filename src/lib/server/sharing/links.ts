@@ -34,6 +34,8 @@ export interface ResolvedLink {
 	linkId: string;
 	workbookId: string;
 	role: 'viewer';
+	/** When the link stops working, or null when it does not expire. */
+	expiresAt: Date | null;
 }
 
 function toView(link: ShareLink, now = Date.now()): ShareLinkView {
@@ -181,7 +183,12 @@ export async function resolveShareLinkToken(
 			detail: link.label
 		});
 	}
-	return { linkId: link.id, workbookId: link.workbookId, role: 'viewer' };
+	return {
+		linkId: link.id,
+		workbookId: link.workbookId,
+		role: 'viewer',
+		expiresAt: link.expiresAt
+	};
 }
 
 /** Whether the link is still usable (not revoked, not expired): for live connections. */

@@ -1,15 +1,15 @@
 import { json } from '@sveltejs/kit';
 import { getRoomRegistry } from '$lib/server/collab/room-registry';
 import { notFound } from '$lib/server/errors';
-import { apiEndpoint, readJsonObject, requireUser } from '$lib/server/http/api';
+import { apiEndpoint, requireReader, readJsonObject, requireUser } from '$lib/server/http/api';
 import { listWorkbookSheets } from '$lib/server/workbook-content';
 import { deleteWorkbook, getWorkbookSummary, renameWorkbook } from '$lib/server/workbooks';
 import type { RequestHandler } from './$types';
 
 /** The workbook with its sheets `{ id, name }` in order. */
 export const GET: RequestHandler = apiEndpoint(async (event) => {
-	const user = requireUser(event);
-	const summary = await getWorkbookSummary(user.id, event.params.id);
+	const reader = requireReader(event);
+	const summary = await getWorkbookSummary(reader, event.params.id);
 	const sheets = await getRoomRegistry().read(event.params.id, listWorkbookSheets);
 	if (!sheets) throw notFound('This workbook');
 	return json({ ...summary, sheets: sheets.value });

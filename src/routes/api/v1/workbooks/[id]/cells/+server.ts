@@ -1,15 +1,15 @@
 import { json } from '@sveltejs/kit';
-import { apiEndpoint, readJsonObject, requireUser } from '$lib/server/http/api';
+import { apiEndpoint, requireReader, readJsonObject, requireUser } from '$lib/server/http/api';
 import { readWorkbookCells, writeWorkbookCells } from '$lib/server/workbook-cells';
 import type { RequestHandler } from './$types';
 
 /** `?sheet=<name>&range=A1:D20` → rows of `{ ref, input, value, display }`. */
 export const GET: RequestHandler = apiEndpoint(async (event) => {
-	const user = requireUser(event);
+	const reader = requireReader(event);
 	const { searchParams } = event.url;
 	return json(
 		await readWorkbookCells(
-			user.id,
+			reader,
 			event.params.id,
 			searchParams.get('sheet'),
 			searchParams.get('range')

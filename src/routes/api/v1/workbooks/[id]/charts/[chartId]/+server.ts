@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { apiEndpoint, readJsonObject, requireUser } from '$lib/server/http/api';
+import { apiEndpoint, requireReader, readJsonObject, requireUser } from '$lib/server/http/api';
 import {
 	deleteWorkbookChart,
 	readWorkbookChart,
@@ -9,8 +9,8 @@ import type { RequestHandler } from './$types';
 
 /** One chart with its computed data. */
 export const GET: RequestHandler = apiEndpoint(async (event) => {
-	const user = requireUser(event);
-	return json(await readWorkbookChart(user.id, event.params.id, event.params.chartId));
+	const reader = requireReader(event);
+	return json(await readWorkbookChart(reader, event.params.id, event.params.chartId));
 });
 
 /** Any of `{ type, title, sheet, labels, series }` → the chart as it now is. */
