@@ -1,7 +1,8 @@
 /**
  * Evaluation off the main thread for large workbooks: a replica of the Y.Doc fed with the
  * tab's updates, the core evaluator on it, and computed values of formula cells posted back.
- * Messages in: `{ type: 'init', state }`, `{ type: 'update', update }`. Out: `{ entries }`.
+ * Messages in: `{ type: 'update', update }` (any time, also before init) and `{ type: 'init',
+ * state? }` (builds the engine on the replica, after applying `state` if given). Out: `{ entries }`.
  */
 import * as Y from 'yjs';
 import { isFormulaInput, splitCellKey } from '$lib/core/document';
@@ -21,8 +22,8 @@ self.onmessage = (
 	event: MessageEvent<{ type: string; state?: Uint8Array; update?: Uint8Array }>
 ) => {
 	const message = event.data;
-	if (message.type === 'init' && message.state) {
-		Y.applyUpdate(doc, message.state, 'main');
+	if (message.type === 'init' && !evaluator) {
+		if (message.state) Y.applyUpdate(doc, message.state, 'main');
 		evaluator = createEvaluator(doc);
 		const entries: WorkerValueEntry[] = [];
 		for (const sheet of listSheetEntries(doc)) {

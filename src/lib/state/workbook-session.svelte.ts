@@ -85,6 +85,11 @@ export class WorkbookSession {
 	values: CellValueSource | null = null;
 
 	private readonly persistence: IndexeddbPersistence | null;
+	/**
+	 * For a workbook that was large when last opened here: the worker, started with the session
+	 * so its script loads and its replica fills alongside the document; dropped if not needed.
+	 */
+	private pendingWorker: WorkerValues | null = null;
 	private everConnected = false;
 	private readonly cleanups: (() => void)[] = [];
 
@@ -98,6 +103,7 @@ export class WorkbookSession {
 			typeof indexedDB === 'undefined' || options.linkToken !== undefined
 				? null
 				: new IndexeddbPersistence(`investflow:${options.user.id}:${options.workbookId}`, this.doc);
+		this.pendingWorker = this.wasLarge() ? this.startWorker() : null;
 		this.provider = new WebsocketProvider(serverUrl, options.workbookId, this.doc, {
 			maxBackoffTime: MAX_BACKOFF_MS,
 			params: options.linkToken ? { link: options.linkToken } : {},
@@ -128,6 +134,8 @@ export class WorkbookSession {
 	destroy(): void {
 		for (const cleanup of this.cleanups.splice(0)) cleanup();
 		this.values?.destroy();
+		this.pendingWorker?.destroy();
+		this.pendingWorker = null;
 		this.undoManager.destroy();
 		this.provider.destroy();
 		void this.persistence?.destroy();
@@ -224,11 +232,18 @@ export class WorkbookSession {
 		if (this.ready || listSheetEntries(this.doc).length === 0) return;
 		let cells = 0;
 		for (const sheet of listSheetEntries(this.doc)) cells += sheet.cells.size;
+		const worker = this.pendingWorker;
+		this.pendingWorker = null;
+		this.rememberSize(cells);
 		try {
-			this.values =
-				cells > WORKER_THRESHOLD_CELLS && typeof Worker !== 'undefined'
-					? new WorkerValues(this.doc)
-					: new MainThreadValues(this.doc);
+			if (cells > WORKER_THRESHOLD_CELLS && typeof Worker !== 'undefined') {
+				const values = worker ?? new WorkerValues(this.doc);
+				values.start();
+				this.values = values;
+			} else {
+				worker?.destroy();
+				this.values = new MainThreadValues(this.doc);
+			}
 		} catch (error) {
 			handleError(error, 'Formulas in this workbook could not be calculated; values are shown.');
 			this.values = new InputOnlyValues(this.doc);
@@ -236,6 +251,38 @@ export class WorkbookSession {
 		this.cleanups.push(this.values.onChange(() => this.version++));
 		this.refreshSheets();
 		this.ready = true;
+	}
+
+	/** Whether this workbook needed the worker when last opened on this device. */
+	private wasLarge(): boolean {
+		if (!this.persistence) return false; // nothing is kept on the device
+		try {
+			return Number(localStorage.getItem(this.sizeKey())) > WORKER_THRESHOLD_CELLS;
+		} catch {
+			return false;
+		}
+	}
+
+	private rememberSize(cells: number): void {
+		if (!this.persistence) return;
+		try {
+			localStorage.setItem(this.sizeKey(), String(cells));
+		} catch {
+			// No storage (private mode, quota): the worker just starts later next time.
+		}
+	}
+
+	private sizeKey(): string {
+		return `investflow:cells:${this.workbookId}`;
+	}
+
+	private startWorker(): WorkerValues | null {
+		if (typeof Worker === 'undefined') return null;
+		try {
+			return new WorkerValues(this.doc);
+		} catch {
+			return null; // created again (or not) once the document's size is known
+		}
 	}
 
 	private refreshSheets(): void {

@@ -2,6 +2,10 @@
  * Computed values from a Web Worker (see `evaluator.worker.ts`) for workbooks too large to
  * evaluate on the main thread without janking typing and scrolling. Plain inputs are read from
  * the document directly, so they paint at once; formula results arrive from the worker.
+ *
+ * The worker can be started before the document has loaded: it receives every update of the
+ * document from the first one on, so its script loads and its replica fills while IndexedDB and
+ * the socket are still loading here; {@link WorkerValues.start} then only builds the engine.
  */
 import * as Y from 'yjs';
 import { cellKey, isFormulaInput } from '$lib/core/document';
@@ -40,8 +44,15 @@ export class WorkerValues implements CellValueSource {
 				'Formulas could not be calculated. Reload to retry.'
 			);
 		};
-		this.worker.postMessage({ type: 'init', state: Y.encodeStateAsUpdate(doc) });
+		// An empty document needs no snapshot: every update from here on is forwarded.
+		const state = doc.store.clients.size > 0 ? Y.encodeStateAsUpdate(doc) : undefined;
+		if (state) this.worker.postMessage({ type: 'update', update: state });
 		doc.on('update', this.handleUpdate);
+	}
+
+	/** Builds the engine on what the document holds by now and posts every formula's value. */
+	start(): void {
+		this.worker.postMessage({ type: 'init' });
 	}
 
 	getValue(sheetId: string, rowId: string, colId: string): CellResult {
