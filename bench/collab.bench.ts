@@ -320,34 +320,56 @@ async function coldOpenScenario(target: Target, results: BenchResults): Promise<
 	seeder.close();
 }
 
+type Scenario = (target: Target, results: BenchResults) => Promise<void>;
+
+/** The scenarios in the order they run; BENCH_SCENARIOS=manyDocs,durable runs only those. */
+const SCENARIOS: Record<string, Scenario> = {
+	memory: async (target, results) => {
+		progress(`${target.name}: memory`);
+		await memoryScenario(target, results);
+	},
+	fanout: async (target, results) => {
+		progress(`${target.name}: fan-out, 50 clients on one document at 1,000 edits/s`);
+		const fanout = await latencyScenario(target, 1, 50, 1000, 4);
+		results[`${target.name}.fanout50P50Ms`] = round1(fanout.p50);
+		results[`${target.name}.fanout50P99Ms`] = round1(fanout.p99);
+		results[`${target.name}.fanout50SeenRatio`] = round1(fanout.seen / fanout.expected);
+	},
+	manyDocs: async (target, results) => {
+		progress(`${target.name}: 200 documents × 5 clients at 1,000 edits/s`);
+		const many = await latencyScenario(target, 200, 5, 1000, 4);
+		results[`${target.name}.docs200x5P50Ms`] = round1(many.p50);
+		results[`${target.name}.docs200x5P99Ms`] = round1(many.p99);
+		results[`${target.name}.docs200x5SeenRatio`] = round1(many.seen / many.expected);
+	},
+	durable: async (target, results) => {
+		progress(`${target.name}: durable updates/s`);
+		const durable = await durableScenario(target);
+		results[`${target.name}.durableUpdatesPerSecond`] = Math.round(durable.seen);
+		results[`${target.name}.durableOfferedUpdatesPerSecond`] = Math.round(durable.offered);
+	},
+	coldOpen: async (target, results) => {
+		progress(`${target.name}: open of a 100,000-cell workbook`);
+		await coldOpenScenario(target, results);
+	}
+};
+
 async function runScenarios(target: Target): Promise<BenchResults> {
 	const results: BenchResults = {};
-	progress(`${target.name}: memory`);
-	await memoryScenario(target, results);
-	progress(`${target.name}: fan-out, 50 clients on one document at 1,000 edits/s`);
-	const fanout = await latencyScenario(target, 1, 50, 1000, 4);
-	results[`${target.name}.fanout50P50Ms`] = round1(fanout.p50);
-	results[`${target.name}.fanout50P99Ms`] = round1(fanout.p99);
-	results[`${target.name}.fanout50SeenRatio`] = round1(fanout.seen / fanout.expected);
-	progress(`${target.name}: 200 documents × 5 clients at 1,000 edits/s`);
-	const many = await latencyScenario(target, 200, 5, 1000, 4);
-	results[`${target.name}.docs200x5P50Ms`] = round1(many.p50);
-	results[`${target.name}.docs200x5P99Ms`] = round1(many.p99);
-	results[`${target.name}.docs200x5SeenRatio`] = round1(many.seen / many.expected);
-	progress(`${target.name}: durable updates/s`);
-	const durable = await durableScenario(target);
-	results[`${target.name}.durableUpdatesPerSecond`] = Math.round(durable.seen);
-	results[`${target.name}.durableOfferedUpdatesPerSecond`] = Math.round(durable.offered);
-	progress(`${target.name}: open of a 100,000-cell workbook`);
-	await coldOpenScenario(target, results);
+	const only = process.env.BENCH_SCENARIOS?.split(',').filter(Boolean);
+	for (const [name, scenario] of Object.entries(SCENARIOS)) {
+		if (!only || only.includes(name)) await scenario(target, results);
+	}
 	return results;
 }
 
 async function investFlowTarget(kind: DatabaseKind): Promise<Target> {
 	const adminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
 	if (kind === 'postgres' && adminUrl) process.env.TEST_DATABASE_URL = adminUrl;
+	// BENCH_SERVER_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the server.
 	const server = await startTestServer(kind, {
-		env: { COLLAB_IDLE_UNLOAD_MS: '1500', LOG_LEVEL: 'info' }
+		env: { COLLAB_IDLE_UNLOAD_MS: '1500', LOG_LEVEL: 'info' },
+		nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean)
 	});
 	const api = new ApiClient(server.url);
 	await api.register(uniqueEmail('bench'));

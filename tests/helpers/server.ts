@@ -28,6 +28,8 @@ export interface StartOptions {
 	/** Reuse an existing database instead of creating one. */
 	database?: TestDatabase;
 	port?: number;
+	/** Extra node flags for the server process (e.g. `--cpu-prof`). */
+	nodeArgs?: string[];
 }
 
 function ensureBuilt(): void {
@@ -49,20 +51,24 @@ export async function startTestServer(
 	ensureBuilt();
 	const database = options.database ?? (await createTestDatabase(kind));
 	let output = '';
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-		env: {
-			...process.env,
-			NODE_ENV: 'test',
-			LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
-			HOST: '127.0.0.1',
-			PORT: String(options.port ?? 0),
-			ORIGIN: '',
-			DATABASE_URL: '',
-			...database.env,
-			...options.env
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
+	const child = spawn(
+		process.execPath,
+		[...(options.nodeArgs ?? []), '--import', 'tsx', 'server/index.ts'],
+		{
+			env: {
+				...process.env,
+				NODE_ENV: 'test',
+				LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+				HOST: '127.0.0.1',
+				PORT: String(options.port ?? 0),
+				ORIGIN: '',
+				DATABASE_URL: '',
+				...database.env,
+				...options.env
+			},
+			stdio: ['ignore', 'pipe', 'pipe']
+		}
+	);
 	const port = await new Promise<number>((resolve, reject) => {
 		const onData = (chunk: Buffer) => {
 			output += chunk.toString();

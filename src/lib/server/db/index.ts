@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { getConfig } from '../config';
 import * as schema from './schema';
@@ -46,14 +47,16 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
 	};
 }
 
+/** PGlite runs on a worker thread (pglite-worker.ts), so its queries never block the sockets. */
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
-	const { PGlite } = await import('@electric-sql/pglite');
+	const { PgliteWorkerClient } = await import('./pglite-worker-client');
 	const { drizzle } = await import('drizzle-orm/pglite');
 	const { migrate } = await import('drizzle-orm/pglite/migrator');
 	const directory = path.join(dataDir, 'pglite');
 	fs.mkdirSync(directory, { recursive: true });
-	const client = await PGlite.create(directory);
-	const db = drizzle(client, { schema });
+	const client = await PgliteWorkerClient.start(directory);
+	// drizzle's PGlite driver calls only `query` and `transaction`, which the client provides.
+	const db = drizzle(client as unknown as PGlite, { schema });
 	await migrate(db, { migrationsFolder: migrationsFolder() });
 	return {
 		db: db as unknown as Database,
