@@ -18,13 +18,15 @@ describe.each(DATABASE_KINDS)('workbooks API on %s', (kind) => {
 	let server: TestServer;
 	let alice: ApiClient;
 	let bob: ApiClient;
+	let bobEmail: string;
 
 	beforeAll(async () => {
 		server = await startTestServer(kind);
 		alice = new ApiClient(server.url);
 		await alice.register(uniqueEmail('alice'), undefined, 'Alice');
 		bob = new ApiClient(server.url);
-		await bob.register(uniqueEmail('bob'), undefined, 'Bob');
+		bobEmail = uniqueEmail('bob');
+		await bob.register(bobEmail, undefined, 'Bob');
 	});
 
 	afterAll(async () => {
@@ -50,6 +52,26 @@ describe.each(DATABASE_KINDS)('workbooks API on %s', (kind) => {
 		expect(entry?.lastEditedBy?.name).toBe('Alice');
 		const bobs = await bob.get<{ workbooks: Summary[] }>('/api/v1/workbooks');
 		expect(bobs.body.workbooks.map((w) => w.id)).not.toContain(created.body.id);
+	});
+
+	it('records who edited last even when two people edit within the same second', async () => {
+		const created = await alice.post<Summary>('/api/v1/workbooks', { title: 'Two editors' });
+		const path = `/api/v1/workbooks/${created.body.id}`;
+		expect((await alice.post(`${path}/members`, { email: bobEmail, role: 'editor' })).status).toBe(
+			201
+		);
+		const lastEditor = async () =>
+			(await alice.get<{ workbooks: Summary[] }>('/api/v1/workbooks')).body.workbooks.find(
+				(w) => w.id === created.body.id
+			)?.lastEditedBy?.name;
+		expect(
+			(await alice.post(`${path}/cells`, { updates: [{ ref: 'A1', input: '1' }] })).status
+		).toBe(200);
+		expect((await bob.post(`${path}/cells`, { updates: [{ ref: 'A2', input: '2' }] })).status).toBe(
+			200
+		);
+		// Stamps are throttled to one write a second, but the last one is not left unwritten.
+		await waitFor(async () => (await lastEditor()) === 'Bob', 5_000, 'Bob as the last editor');
 	});
 
 	it('refuses a missing title or an unknown template with 400', async () => {

@@ -68,6 +68,8 @@ export class CommitPipeline {
 	/** Workbooks edited since their `updatedAt` was last written, and when that was. */
 	private stamps: EditStamps = new Map();
 	private lastStampAt = 0;
+	/** Writes stamps left pending by a commit inside the interval, once the interval is over. */
+	private stampTimer: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(
 		private readonly config: CollabConfig,
@@ -93,13 +95,9 @@ export class CommitPipeline {
 			await this.running;
 			await Promise.allSettled([...this.background]);
 		}
-		if (this.stamps.size > 0) {
-			const stamps = this.stamps;
-			this.stamps = new Map();
-			await stampWorkbooks(await getDb(), stamps).catch((error: unknown) =>
-				this.log.warn({ err: error }, 'could not stamp edited workbooks')
-			);
-		}
+		if (this.stampTimer) clearTimeout(this.stampTimer);
+		this.stampTimer = null;
+		await this.writePendingStamps();
 	}
 
 	/** Captures `room`'s current (durable) state and writes it as its snapshot in the background. */
@@ -276,6 +274,7 @@ export class CommitPipeline {
 				this.stamps = new Map();
 				this.lastStampAt = now;
 			}
+			this.scheduleStamps();
 			return failed;
 		} catch (error) {
 			this.log.warn({ err: error }, 'group commit failed; retrying room by room');
@@ -292,7 +291,35 @@ export class CommitPipeline {
 				this.hooks.onRoomFailed(room, error);
 			}
 		}
+		this.scheduleStamps();
 		return failed;
+	}
+
+	/**
+	 * Stamps that a commit inside the interval left pending are written when the interval ends,
+	 * even if no later commit carries them: the last editor is recorded without waiting for
+	 * another edit (or for the drain at shutdown).
+	 */
+	private scheduleStamps(): void {
+		if (this.stampTimer || this.stamps.size === 0) return;
+		const wait = Math.max(0, this.lastStampAt + STAMP_INTERVAL_MS - Date.now());
+		this.stampTimer = setTimeout(() => {
+			this.stampTimer = null;
+			const task = this.writePendingStamps();
+			const tracked = task.finally(() => this.background.delete(tracked));
+			this.background.add(tracked);
+		}, wait);
+		this.stampTimer.unref?.();
+	}
+
+	private async writePendingStamps(): Promise<void> {
+		if (this.stamps.size === 0) return;
+		const stamps = this.stamps;
+		this.stamps = new Map();
+		this.lastStampAt = Date.now();
+		await stampWorkbooks(await getDb(), stamps).catch((error: unknown) =>
+			this.log.warn({ err: error }, 'could not stamp edited workbooks')
+		);
 	}
 
 	private noteCommitted(room: Room, row: UpdateRow, id: number): void {
