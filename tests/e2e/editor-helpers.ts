@@ -29,20 +29,50 @@ export async function typeInto(page: Page, ref: string, text: string): Promise<v
 	await page.keyboard.press('Enter');
 }
 
+/** A person with their own account, in their own browser context, with a workbook open. */
+export interface SecondPerson {
+	context: BrowserContext;
+	page: Page;
+	user: { id: string; name: string; email: string };
+}
+
+/** The id of the workbook a `/workbooks/:id` URL opens. */
+export function workbookIdOf(url: string): string {
+	const id = new URL(url).pathname.match(/^\/workbooks\/([a-z0-9]+)$/)?.[1];
+	if (!id) throw new Error(`not a workbook URL: ${url}`);
+	return id;
+}
+
 /**
- * A second person in their own browser context, given editor access by sharing the first
- * person's session cookie (sharing lands later); opens `url` and waits until it is live.
+ * A second, distinct person: registers their own account (through the API) in a fresh browser
+ * context, is invited to the workbook at `url` as an editor by its owner (the person signed in
+ * on `owner`) through the sharing API, then opens it and waits until it is live.
  */
-export async function openAsSecondBrowser(
+export async function openAsSecondPerson(
 	browser: Browser,
 	owner: Page,
-	url: string
-): Promise<{ context: BrowserContext; page: Page }> {
+	url: string,
+	name = 'Bea Editor'
+): Promise<SecondPerson> {
 	const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
-	await context.addCookies(await owner.context().cookies());
+	const email = uniqueEmail('second');
+	const registered = await context.request.post('/api/v1/auth/register', {
+		data: { email, name, password: 'second person passphrase' }
+	});
+	expect(registered.status(), await registered.text()).toBe(201);
+	const { user } = (await registered.json()) as { user: SecondPerson['user'] };
+
+	const invited = await owner.request.post(
+		new URL(`/api/v1/workbooks/${workbookIdOf(url)}/members`, url).href,
+		{ data: { email, role: 'editor' } }
+	);
+	expect(invited.status(), await invited.text()).toBe(201);
+	expect(await invited.json()).toMatchObject({ status: 'added', email, role: 'editor' });
+
 	const page = await context.newPage();
 	await page.goto(url);
 	await expect(page.getByRole('grid')).toBeVisible();
+	await expect(page.getByTestId('role-badge')).toHaveText('Editor');
 	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
-	return { context, page };
+	return { context, page, user };
 }
