@@ -83,3 +83,18 @@ export function createFormulaEngineFromSheets(
 	];
 	return HyperFormula.buildFromSheets(sheets, FORMULA_ENGINE_CONFIG, all);
 }
+
+/**
+ * Names (upper case) of the functions whose value changes without any input changing (NOW,
+ * TODAY, RAND…), InvestFlow's own included: values computed with them must not be reused later.
+ */
+export function listVolatileFunctionNames(): Set<string> {
+	registerInvestFlowFunctions();
+	const names = new Set<string>();
+	for (const plugin of HyperFormula.getAllFunctionPlugins()) {
+		for (const [name, metadata] of Object.entries(plugin.implementedFunctions)) {
+			if (metadata.isVolatile) names.add(name.toUpperCase());
+		}
+	}
+	return names;
+}

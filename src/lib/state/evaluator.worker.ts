@@ -2,44 +2,80 @@
  * Evaluation off the main thread for large workbooks: a replica of the Y.Doc fed with the
  * tab's updates, the core evaluator on it, and computed values of formula cells posted back.
  * Messages in: `{ type: 'update', update }` (any time, also before init) and `{ type: 'init',
- * state? }` (builds the engine on the replica, after applying `state` if given). Out: `{ entries }`.
+ * state?, cache? }` (builds the engine on the replica, after applying `state` if given). Out:
+ * `{ entries }`. With `cache`, the values of every formula and the document state they belong
+ * to are kept on the device after the first evaluation and after changes (see cached-values.ts).
  */
 import * as Y from 'yjs';
-import { isFormulaInput, splitCellKey } from '$lib/core/document';
-import { listSheetEntries } from '$lib/core/document-view';
 import { createEvaluator, type WorkbookEvaluator } from '$lib/core/evaluator';
-import type { WorkerValueEntry } from './worker-values';
+import { listVolatileFunctionNames } from '$lib/core/formula-engine';
+import {
+	collectFormulaEntries,
+	documentFingerprint,
+	usesVolatileFunctions,
+	type ValueEntry
+} from './cached-values';
+import {
+	clearCachedValues,
+	writeCachedValues,
+	type ValuesCacheOptions
+} from './values-cache-store';
+
+/** Quiet time after a change before the values are kept again: saving is not free. */
+const SAVE_DELAY_MS = 1_000;
 
 const doc = new Y.Doc();
 let evaluator: WorkbookEvaluator | null = null;
+let cache: ValuesCacheOptions | null = null;
+let saveTimer: ReturnType<typeof setTimeout> | null = null;
 
-function entry(sheetId: string, rowId: string, colId: string): WorkerValueEntry {
+function entry(sheetId: string, rowId: string, colId: string): ValueEntry {
 	const result = evaluator!.getValue(sheetId, rowId, colId);
 	return [`${sheetId}:${rowId}:${colId}`, result.value, result.error?.code, result.error?.message];
 }
 
+function saveValues(entries?: ValueEntry[]): void {
+	saveTimer = null;
+	if (!cache || !evaluator) return;
+	if (usesVolatileFunctions(doc, listVolatileFunctionNames())) {
+		void clearCachedValues(cache.key);
+		return;
+	}
+	const fingerprint = documentFingerprint(doc);
+	entries ??= collectFormulaEntries(doc, (...id) => evaluator!.getValue(...id));
+	void writeCachedValues(cache.key, { appVersion: cache.appVersion, fingerprint, entries });
+}
+
+function scheduleSave(): void {
+	if (!cache || !evaluator) return;
+	if (saveTimer !== null) clearTimeout(saveTimer);
+	saveTimer = setTimeout(() => saveValues(), SAVE_DELAY_MS);
+}
+
 self.onmessage = (
-	event: MessageEvent<{ type: string; state?: Uint8Array; update?: Uint8Array }>
+	event: MessageEvent<{
+		type: string;
+		state?: Uint8Array;
+		update?: Uint8Array;
+		cache?: ValuesCacheOptions;
+	}>
 ) => {
 	const message = event.data;
 	if (message.type === 'init' && !evaluator) {
 		if (message.state) Y.applyUpdate(doc, message.state, 'main');
 		evaluator = createEvaluator(doc);
-		const entries: WorkerValueEntry[] = [];
-		for (const sheet of listSheetEntries(doc)) {
-			sheet.cells.forEach((input, key) => {
-				if (!isFormulaInput(input)) return;
-				const { rowId, colId } = splitCellKey(key);
-				entries.push(entry(sheet.id, rowId, colId));
-			});
-		}
+		const entries = collectFormulaEntries(doc, (...id) => evaluator!.getValue(...id));
 		evaluator.onChange((changes) => {
 			self.postMessage({
 				entries: changes.map((change) => entry(change.sheetId, change.rowId, change.colId))
 			});
 		});
 		self.postMessage({ entries });
+		cache = message.cache ?? null;
+		// At once: the tab may be closed soon after its values appear.
+		saveValues(entries);
 	} else if (message.type === 'update' && message.update) {
 		Y.applyUpdate(doc, message.update, 'main');
+		scheduleSave();
 	}
 };

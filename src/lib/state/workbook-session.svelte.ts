@@ -5,25 +5,20 @@
  * `workbook-commands.ts` to change the document.
  */
 import * as Y from 'yjs';
+import { version } from '$app/environment';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { chartsMap, metaMap, namesMap, sheetsMap } from '$lib/core/document';
 import { listSheetEntries } from '$lib/core/document-view';
 import type { CurrencyCode } from '$lib/core/number-format';
-import { handleError } from '$lib/utils/handle-error';
-import {
-	InputOnlyValues,
-	MainThreadValues,
-	WORKER_THRESHOLD_CELLS,
-	type CellValueSource
-} from './cell-values';
+import type { CellValueSource } from './cell-values';
 import {
 	backoffDelay,
 	describeTerminalClose,
 	MAX_BACKOFF_MS,
 	type ConnectionStatus
 } from './connection';
-import { WorkerValues } from './worker-values';
+import { SessionValues } from './session-values';
 
 /** Where another person is: their sheet, active cell and selected range (A1). */
 export interface PresenceCursor {
@@ -57,6 +52,9 @@ export interface SessionOptions {
 	serverUrl?: string;
 }
 
+/** How long the socket waits for IndexedDB before connecting anyway. */
+const LOCAL_LOAD_WAIT_MS = 1_500;
+
 const COLORS = ['#1a73e8', '#d93025', '#188038', '#e37400', '#9334e6', '#007b83', '#c5221f'];
 
 /** One open workbook; call {@link destroy} when leaving the page. */
@@ -85,11 +83,7 @@ export class WorkbookSession {
 	values: CellValueSource | null = null;
 
 	private readonly persistence: IndexeddbPersistence | null;
-	/**
-	 * For a workbook that was large when last opened here: the worker, started with the session
-	 * so its script loads and its replica fills alongside the document; dropped if not needed.
-	 */
-	private pendingWorker: WorkerValues | null = null;
+	private readonly valueSources: SessionValues;
 	private everConnected = false;
 	private readonly cleanups: (() => void)[] = [];
 
@@ -99,15 +93,22 @@ export class WorkbookSession {
 		const serverUrl =
 			options.serverUrl ??
 			`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
-		this.persistence =
-			typeof indexedDB === 'undefined' || options.linkToken !== undefined
-				? null
-				: new IndexeddbPersistence(`investflow:${options.user.id}:${options.workbookId}`, this.doc);
-		this.pendingWorker = this.wasLarge() ? this.startWorker() : null;
+		const keptOnDevice = typeof indexedDB !== 'undefined' && options.linkToken === undefined;
+		// First, so that the worker and the read of cached values start before the document loads.
+		this.valueSources = new SessionValues(
+			this.doc,
+			keptOnDevice
+				? { userId: options.user.id, workbookId: options.workbookId, appVersion: version }
+				: null
+		);
+		this.persistence = keptOnDevice
+			? new IndexeddbPersistence(`investflow:${options.user.id}:${options.workbookId}`, this.doc)
+			: null;
+		const online = typeof navigator === 'undefined' || navigator.onLine;
 		this.provider = new WebsocketProvider(serverUrl, options.workbookId, this.doc, {
 			maxBackoffTime: MAX_BACKOFF_MS,
 			params: options.linkToken ? { link: options.linkToken } : {},
-			connect: typeof navigator === 'undefined' || navigator.onLine
+			connect: online && !this.persistence
 		});
 		this.undoManager = new Y.UndoManager(
 			[sheetsMap(this.doc), namesMap(this.doc), metaMap(this.doc), chartsMap(this.doc)],
@@ -122,6 +123,7 @@ export class WorkbookSession {
 		this.watchDocument();
 		this.watchConnection();
 		this.watchPresence();
+		if (this.persistence && online) this.connectOnceLoadedLocally(this.persistence);
 		if (typeof navigator !== 'undefined' && !navigator.onLine) this.status = 'offline';
 	}
 
@@ -134,8 +136,7 @@ export class WorkbookSession {
 	destroy(): void {
 		for (const cleanup of this.cleanups.splice(0)) cleanup();
 		this.values?.destroy();
-		this.pendingWorker?.destroy();
-		this.pendingWorker = null;
+		this.valueSources.destroy();
 		this.undoManager.destroy();
 		this.provider.destroy();
 		void this.persistence?.destroy();
@@ -188,7 +189,10 @@ export class WorkbookSession {
 		provider.on('closed', ({ code }) => {
 			this.closedReason = describeTerminalClose(code);
 			this.status = 'offline';
-			if (code === 4404) void this.persistence?.clearData();
+			if (code === 4404) {
+				void this.persistence?.clearData();
+				this.valueSources.forget();
+			}
 		});
 		const goOffline = () => {
 			this.status = 'offline';
@@ -205,6 +209,31 @@ export class WorkbookSession {
 		this.cleanups.push(() => {
 			window.removeEventListener('offline', goOffline);
 			window.removeEventListener('online', goOnline);
+		});
+	}
+
+	/**
+	 * Connects once this device's copy has loaded (or after {@link LOCAL_LOAD_WAIT_MS}, should
+	 * IndexedDB stall): the first sync message then carries the loaded state, so the server sends
+	 * only what is missing, not the whole workbook to be decoded here a second time.
+	 */
+	private connectOnceLoadedLocally(persistence: IndexeddbPersistence): void {
+		let settled = false;
+		const connect = () => {
+			if (settled) return;
+			settled = true;
+			clearTimeout(timer);
+			// Not if the person went offline meanwhile, or came back online (already connected).
+			if (this.closedReason || !navigator.onLine || this.provider.shouldConnect) return;
+			this.provider.connect();
+		};
+		const timer = setTimeout(connect, LOCAL_LOAD_WAIT_MS);
+		// In a task of its own: connecting encodes the whole document for other tabs (y-websocket's
+		// BroadcastChannel), which should not hold up the first paint of the loaded workbook.
+		void persistence.whenSynced.then(() => setTimeout(connect, 0));
+		this.cleanups.push(() => {
+			settled = true;
+			clearTimeout(timer);
 		});
 	}
 
@@ -230,59 +259,10 @@ export class WorkbookSession {
 
 	private becomeReadyIfLoaded(): void {
 		if (this.ready || listSheetEntries(this.doc).length === 0) return;
-		let cells = 0;
-		for (const sheet of listSheetEntries(this.doc)) cells += sheet.cells.size;
-		const worker = this.pendingWorker;
-		this.pendingWorker = null;
-		this.rememberSize(cells);
-		try {
-			if (cells > WORKER_THRESHOLD_CELLS && typeof Worker !== 'undefined') {
-				const values = worker ?? new WorkerValues(this.doc);
-				values.start();
-				this.values = values;
-			} else {
-				worker?.destroy();
-				this.values = new MainThreadValues(this.doc);
-			}
-		} catch (error) {
-			handleError(error, 'Formulas in this workbook could not be calculated; values are shown.');
-			this.values = new InputOnlyValues(this.doc);
-		}
+		this.values = this.valueSources.open();
 		this.cleanups.push(this.values.onChange(() => this.version++));
 		this.refreshSheets();
 		this.ready = true;
-	}
-
-	/** Whether this workbook needed the worker when last opened on this device. */
-	private wasLarge(): boolean {
-		if (!this.persistence) return false; // nothing is kept on the device
-		try {
-			return Number(localStorage.getItem(this.sizeKey())) > WORKER_THRESHOLD_CELLS;
-		} catch {
-			return false;
-		}
-	}
-
-	private rememberSize(cells: number): void {
-		if (!this.persistence) return;
-		try {
-			localStorage.setItem(this.sizeKey(), String(cells));
-		} catch {
-			// No storage (private mode, quota): the worker just starts later next time.
-		}
-	}
-
-	private sizeKey(): string {
-		return `investflow:cells:${this.workbookId}`;
-	}
-
-	private startWorker(): WorkerValues | null {
-		if (typeof Worker === 'undefined') return null;
-		try {
-			return new WorkerValues(this.doc);
-		} catch {
-			return null; // created again (or not) once the document's size is known
-		}
 	}
 
 	private refreshSheets(): void {

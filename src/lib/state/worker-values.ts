@@ -6,37 +6,65 @@
  * The worker can be started before the document has loaded: it receives every update of the
  * document from the first one on, so its script loads and its replica fills while IndexedDB and
  * the socket are still loading here; {@link WorkerValues.start} then only builds the engine.
+ *
+ * With a cache (see `cached-values.ts`), the values kept from the last visit are shown as soon
+ * as the document has loaded, if it is exactly the document they were computed from; they give
+ * way to the worker's at its first answer, or to blanks at the first change before that.
  */
 import * as Y from 'yjs';
 import { cellKey, isFormulaInput } from '$lib/core/document';
 import { sheetById } from '$lib/core/document-view';
 import type { CellResult } from '$lib/core/evaluator';
 import type { CellValueSource } from './cell-values';
+import {
+	entryToResult,
+	matchingCachedEntries,
+	type CachedValues,
+	type ValueEntry
+} from './cached-values';
+import type { ValuesCacheOptions } from './values-cache-store';
 import { handleError } from '$lib/utils/handle-error';
 import EvaluatorWorker from './evaluator.worker?worker';
 
 /** `[sheetId:rowId:colId, value, errorCode?, errorMessage?]` as the worker posts it. */
-export type WorkerValueEntry = [string, CellResult['value'], string?, string?];
+export type WorkerValueEntry = ValueEntry;
+
+/** Where the worker keeps values, and the values kept from the last visit (read early). */
+export interface WorkerValuesCache {
+	options: ValuesCacheOptions;
+	kept: Promise<CachedValues | null>;
+}
 
 /** Values computed by a worker that follows the document's updates. */
 export class WorkerValues implements CellValueSource {
 	private readonly worker: Worker;
 	private readonly results = new Map<string, CellResult>();
 	private readonly listeners = new Set<() => void>();
+	/** Whether {@link results} holds cached values (none from the worker yet). */
+	private showingCached = false;
+	private answered = false;
 	private readonly handleUpdate = (update: Uint8Array) => {
 		this.worker.postMessage({ type: 'update', update });
+		if (this.showingCached) {
+			// The cached values belong to the document as it was: none may be shown as current.
+			this.showingCached = false;
+			this.results.clear();
+			this.notify();
+		}
 	};
 
-	constructor(private readonly doc: Y.Doc) {
+	/** `cache`: where values are kept between visits; none for a session that keeps nothing. */
+	constructor(
+		private readonly doc: Y.Doc,
+		private readonly cache?: WorkerValuesCache
+	) {
 		this.worker = new EvaluatorWorker();
 		this.worker.onmessage = (event: MessageEvent<{ entries: WorkerValueEntry[] }>) => {
-			for (const [key, value, code, message] of event.data.entries) {
-				this.results.set(
-					key,
-					code ? { value, error: { code, message: message ?? code } } : { value }
-				);
-			}
-			for (const listener of this.listeners) listener();
+			if (this.showingCached) this.results.clear();
+			this.showingCached = false;
+			this.answered = true;
+			for (const entry of event.data.entries) this.results.set(entry[0], entryToResult(entry));
+			this.notify();
 		};
 		this.worker.onerror = (event) => {
 			handleError(
@@ -50,9 +78,25 @@ export class WorkerValues implements CellValueSource {
 		doc.on('update', this.handleUpdate);
 	}
 
-	/** Builds the engine on what the document holds by now and posts every formula's value. */
+	/**
+	 * Builds the engine on what the document holds by now and posts every formula's value;
+	 * meanwhile shows the cached values if they belong to exactly this document.
+	 */
 	start(): void {
-		this.worker.postMessage({ type: 'init' });
+		const cache = this.cache;
+		if (!cache) {
+			this.worker.postMessage({ type: 'init' });
+			return;
+		}
+		this.worker.postMessage({ type: 'init', cache: cache.options });
+		void cache.kept.then((cached) => {
+			if (this.answered) return;
+			const entries = matchingCachedEntries(cached, this.doc, cache.options.appVersion);
+			if (!entries) return;
+			for (const entry of entries) this.results.set(entry[0], entryToResult(entry));
+			this.showingCached = true;
+			this.notify();
+		});
 	}
 
 	getValue(sheetId: string, rowId: string, colId: string): CellResult {
@@ -71,5 +115,9 @@ export class WorkerValues implements CellValueSource {
 		this.doc.off('update', this.handleUpdate);
 		this.worker.terminate();
 		this.listeners.clear();
+	}
+
+	private notify(): void {
+		for (const listener of this.listeners) listener();
 	}
 }
