@@ -43,12 +43,18 @@ export function columnAt(offsets: readonly number[], x: number): number {
 	return low;
 }
 
+/*
+ * Overscan: the grid repaints in the same frame as the scroll event, so the extra rows and
+ * columns only cover what compositor-driven scrolling shows before the main thread catches up;
+ * each one costs a row (or column) of cells rewritten on every frame of a fast scroll.
+ */
+
 /** The columns intersecting `[scrollLeft, scrollLeft + width)`, widened by `overscan` each side. */
 export function visibleColumns(
 	offsets: readonly number[],
 	scrollLeft: number,
 	width: number,
-	overscan = 2
+	overscan = 1
 ): IndexWindow {
 	const count = offsets.length - 1;
 	const first = columnAt(offsets, Math.max(0, scrollLeft));
@@ -61,7 +67,7 @@ export function visibleRows(
 	scrollTop: number,
 	height: number,
 	rowCount: number,
-	overscan = 6
+	overscan = 3
 ): IndexWindow {
 	const first = Math.floor(Math.max(0, scrollTop) / ROW_HEIGHT);
 	const last = Math.ceil((Math.max(0, scrollTop) + height) / ROW_HEIGHT);

@@ -43,7 +43,14 @@ export function renderWindow(
 			const colId = colIds[c];
 			const result = values ? values.getValue(sheet.id, rowId, colId) : { value: null };
 			const view = viewCell(sheet, rowId, colId, result, currency);
-			cells.push({ ...view, col: c, ref: `${letters[c - cols.start]}${r + 1}` });
+			cells.push({
+				text: view.text,
+				numeric: view.numeric,
+				error: view.error,
+				bold: view.bold,
+				col: c,
+				ref: letters[c - cols.start] + (r + 1)
+			});
 		}
 		out.push({ row: r, cells });
 	}
