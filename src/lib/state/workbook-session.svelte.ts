@@ -228,9 +228,10 @@ export class WorkbookSession {
 			this.provider.connect();
 		};
 		const timer = setTimeout(connect, LOCAL_LOAD_WAIT_MS);
-		// In a task of its own: connecting encodes the whole document for other tabs (y-websocket's
-		// BroadcastChannel), which should not hold up the first paint of the loaded workbook.
-		void persistence.whenSynced.then(() => setTimeout(connect, 0));
+		// After the next frame: connecting encodes the whole document for other tabs (y-websocket's
+		// BroadcastChannel), which must not hold up the first paint of the loaded workbook. (A
+		// hidden tab gets no frames; the timer above connects it.)
+		void persistence.whenSynced.then(() => requestAnimationFrame(() => setTimeout(connect, 0)));
 		this.cleanups.push(() => {
 			settled = true;
 			clearTimeout(timer);
