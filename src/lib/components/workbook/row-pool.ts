@@ -55,7 +55,7 @@ function createCellSlot(): CellSlot {
 
 function writeCell(slot: CellSlot, cell: RenderedCell, offsets: readonly number[]): void {
 	const { element, shown } = slot;
-	if (shown.ref !== cell.ref) element.dataset.ref = shown.ref = cell.ref;
+	if (shown.ref !== cell.ref) element.setAttribute('data-ref', (shown.ref = cell.ref));
 	if (shown.text !== cell.text) slot.text.data = shown.text = cell.text;
 	const className = cellClass(cell);
 	if (shown.className !== className) element.className = shown.className = className;
@@ -141,7 +141,7 @@ export class RowPool {
 	private forget(slot: RowSlot): void {
 		slot.row = -1;
 		for (const cell of slot.cells) {
-			delete cell.element.dataset.ref;
+			cell.element.removeAttribute('data-ref');
 			cell.shown.ref = '';
 		}
 	}

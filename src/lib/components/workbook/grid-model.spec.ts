@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { axisOf, sheetById } from '$lib/core/document-view';
+import { createEvaluator } from '$lib/core/evaluator';
+import { setCellInputs } from '$lib/core/operations/cells';
+import { addSheet } from '$lib/core/operations/sheets';
+import { renderWindow } from './grid-model';
+
+function setup() {
+	const doc = new Y.Doc();
+	const sheetId = addSheet(doc, 'Sheet1');
+	setCellInputs(doc, sheetId, [
+		{ address: 'B2', text: '1250' },
+		{ address: 'C2', text: '=1/0' },
+		{ address: 'B3', text: 'rent' }
+	]);
+	const sheet = sheetById(doc, sheetId)!;
+	const rowIds = axisOf(doc, sheet, 'rows').ids;
+	const colIds = axisOf(doc, sheet, 'cols').ids;
+	return { doc, sheet, rowIds, colIds, values: createEvaluator(doc) };
+}
+
+describe('renderWindow', () => {
+	it('gives every cell of the window its A1 address, column and view', () => {
+		const { doc, sheet, rowIds, colIds, values } = setup();
+		const rows = renderWindow(
+			doc,
+			sheet,
+			rowIds,
+			colIds,
+			{ start: 1, end: 3 },
+			{ start: 1, end: 3 },
+			values,
+			'USD'
+		);
+		expect(rows.map((row) => row.row)).toEqual([1, 2]);
+		expect(rows.map((row) => row.cells.map((cell) => cell.ref))).toEqual([
+			['B2', 'C2'],
+			['B3', 'C3']
+		]);
+		const [number, error] = rows[0].cells;
+		expect(number).toMatchObject({ col: 1, text: '1250', numeric: true, bold: false });
+		expect(number.error).toBeUndefined();
+		expect(error).toMatchObject({ col: 2, text: '#DIV/0!', numeric: false });
+		expect(error.error).toMatch(/.+/);
+		expect(rows[1].cells[0]).toMatchObject({ text: 'rent', numeric: false });
+		expect(rows[1].cells[1]).toMatchObject({ text: '', numeric: false });
+		values.destroy();
+	});
+
+	it('shows empty cells until there is a value source', () => {
+		const { doc, sheet, rowIds, colIds, values } = setup();
+		const [row] = renderWindow(
+			doc,
+			sheet,
+			rowIds,
+			colIds,
+			{ start: 1, end: 2 },
+			{ start: 1, end: 2 },
+			null,
+			'USD'
+		);
+		expect(row.cells).toEqual([
+			{ text: '', numeric: false, bold: false, error: undefined, col: 1, ref: 'B2' }
+		]);
+		values.destroy();
+	});
+});
