@@ -55,6 +55,12 @@ export interface SessionOptions {
 /** How long the socket waits for IndexedDB before connecting anyway. */
 const LOCAL_LOAD_WAIT_MS = 1_500;
 
+/** Runs `task` once the page is idle: after the frames that were due have been painted. */
+function whenIdle(task: () => void): void {
+	if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1_000 });
+	else setTimeout(task, 50); // Safari has no requestIdleCallback
+}
+
 const COLORS = ['#1a73e8', '#d93025', '#188038', '#e37400', '#9334e6', '#007b83', '#c5221f'];
 
 /** One open workbook; call {@link destroy} when leaving the page. */
@@ -228,10 +234,9 @@ export class WorkbookSession {
 			this.provider.connect();
 		};
 		const timer = setTimeout(connect, LOCAL_LOAD_WAIT_MS);
-		// After the next frame: connecting encodes the whole document for other tabs (y-websocket's
-		// BroadcastChannel), which must not hold up the first paint of the loaded workbook. (A
-		// hidden tab gets no frames; the timer above connects it.)
-		void persistence.whenSynced.then(() => requestAnimationFrame(() => setTimeout(connect, 0)));
+		// When idle: connecting encodes the whole document for other tabs (y-websocket's
+		// BroadcastChannel), which must not hold up the first paint of the loaded workbook.
+		void persistence.whenSynced.then(() => whenIdle(connect));
 		this.cleanups.push(() => {
 			settled = true;
 			clearTimeout(timer);
