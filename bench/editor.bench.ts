@@ -1,11 +1,20 @@
 /**
  * Editor benchmark in real Chromium against the real server (built app; BUILD_DIR respected):
- * - `openMs`: navigation to first painted values of a 50,000-cell workbook (target ≤ 1,000);
+ * - `openMs`: navigation to first painted values of a 50,000-cell workbook opened before in this
+ *   browser, median of 5 opens, each after the previous page settled (target ≤ 1,000; the
+ *   slowest is `openMaxMs`); `firstOpenMs` is the first open in a new browser profile, with
+ *   nothing cached: the whole workbook comes from the server and every formula is computed;
  * - `formulaEditPaintMs`: Enter on an edit with 1,000 dependent formulas to the next frame after
- *   a dependent repainted (target ≤ 50);
- * - `scrollFrameP95Ms`: p95 of requestAnimationFrame deltas while scrolling through 100,000
- *   rows (target ≤ 16.7);
- * - `remotePaintMs`: Enter in one browser to the value painted in another (target ≤ 100).
+ *   a dependent repainted, median of 9 edits (target ≤ 50; the slowest is `…MaxMs`);
+ * - `scrollFrameP95Ms`: p95 frame time while scrolling through 100,000 rows, a new window of
+ *   rows every frame (target ≤ 16.7). Frame time is measured in a browser without the 60 Hz
+ *   frame-rate limit (`--disable-gpu-vsync --disable-frame-rate-limit`), where the next
+ *   requestAnimationFrame comes as soon as the previous frame is produced, so the interval is the
+ *   time the frame took. At 60 Hz the interval is the display's cadence instead (16.7 ms plus
+ *   jitter even for an idle page), so for that browser the bench reports
+ *   `scrollIntervalAt60HzP95Ms` and `scrollDroppedFramesPercent` (intervals over 25 ms);
+ * - `remotePaintMs`: Enter in one browser to the value painted in another, median of 9 edits
+ *   (target ≤ 100; the slowest is `…MaxMs`).
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ApiClient, uniqueEmail } from '../tests/helpers/http-client';
@@ -13,6 +22,17 @@ import { startTestServer, type TestServer } from '../tests/helpers/server';
 import { printResults, type BenchResults } from './results';
 
 const PASSWORD = 'bench editor passphrase';
+/** Warm opens timed for openMs (median; the slowest is openMaxMs). */
+const OPEN_SAMPLES = 5;
+/** Edits timed for formulaEditPaintMs and remotePaintMs; each reports the median and the max. */
+const EDIT_SAMPLES = 9;
+
+const round1 = (value: number) => Number(value.toFixed(1));
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return round1(sorted[Math.floor(sorted.length / 2)]);
+}
 
 async function writeCells(api: ApiClient, id: string, updates: { ref: string; input: string }[]) {
 	for (let i = 0; i < updates.length; i += 10_000) {
@@ -103,6 +123,16 @@ async function openAndWait(page: Page, id: string, ref: string, text: string): P
 	return Date.now() - started;
 }
 
+/**
+ * Waits until the open page is connected and has had 1.5 s for its background work (storing
+ * the server's answer and the computed values on the device), so the next open is timed on its
+ * own, as when a person comes back to a workbook, not racing the previous page's writes.
+ */
+async function settle(page: Page): Promise<void> {
+	await page.waitForSelector('[data-testid="connection-status"][data-status="connected"]');
+	await page.waitForTimeout(1500);
+}
+
 /** Arms a paint probe: resolves (in the page) with Date.now() of the frame after `ref` shows `text`. */
 async function armPaintProbe(page: Page, ref: string, text: string): Promise<void> {
 	await page.evaluate(
@@ -153,7 +183,8 @@ async function typeAndStamp(page: Page, ref: string, text: string): Promise<numb
 	return page.evaluate(() => (window as unknown as { __enter: number }).__enter);
 }
 
-async function measureScroll(page: Page): Promise<number> {
+/** Frame intervals while scrolling the grid through its whole height in 400 steps. */
+async function measureScroll(page: Page): Promise<{ p95: number; droppedPercent: number }> {
 	return page.evaluate(async () => {
 		const grid = document.querySelector<HTMLElement>('[role="grid"]')!;
 		const deltas: number[] = [];
@@ -167,17 +198,38 @@ async function measureScroll(page: Page): Promise<number> {
 			last = now;
 		}
 		deltas.sort((a, b) => a - b);
-		return deltas[Math.floor(deltas.length * 0.95)];
+		const dropped = deltas.filter((delta) => delta > 25).length;
+		return {
+			p95: deltas[Math.floor(deltas.length * 0.95)],
+			droppedPercent: (100 * dropped) / deltas.length
+		};
 	});
+}
+
+function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--no-first-run', ...extraArgs]
+	});
+}
+
+/** Frame time while scrolling, in a browser that is not held to 60 Hz (see the header). */
+async function measureScrollFrameTime(server: TestServer, email: string, id: string) {
+	const browser = await launchChromium(['--disable-gpu-vsync', '--disable-frame-rate-limit']);
+	try {
+		const { page } = await loggedInPage(browser, server, email);
+		await openAndWait(page, id, 'A1', '1');
+		await measureScroll(page); // warm-up: every code path of the grid compiled
+		return (await measureScroll(page)).p95;
+	} finally {
+		await browser.close();
+	}
 }
 
 /** Runs the editor benchmark; returns flat metrics. */
 export async function runEditorBench(): Promise<BenchResults> {
 	const server = await startTestServer('pglite');
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-gpu', '--no-first-run']
-	});
+	const browser = await launchChromium();
 	const contexts: BrowserContext[] = [];
 	try {
 		const api = new ApiClient(server.url);
@@ -188,27 +240,44 @@ export async function runEditorBench(): Promise<BenchResults> {
 		const b = await loggedInPage(browser, server, email);
 		contexts.push(a.context, b.context);
 
-		await openAndWait(a.page, ids.big, 'E2', '8'); // warm-up: engine and chunks cached
-		const openMs = await openAndWait(a.page, ids.big, 'E2', '8');
+		// The first open on this device: nothing of the workbook or the app is cached yet.
+		const firstOpenMs = await openAndWait(a.page, ids.big, 'E2', '8');
+		const opens: number[] = [];
+		for (let i = 0; i < OPEN_SAMPLES; i++) {
+			await settle(a.page);
+			opens.push(await openAndWait(a.page, ids.big, 'E2', '8'));
+		}
 
 		await openAndWait(a.page, ids.deps, 'B2', '10');
 		await openAndWait(b.page, ids.deps, 'B2', '10');
-		await armPaintProbe(a.page, 'B2', '14');
-		const enter = await typeAndStamp(a.page, 'A1', '7');
-		const formulaEditPaintMs = (await paintedAt(a.page)) - enter;
-
-		await armPaintProbe(b.page, 'C1', '4242');
-		const sent = await typeAndStamp(a.page, 'C1', '4242');
-		const remotePaintMs = (await paintedAt(b.page)) - sent;
+		const formulaEdits: number[] = [];
+		const remoteEdits: number[] = [];
+		for (let i = 0; i < EDIT_SAMPLES; i++) {
+			const value = 7 + i;
+			await armPaintProbe(a.page, 'B2', String(value * 2));
+			const enter = await typeAndStamp(a.page, 'A1', String(value));
+			formulaEdits.push((await paintedAt(a.page)) - enter);
+			const text = String(4242 + i);
+			await armPaintProbe(b.page, 'C1', text);
+			const sent = await typeAndStamp(a.page, 'C1', text);
+			remoteEdits.push((await paintedAt(b.page)) - sent);
+		}
 
 		await openAndWait(a.page, ids.tall, 'A1', '1');
-		const scrollFrameP95Ms = await measureScroll(a.page);
+		const at60Hz = await measureScroll(a.page);
+		const scrollFrameP95Ms = await measureScrollFrameTime(server, email, ids.tall);
 
 		return {
-			openMs,
-			formulaEditPaintMs: Number(formulaEditPaintMs.toFixed(1)),
+			firstOpenMs,
+			openMs: median(opens),
+			openMaxMs: Math.max(...opens),
+			formulaEditPaintMs: median(formulaEdits),
+			formulaEditPaintMaxMs: Math.max(...formulaEdits.map(round1)),
 			scrollFrameP95Ms: Number(scrollFrameP95Ms.toFixed(1)),
-			remotePaintMs: Number(remotePaintMs.toFixed(1))
+			scrollIntervalAt60HzP95Ms: Number(at60Hz.p95.toFixed(1)),
+			scrollDroppedFramesPercent: Number(at60Hz.droppedPercent.toFixed(1)),
+			remotePaintMs: median(remoteEdits),
+			remotePaintMaxMs: Math.max(...remoteEdits.map(round1))
 		};
 	} finally {
 		for (const context of contexts) await context.close();
