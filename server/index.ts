@@ -20,6 +20,9 @@ export interface RunningServer {
 	close(): Promise<void>;
 }
 
+/** The largest request body any endpoint accepts (the cells endpoint's). */
+const MAX_REQUEST_BODY_BYTES = 8 * 1024 * 1024;
+
 async function loadSvelteKitHandler(): Promise<RequestHandler> {
 	const handlerPath = path.resolve(process.env.BUILD_DIR || 'build', 'handler.js');
 	const module = (await import(pathToFileURL(handlerPath).href)) as { handler: RequestHandler };
@@ -44,6 +47,9 @@ export async function startServer(): Promise<RunningServer> {
 	const port = typeof address === 'object' && address ? address.port : config.port;
 	// adapter-node reads ORIGIN when its handler is imported; with PORT=0 it is known only now.
 	process.env.ORIGIN ||= `http://localhost:${port}`;
+	// adapter-node refuses larger bodies before any endpoint sees them; each endpoint then applies
+	// its own, smaller limit (readJsonObject), so this is the largest of those.
+	process.env.BODY_SIZE_LIMIT ||= String(MAX_REQUEST_BODY_BYTES);
 	handleRequest = await loadSvelteKitHandler();
 	const upgrades: UpgradeHandler = await createUpgradeHandler({ origin: process.env.ORIGIN });
 	server.on('upgrade', (req, socket, head) => upgrades.handleUpgrade(req, socket, head));

@@ -123,9 +123,25 @@ describe.each(DATABASE_KINDS)('cells, names and ops API on %s', (kind) => {
 		expect((await api.get(`${cellsPath()}?sheet=Sheet1&range=ZZZZZZ`)).status).toBe(400);
 	});
 
-	it('answers 413 beyond 10,000 updates in one request', async () => {
-		const updates = Array.from({ length: 10_001 }, (_, i) => ({ ref: `A${i + 1}`, input: '1' }));
-		expect((await api.post(cellsPath(), { sheet: 'Sheet1', updates })).status).toBe(413);
+	it('answers 413 beyond 10,000 updates or 8 MiB in one request, changing nothing', async () => {
+		const before = await read('A1:A3');
+		for (const count of [10_001, 50_000]) {
+			const updates = Array.from({ length: count }, (_, i) => ({ ref: `A${i + 1}`, input: '9' }));
+			const response = await api.post<{ error: { code: string } }>(cellsPath(), {
+				sheet: 'Sheet1',
+				updates
+			});
+			expect(response.status).toBe(413);
+			expect(response.body.error.code).toBe('too_many_updates');
+		}
+		const huge = [{ ref: 'A1', input: 'x'.repeat(9 * 1024 * 1024) }];
+		const response = await api.post<{ error: { code: string } }>(cellsPath(), {
+			sheet: 'Sheet1',
+			updates: huge
+		});
+		expect(response.status).toBe(413);
+		expect(response.body.error.code).toBe('too_large');
+		expect(await read('A1:A3')).toEqual(before);
 	});
 
 	it('hides the cells of a workbook from someone without access (404)', async () => {

@@ -50,7 +50,11 @@ export async function readJsonObject(
 ): Promise<Record<string, unknown>> {
 	const declared = Number(request.headers.get('content-length') ?? '0');
 	if (declared > maxBytes) throw tooLarge(maxBytes);
-	const text = await request.text();
+	const text = await request.text().catch((error: unknown) => {
+		// adapter-node's own cap (BODY_SIZE_LIMIT) fails the read with status 413.
+		if ((error as { status?: number }).status === 413) throw tooLarge(maxBytes);
+		throw error;
+	});
 	if (new TextEncoder().encode(text).length > maxBytes) throw tooLarge(maxBytes);
 	let body: unknown;
 	try {
