@@ -55,26 +55,36 @@ export async function loadStoredDocument(workbookId: string): Promise<StoredDocu
 export type EditStamps = Map<string, string | null>;
 
 /**
- * Appends `rows` (one multi-row insert) and returns the new ids in the order of `rows`. This is
- * the group commit: the only place accepted updates become durable. With `stamps`, the same
- * transaction also sets those workbooks' `updatedAt` / `lastEditedBy`; without, the insert runs
- * alone (one statement is atomic by itself, and cheaper than a transaction).
+ * Rows per insert statement: drizzle spreads a statement's parameters into one call, which
+ * overflows the stack somewhere past ~100,000 of them (3 per row).
+ */
+export const INSERT_CHUNK_ROWS = 1_000;
+
+/**
+ * Appends `rows` and returns the new ids in the order of `rows`. This is the group commit: the
+ * only place accepted updates become durable. A batch is one multi-row insert, or several in one
+ * transaction when it is larger than INSERT_CHUNK_ROWS. With `stamps`, the same transaction also
+ * sets those workbooks' `updatedAt` / `lastEditedBy`; without, a single insert runs alone (one
+ * statement is atomic by itself, and cheaper than a transaction).
  */
 export async function appendUpdates(rows: UpdateRow[], stamps?: EditStamps): Promise<number[]> {
 	if (rows.length === 0 && !stamps?.size) return [];
 	const db = await getDb();
 	const insert = async (executor: Pick<typeof db, 'insert'>) => {
-		if (rows.length === 0) return [];
-		const inserted = await executor
-			.insert(documentUpdate)
-			.values(rows.map((row) => ({ ...row })))
-			.returning({ id: documentUpdate.id });
-		return inserted.map((row) => row.id).sort((a, b) => a - b);
+		const ids: number[] = [];
+		for (let start = 0; start < rows.length; start += INSERT_CHUNK_ROWS) {
+			const inserted = await executor
+				.insert(documentUpdate)
+				.values(rows.slice(start, start + INSERT_CHUNK_ROWS).map((row) => ({ ...row })))
+				.returning({ id: documentUpdate.id });
+			for (const row of inserted) ids.push(row.id);
+		}
+		return ids.sort((a, b) => a - b);
 	};
-	if (!stamps?.size) return insert(db);
+	if (!stamps?.size && rows.length <= INSERT_CHUNK_ROWS) return insert(db);
 	return db.transaction(async (tx) => {
 		const ids = await insert(tx);
-		await stampWorkbooks(tx, stamps);
+		if (stamps?.size) await stampWorkbooks(tx, stamps);
 		return ids;
 	});
 }
