@@ -43,7 +43,7 @@ describe.each(DATABASE_KINDS)('update log on %s', (kind) => {
 			update: new Uint8Array([index % 256, (index >> 8) % 256, 7]),
 			userId: user.id
 		}));
-		const ids = await appendUpdates(rows, new Map([[workbook.id, user.id]]));
+		const ids = await appendUpdates(rows);
 		expect(ids).toHaveLength(count);
 		const db = await getDb();
 		const stored = await db

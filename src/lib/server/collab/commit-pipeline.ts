@@ -252,8 +252,8 @@ export class CommitPipeline {
 
 	/**
 	 * Commits all rows in one statement; on failure retries room by room. Returns failed rooms.
-	 * Workbooks' `updatedAt` / `lastEditedBy` ride along at most once per second (and on drain),
-	 * so most commits are a single insert.
+	 * Workbooks' `updatedAt` / `lastEditedBy` are written apart, at most once per second (and on
+	 * drain), so a commit is a single insert and never waits on those updates.
 	 */
 	private async commit(rows: { room: Room; row: UpdateRow }[]): Promise<Map<Room, unknown>> {
 		const failed = new Map<Room, unknown>();
@@ -262,18 +262,9 @@ export class CommitPipeline {
 			if (row.userId || !this.stamps.has(row.workbookId))
 				this.stamps.set(row.workbookId, row.userId);
 		}
-		const now = Date.now();
-		const stamps = now - this.lastStampAt >= STAMP_INTERVAL_MS ? this.stamps : undefined;
 		try {
-			const ids = await appendUpdates(
-				rows.map(({ row }) => row),
-				stamps
-			);
+			const ids = await appendUpdates(rows.map(({ row }) => row));
 			rows.forEach(({ room, row }, index) => this.noteCommitted(room, row, ids[index]));
-			if (stamps) {
-				this.stamps = new Map();
-				this.lastStampAt = now;
-			}
 			this.scheduleStamps();
 			return failed;
 		} catch (error) {
@@ -296,9 +287,8 @@ export class CommitPipeline {
 	}
 
 	/**
-	 * Stamps that a commit inside the interval left pending are written when the interval ends,
-	 * even if no later commit carries them: the last editor is recorded without waiting for
-	 * another edit (or for the drain at shutdown).
+	 * Writes the pending stamps in the background when the interval since the last write ends:
+	 * the last editor is recorded within a second, without waiting for another edit or shutdown.
 	 */
 	private scheduleStamps(): void {
 		if (this.stampTimer || this.stamps.size === 0) return;

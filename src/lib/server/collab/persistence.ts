@@ -62,13 +62,12 @@ export const INSERT_CHUNK_ROWS = 1_000;
 
 /**
  * Appends `rows` and returns the new ids in the order of `rows`. This is the group commit: the
- * only place accepted updates become durable. A batch is one multi-row insert, or several in one
- * transaction when it is larger than INSERT_CHUNK_ROWS. With `stamps`, the same transaction also
- * sets those workbooks' `updatedAt` / `lastEditedBy`; without, a single insert runs alone (one
- * statement is atomic by itself, and cheaper than a transaction).
+ * only place accepted updates become durable. A batch is one multi-row insert (atomic by itself,
+ * and cheaper than a transaction), or several in one transaction when it is larger than
+ * INSERT_CHUNK_ROWS.
  */
-export async function appendUpdates(rows: UpdateRow[], stamps?: EditStamps): Promise<number[]> {
-	if (rows.length === 0 && !stamps?.size) return [];
+export async function appendUpdates(rows: UpdateRow[]): Promise<number[]> {
+	if (rows.length === 0) return [];
 	const db = await getDb();
 	const insert = async (executor: Pick<typeof db, 'insert'>) => {
 		const ids: number[] = [];
@@ -81,12 +80,8 @@ export async function appendUpdates(rows: UpdateRow[], stamps?: EditStamps): Pro
 		}
 		return ids.sort((a, b) => a - b);
 	};
-	if (!stamps?.size && rows.length <= INSERT_CHUNK_ROWS) return insert(db);
-	return db.transaction(async (tx) => {
-		const ids = await insert(tx);
-		if (stamps?.size) await stampWorkbooks(tx, stamps);
-		return ids;
-	});
+	if (rows.length <= INSERT_CHUNK_ROWS) return insert(db);
+	return db.transaction((tx) => insert(tx));
 }
 
 /** Sets `updatedAt` (now) and `lastEditedBy` of each workbook in `stamps`, in one statement. */
