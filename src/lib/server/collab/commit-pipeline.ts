@@ -100,15 +100,18 @@ export class CommitPipeline {
 		await this.writePendingStamps();
 	}
 
-	/** Captures `room`'s current (durable) state and writes it as its snapshot in the background. */
-	compact(room: Room): void {
-		if (room.compacting || room.logCount === 0) return;
+	/**
+	 * Captures `room`'s current (durable) state and writes it as its snapshot in the background;
+	 * resolves when written (or failed, which is logged), at once when there is nothing to fold.
+	 */
+	compact(room: Room): Promise<void> {
+		if (room.compaction) return room.compaction;
+		if (room.logCount === 0) return Promise.resolve();
 		room.hydrate();
 		const state = Y.encodeStateAsUpdate(room.doc);
 		const through = room.lastUpdateId;
 		const count = room.logCount;
 		const bytes = room.logBytes;
-		room.compacting = true;
 		const task = writeSnapshot(room.workbookId, state, through, count).then(
 			() => {
 				room.logCount -= count;
@@ -118,10 +121,12 @@ export class CommitPipeline {
 				this.log.warn({ err: error, workbookId: room.workbookId }, 'compaction failed')
 		);
 		const tracked = task.finally(() => {
-			room.compacting = false;
+			room.compaction = null;
 			this.background.delete(tracked);
 		});
+		room.compaction = tracked;
 		this.background.add(tracked);
+		return tracked;
 	}
 
 	private async run(): Promise<void> {
@@ -147,7 +152,7 @@ export class CommitPipeline {
 			else this.settleNow(item, () => item.read(item.room), finish);
 		}
 		for (const room of new Set(batch.map((item) => item.room))) {
-			if (!room.closed && this.overThreshold(room)) this.compact(room);
+			if (!room.closed && this.overThreshold(room)) void this.compact(room);
 		}
 		const rows: { room: Room; row: UpdateRow }[] = [];
 		for (const item of batch) {

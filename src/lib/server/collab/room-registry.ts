@@ -146,7 +146,7 @@ export class RoomRegistry {
 		);
 		for (const room of rooms) {
 			if (!room) continue;
-			this.pipeline.compact(room);
+			void this.pipeline.compact(room);
 			this.drop(room, RoomCloseCode.serviceRestart, 'server restarting');
 		}
 		await this.pipeline.drain();
@@ -177,9 +177,17 @@ export class RoomRegistry {
 			this.armIdleTimer(room);
 			return;
 		}
-		this.pipeline.compact(room);
-		this.drop(room, RoomCloseCode.serviceRestart, 'unloaded');
-		this.log.info({ workbookId: room.workbookId }, 'room unloaded');
+		// Snapshot first, unload after: someone arriving meanwhile finds the room still loaded, and
+		// the next load never queues behind the snapshot being written.
+		void this.pipeline.compact(room).then(() => {
+			if (room.closed || room.leases > 0 || room.idleTimer) return;
+			if (room.pendingItems > 0) {
+				this.armIdleTimer(room);
+				return;
+			}
+			this.drop(room, RoomCloseCode.serviceRestart, 'unloaded');
+			this.log.info({ workbookId: room.workbookId }, 'room unloaded');
+		});
 	}
 
 	private drop(room: Room, code: number, reason: string): void {

@@ -44,7 +44,8 @@ export class Room {
 	leases = 0;
 	/** Pipeline items queued or in flight for this room. */
 	pendingItems = 0;
-	compacting = false;
+	/** The snapshot being written, if any. */
+	compaction: Promise<void> | null = null;
 	/** Set once the room left the registry; nothing may use it any more. */
 	closed = false;
 	idleTimer: ReturnType<typeof setTimeout> | undefined;
