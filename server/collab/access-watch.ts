@@ -37,7 +37,7 @@ async function currentRole(connection: Connection): Promise<WorkbookRole | null>
 }
 
 /** Re-checks one connection; closes it or changes its role to match its access now. */
-export async function recheckConnection(connection: Connection): Promise<void> {
+async function recheckConnection(connection: Connection): Promise<void> {
 	if (!connection.user || connection.isClosed) return;
 	const role = await currentRole(connection);
 	if (!role) {

@@ -26,7 +26,7 @@ export interface ConnectionUser {
 }
 
 /** The `link` query parameter of an upgrade URL (`/collab/<id>?link=<token>`), if any. */
-export function readLinkToken(url: string | undefined): string | undefined {
+function readLinkToken(url: string | undefined): string | undefined {
 	if (!url) return undefined;
 	try {
 		return new URL(url, 'http://localhost').searchParams.get('link') ?? undefined;
