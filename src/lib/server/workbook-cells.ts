@@ -42,17 +42,25 @@ export function evaluatorFor(doc: Y.Doc): WorkbookEvaluator {
 	return evaluator;
 }
 
-function coreErrorToAppError(error: unknown): unknown {
+/** A deliberate core error as a 400 with its code and message; anything else unchanged. */
+export function coreErrorToAppError(error: unknown): unknown {
 	if (error instanceof WorkbookError) return new AppError(400, error.code, error.message);
 	return error;
 }
 
-async function inRoom<T>(workbookId: string, run: () => Promise<{ value: T } | null>): Promise<T> {
+/**
+ * Runs a room read or write: errors it throws go through `toAppError` (core errors become 400s
+ * by default), and a workbook that is not there is a 404. Charts share it.
+ */
+export async function inRoom<T>(
+	run: () => Promise<{ value: T } | null>,
+	toAppError: (error: unknown) => unknown = coreErrorToAppError
+): Promise<T> {
 	let result: { value: T } | null;
 	try {
 		result = await run();
 	} catch (error) {
-		throw coreErrorToAppError(error);
+		throw toAppError(error);
 	}
 	if (!result) throw notFound('This workbook');
 	return result.value;
@@ -107,7 +115,7 @@ export async function readWorkbookCells(
 ): Promise<{ sheet: string; range: string; cells: CellReading[][] }> {
 	await requireRole(who, workbookId, 'viewer');
 	if (!range) throw invalidInput('Give a range such as A1:D20.', 'range');
-	return inRoom(workbookId, () =>
+	return inRoom(() =>
 		getRoomRegistry().read(workbookId, (doc) => {
 			const sheetName = sheet ?? listSheetEntries(doc)[0]?.name ?? '';
 			const cells = readCells(doc, sheetName, range, evaluatorFor(doc));
@@ -124,7 +132,7 @@ export async function writeWorkbookCells(
 ): Promise<{ updated: number }> {
 	const request = readCellUpdates(body);
 	await requireRole(userId, workbookId, 'editor');
-	return inRoom(workbookId, () =>
+	return inRoom(() =>
 		getRoomRegistry().mutate(workbookId, userId, (doc) => {
 			applyCellUpdates(doc, request);
 			return { updated: request.updates.length };
@@ -138,7 +146,7 @@ export async function listWorkbookNames(
 	workbookId: string
 ): Promise<NameReading[]> {
 	await requireRole(who, workbookId, 'viewer');
-	return inRoom(workbookId, () =>
+	return inRoom(() =>
 		getRoomRegistry().read(workbookId, (doc) => listNames(doc, evaluatorFor(doc)))
 	);
 }
@@ -154,7 +162,7 @@ export async function applyWorkbookOps(
 		throw new AppError(413, 'too_many_ops', `At most ${MAX_OPS} operations per request.`);
 	}
 	await requireRole(userId, workbookId, 'editor');
-	return inRoom(workbookId, () =>
+	return inRoom(() =>
 		getRoomRegistry().mutate(workbookId, userId, (doc) => {
 			applyStructuralOps(doc, ops);
 			return { applied: ops.length };

@@ -18,10 +18,9 @@ import {
 	type ChartData,
 	type ChartInfo
 } from '../core/charts';
-import { WorkbookError } from '../core/errors';
 import { getRoomRegistry } from './collab/room-registry';
-import { AppError, notFound } from './errors';
-import { evaluatorFor } from './workbook-cells';
+import { AppError } from './errors';
+import { coreErrorToAppError, evaluatorFor, inRoom } from './workbook-cells';
 import type { Requester } from './workbook-access';
 import { requireRole } from './workbooks';
 
@@ -32,19 +31,7 @@ export interface ChartReading extends ChartInfo {
 
 function toAppError(error: unknown): unknown {
 	if (error instanceof UnknownChartError) return new AppError(404, error.code, error.message);
-	if (error instanceof WorkbookError) return new AppError(400, error.code, error.message);
-	return error;
-}
-
-async function inRoom<T>(run: () => Promise<{ value: T } | null>): Promise<T> {
-	let result: { value: T } | null;
-	try {
-		result = await run();
-	} catch (error) {
-		throw toAppError(error);
-	}
-	if (!result) throw notFound('This workbook');
-	return result.value;
+	return coreErrorToAppError(error);
 }
 
 function readingOf(doc: Y.Doc, chartId: string): ChartReading {
@@ -57,10 +44,12 @@ export async function listWorkbookCharts(
 	workbookId: string
 ): Promise<ChartReading[]> {
 	await requireRole(who, workbookId, 'viewer');
-	return inRoom(() =>
-		getRoomRegistry().read(workbookId, (doc) =>
-			listCharts(doc).map((chart) => readingOf(doc, chart.id))
-		)
+	return inRoom(
+		() =>
+			getRoomRegistry().read(workbookId, (doc) =>
+				listCharts(doc).map((chart) => readingOf(doc, chart.id))
+			),
+		toAppError
 	);
 }
 
@@ -71,7 +60,10 @@ export async function readWorkbookChart(
 	chartId: string
 ): Promise<ChartReading> {
 	await requireRole(who, workbookId, 'viewer');
-	return inRoom(() => getRoomRegistry().read(workbookId, (doc) => readingOf(doc, chartId)));
+	return inRoom(
+		() => getRoomRegistry().read(workbookId, (doc) => readingOf(doc, chartId)),
+		toAppError
+	);
 }
 
 /**
@@ -85,8 +77,9 @@ export async function createWorkbookChart(
 ): Promise<ChartReading> {
 	await requireRole(userId, workbookId, 'editor');
 	const spec = validated(() => parseChartSpec(body));
-	const id = await inRoom(() =>
-		getRoomRegistry().mutate(workbookId, userId, (doc) => addChart(doc, spec))
+	const id = await inRoom(
+		() => getRoomRegistry().mutate(workbookId, userId, (doc) => addChart(doc, spec)),
+		toAppError
 	);
 	return readWorkbookChart(userId, workbookId, id);
 }
@@ -100,8 +93,9 @@ export async function updateWorkbookChart(
 ): Promise<ChartReading> {
 	await requireRole(userId, workbookId, 'editor');
 	const patch = validated(() => parseChartPatch(body));
-	await inRoom(() =>
-		getRoomRegistry().mutate(workbookId, userId, (doc) => updateChart(doc, chartId, patch))
+	await inRoom(
+		() => getRoomRegistry().mutate(workbookId, userId, (doc) => updateChart(doc, chartId, patch)),
+		toAppError
 	);
 	return readWorkbookChart(userId, workbookId, chartId);
 }
@@ -113,8 +107,9 @@ export async function deleteWorkbookChart(
 	chartId: string
 ): Promise<void> {
 	await requireRole(userId, workbookId, 'editor');
-	await inRoom(() =>
-		getRoomRegistry().mutate(workbookId, userId, (doc) => deleteChart(doc, chartId))
+	await inRoom(
+		() => getRoomRegistry().mutate(workbookId, userId, (doc) => deleteChart(doc, chartId)),
+		toAppError
 	);
 }
 
