@@ -24,7 +24,7 @@ export function chartJsType(type: ChartType): 'bar' | 'line' | 'pie' | 'doughnut
 }
 
 /** Whether the chart has slices (pie, doughnut) rather than axes. */
-export function isCircular(type: ChartType): boolean {
+function isCircular(type: ChartType): boolean {
 	return type === 'pie' || type === 'doughnut';
 }
 
@@ -32,8 +32,8 @@ function colorAt(index: number): string {
 	return CHART_COLORS[index % CHART_COLORS.length];
 }
 
-/** One Chart.js dataset for series `index` of a chart of `type` with `points` categories. */
-export function datasetFor(
+/** One Chart.js dataset for series `index` of a chart of `type`. */
+function datasetFor(
 	type: ChartType,
 	series: ChartData['datasets'][number],
 	index: number
