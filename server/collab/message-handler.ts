@@ -164,7 +164,6 @@ function answerSyncStep1(
 		);
 		return;
 	}
-	room.hydrate();
 	connection.send(encodeSyncStep2(room.doc, stateVector));
 	sendOwedSyncStep1(connection, context);
 }
@@ -187,7 +186,6 @@ export function sendOwedSyncStep1(connection: Connection, context: MessageContex
 			room,
 			read: (current) => {
 				if (!connection.owesSyncStep1 || connection.isClosed) return;
-				current.hydrate();
 				connection.owesSyncStep1 = false;
 				connection.send(encodeSyncStep1(current.doc));
 			}

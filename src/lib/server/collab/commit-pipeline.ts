@@ -107,7 +107,6 @@ export class CommitPipeline {
 	compact(room: Room): Promise<void> {
 		if (room.compaction) return room.compaction;
 		if (room.logCount === 0) return Promise.resolve();
-		room.hydrate();
 		const state = Y.encodeStateAsUpdate(room.doc);
 		const through = room.lastUpdateId;
 		const count = room.logCount;
@@ -197,7 +196,6 @@ export class CommitPipeline {
 		this.settleNow(
 			item,
 			() => {
-				room.hydrate();
 				const check = checkUpdate(room.doc, update, this.config);
 				if (check.empty) return false;
 				const emittedBefore = room.outbox.length;
@@ -230,7 +228,6 @@ export class CommitPipeline {
 		finish: (item: Item, settle: () => void) => void
 	): void {
 		const { room } = item;
-		room.hydrate();
 		room.capture = [];
 		try {
 			this.settleNow(

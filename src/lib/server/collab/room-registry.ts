@@ -122,10 +122,7 @@ export class RoomRegistry {
 			const value = await this.pipeline.submit<T>({
 				kind: 'read',
 				room,
-				read: (current) => {
-					current.hydrate();
-					return read(current.doc);
-				}
+				read: (current) => read(current.doc)
 			});
 			return { value };
 		});

@@ -30,7 +30,8 @@ interface OutboxEntry {
 
 /** A loaded workbook document with its connections, awareness and log bookkeeping. */
 export class Room {
-	readonly doc = new Y.Doc();
+	/** The document itself; {@link doc} hands it out built from its stored parts. */
+	private readonly ydoc = new Y.Doc();
 	readonly awareness: Awareness;
 	readonly connections = new Set<RoomConnection>();
 	/** Which connection introduced each awareness client id. */
@@ -68,12 +69,12 @@ export class Room {
 		this.logCount = stored.logCount;
 		this.logBytes = stored.logBytes;
 		this.storedParts = stored.updates;
-		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+		this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
 			if (origin === LOAD_ORIGIN) return;
 			this.outbox.push({ update, origin });
 			this.capture?.push(update);
 		});
-		this.awareness = new Awareness(this.doc);
+		this.awareness = new Awareness(this.ydoc);
 		this.awareness.setLocalState(null);
 		this.awareness.on(
 			'update',
@@ -100,14 +101,16 @@ export class Room {
 		return this.storedParts;
 	}
 
-	/** Builds the document from its stored parts (once; a no-op afterwards). */
-	hydrate(): void {
+	/** The document, built from its stored parts on first use. */
+	get doc(): Y.Doc {
 		const parts = this.storedParts;
-		if (!parts) return;
-		this.storedParts = null;
-		this.doc.transact(() => {
-			for (const part of parts) Y.applyUpdate(this.doc, part, LOAD_ORIGIN);
-		}, LOAD_ORIGIN);
+		if (parts) {
+			this.storedParts = null;
+			this.ydoc.transact(() => {
+				for (const part of parts) Y.applyUpdate(this.ydoc, part, LOAD_ORIGIN);
+			}, LOAD_ORIGIN);
+		}
+		return this.ydoc;
 	}
 
 	/** Sends `frame` to every connection except `except`. */
@@ -151,6 +154,6 @@ export class Room {
 		for (const connection of [...this.connections]) connection.close(code, reason);
 		this.connections.clear();
 		this.awareness.destroy();
-		this.doc.destroy();
+		this.ydoc.destroy();
 	}
 }
