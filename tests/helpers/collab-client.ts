@@ -57,3 +57,10 @@ export function closeCodeOf(
 		ws.on('error', (error) => reject(error));
 	});
 }
+
+/** Resolves with the code of the next close of `provider`'s connection (0 when it has none). */
+export function nextCloseCode(provider: WebsocketProvider): Promise<number> {
+	return new Promise((resolve) =>
+		provider.on('connection-close', (event) => resolve(event?.code ?? 0))
+	);
+}

@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectClient } from '../helpers/collab-client';
+import { connectClient, nextCloseCode } from '../helpers/collab-client';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { ApiClient, uniqueEmail } from '../helpers/http-client';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -18,12 +18,11 @@ interface CellRow {
 /** A hand-made client: raw frames, no library between the test and the server. */
 function openRawSocket(url: string, headers: Record<string, string> = {}) {
 	const ws = new WebSocket(url, { headers });
-	const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
 	const opened = new Promise<void>((resolve, reject) => {
 		ws.on('open', () => resolve());
 		ws.on('error', reject);
 	});
-	return { ws, closed, opened };
+	return { ws, opened };
 }
 
 function syncFrame(write: (encoder: encoding.Encoder) => void): Uint8Array {
@@ -152,9 +151,7 @@ describe.each(DATABASE_KINDS)('share links and live permission changes on %s', (
 		const guest = connectClient(server.url, workbookId, { params: { link: token } });
 		try {
 			await waitFor(() => guest.provider.synced);
-			const closed = new Promise<number>((resolve) =>
-				guest.provider.on('connection-close', (event) => resolve(event?.code ?? 0))
-			);
+			const closed = nextCloseCode(guest.provider);
 			const revoked = await owner.delete(`${base}/links/${id}`);
 			const revokedAt = Date.now();
 			expect(revoked.status).toBe(204);
@@ -173,9 +170,7 @@ describe.each(DATABASE_KINDS)('share links and live permission changes on %s', (
 		const guest = connectClient(server.url, workbookId, { params: { link: token } });
 		try {
 			await waitFor(() => guest.provider.synced);
-			const code = await new Promise<number>((resolve) =>
-				guest.provider.on('connection-close', (event) => resolve(event?.code ?? 0))
-			);
+			const code = await nextCloseCode(guest.provider);
 			expect(code).toBe(4403);
 			guest.provider.disconnect();
 			expect((await new ApiClient(server.url).get(`${base}?link=${token}`)).status).toBe(404);
@@ -203,9 +198,7 @@ describe.each(DATABASE_KINDS)('share links and live permission changes on %s', (
 					removedClient.provider.synced &&
 					ownerClient.provider.synced
 			);
-			const removedClosed = new Promise<number>((resolve) =>
-				removedClient.provider.on('connection-close', (event) => resolve(event?.code ?? 0))
-			);
+			const removedClosed = nextCloseCode(removedClient.provider);
 			expect((await owner.delete(`${base}/members/${removedId}`)).status).toBe(204);
 			expect(await removedClosed).toBe(4403);
 
