@@ -42,6 +42,11 @@ export function matchingCachedEntries(
 	return sameBytes(cached.fingerprint, documentFingerprint(doc)) ? cached.entries : null;
 }
 
+/** The entry for the cell under `key` (`sheetId:rowId:colId`) computed as `result`. */
+export function toValueEntry(key: string, result: CellResult): ValueEntry {
+	return [key, result.value, result.error?.code, result.error?.message];
+}
+
 /** Converts an entry back to the cell's computed value. */
 export function entryToResult([, value, code, message]: ValueEntry): CellResult {
 	return code ? { value, error: { code, message: message ?? code } } : { value };
@@ -77,8 +82,7 @@ export function collectFormulaEntries(
 		sheet.cells.forEach((input, key) => {
 			if (!isFormulaInput(input)) return;
 			const { rowId, colId } = splitCellKey(key);
-			const result = valueOf(sheet.id, rowId, colId);
-			entries.push([`${sheet.id}:${key}`, result.value, result.error?.code, result.error?.message]);
+			entries.push(toValueEntry(`${sheet.id}:${key}`, valueOf(sheet.id, rowId, colId)));
 		});
 	}
 	return entries;

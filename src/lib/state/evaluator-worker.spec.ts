@@ -3,9 +3,8 @@ import * as Y from 'yjs';
 import { setCellInputs } from '$lib/core/operations/cells';
 import { listSheetEntries } from '$lib/core/document-view';
 import { seedBlankWorkbook } from '$lib/core/workbook-api';
-import { documentFingerprint, type CachedValues } from './cached-values';
+import { documentFingerprint, type CachedValues, type ValueEntry } from './cached-values';
 import { clearCachedValues, writeCachedValues } from './values-cache-store';
-import type { WorkerValueEntry } from './worker-values';
 
 vi.mock('./values-cache-store', () => ({
 	writeCachedValues: vi.fn(async () => {}),
@@ -16,7 +15,7 @@ type Handler = (event: { data: unknown }) => void;
 
 /** Loads a fresh copy of the worker module with a fake `self`; returns what it posts. */
 async function loadWorker() {
-	const posted: { entries: WorkerValueEntry[] }[] = [];
+	const posted: { entries: ValueEntry[] }[] = [];
 	const scope = globalThis as unknown as {
 		self: { onmessage?: Handler; postMessage: (m: unknown) => void };
 	};

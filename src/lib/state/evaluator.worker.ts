@@ -12,6 +12,7 @@ import { listVolatileFunctionNames } from '$lib/core/formula-engine';
 import {
 	collectFormulaEntries,
 	documentFingerprint,
+	toValueEntry,
 	usesVolatileFunctions,
 	type ValueEntry
 } from './cached-values';
@@ -30,8 +31,7 @@ let cache: ValuesCacheOptions | null = null;
 let saveTimer: ReturnType<typeof setTimeout> | null = null;
 
 function entry(sheetId: string, rowId: string, colId: string): ValueEntry {
-	const result = evaluator!.getValue(sheetId, rowId, colId);
-	return [`${sheetId}:${rowId}:${colId}`, result.value, result.error?.code, result.error?.message];
+	return toValueEntry(`${sheetId}:${rowId}:${colId}`, evaluator!.getValue(sheetId, rowId, colId));
 }
 
 function saveValues(entries?: ValueEntry[]): void {

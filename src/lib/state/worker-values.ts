@@ -26,9 +26,6 @@ import type { ValuesCacheOptions } from './values-cache-store';
 import { handleError } from '$lib/utils/handle-error';
 import EvaluatorWorker from './evaluator.worker?worker';
 
-/** `[sheetId:rowId:colId, value, errorCode?, errorMessage?]` as the worker posts it. */
-export type WorkerValueEntry = ValueEntry;
-
 /** Where the worker keeps values, and the values kept from the last visit (read early). */
 export interface WorkerValuesCache {
 	options: ValuesCacheOptions;
@@ -59,7 +56,7 @@ export class WorkerValues implements CellValueSource {
 		private readonly cache?: WorkerValuesCache
 	) {
 		this.worker = new EvaluatorWorker();
-		this.worker.onmessage = (event: MessageEvent<{ entries: WorkerValueEntry[] }>) => {
+		this.worker.onmessage = (event: MessageEvent<{ entries: ValueEntry[] }>) => {
 			if (this.showingCached) this.results.clear();
 			this.showingCached = false;
 			this.answered = true;
