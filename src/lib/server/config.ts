@@ -15,8 +15,6 @@ export interface ServerConfig {
 	databaseUrl: string | undefined;
 	dataDir: string;
 	redisUrl: string | undefined;
-	/** PGLITE_WORKER=1: the embedded database runs on a worker thread instead of the main one. */
-	pgliteWorker: boolean;
 	/** Whether cookies get `Secure` and the `__Host-` prefix. */
 	secureCookies: boolean;
 	logLevel: string;
@@ -73,7 +71,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		databaseUrl: readDatabaseUrl(env.DATABASE_URL),
 		dataDir: path.resolve(env.DATA_DIR || './data'),
 		redisUrl: env.REDIS_URL || undefined,
-		pgliteWorker: env.PGLITE_WORKER === '1',
 		secureCookies: origin.protocol === 'https:',
 		logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info')
 	};
