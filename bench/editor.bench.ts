@@ -19,6 +19,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ApiClient, uniqueEmail } from '../tests/helpers/http-client';
 import { startTestServer, type TestServer } from '../tests/helpers/server';
+import { round1 } from './latency';
 import { printResults, type BenchResults } from './results';
 
 const PASSWORD = 'bench editor passphrase';
@@ -26,8 +27,6 @@ const PASSWORD = 'bench editor passphrase';
 const OPEN_SAMPLES = 5;
 /** Edits timed for formulaEditPaintMs and remotePaintMs; each reports the median and the max. */
 const EDIT_SAMPLES = 9;
-
-const round1 = (value: number) => Number(value.toFixed(1));
 
 function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -273,9 +272,9 @@ export async function runEditorBench(): Promise<BenchResults> {
 			openMaxMs: Math.max(...opens),
 			formulaEditPaintMs: median(formulaEdits),
 			formulaEditPaintMaxMs: Math.max(...formulaEdits.map(round1)),
-			scrollFrameP95Ms: Number(scrollFrameP95Ms.toFixed(1)),
-			scrollIntervalAt60HzP95Ms: Number(at60Hz.p95.toFixed(1)),
-			scrollDroppedFramesPercent: Number(at60Hz.droppedPercent.toFixed(1)),
+			scrollFrameP95Ms: round1(scrollFrameP95Ms),
+			scrollIntervalAt60HzP95Ms: round1(at60Hz.p95),
+			scrollDroppedFramesPercent: round1(at60Hz.droppedPercent),
 			remotePaintMs: median(remoteEdits),
 			remotePaintMaxMs: Math.max(...remoteEdits.map(round1))
 		};

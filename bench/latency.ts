@@ -45,6 +45,11 @@ export class LatencyRecorder {
 		};
 	}
 
+	/** Drops every sample from index `index` on (a measurement that turned out invalid). */
+	discardFrom(index: number): void {
+		this.samples.length = Math.min(this.samples.length, index);
+	}
+
 	/** The `p`th percentile (0–100) of the samples, in ms (NaN when there are none). */
 	percentile(p: number): number {
 		if (this.samples.length === 0) return NaN;

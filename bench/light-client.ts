@@ -5,23 +5,15 @@
  * `WebsocketProvider`s (each applying every update) would.
  */
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { syncFrame } from '../tests/helpers/collab-client';
 
 /** Connection options: headers for the upgrade (cookie) and whether to keep received state. */
 export interface LightClientOptions {
 	headers?: Record<string, string>;
 	/** Apply the server's sync step 2 to the local doc (needed to edit on top of it). */
 	applyInitialState?: boolean;
-}
-
-function frame(type: number, syncType: number, payload: Uint8Array): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, type);
-	encoding.writeVarUint(encoder, syncType);
-	encoding.writeVarUint8Array(encoder, payload);
-	return encoding.toUint8Array(encoder);
 }
 
 /** One benchmark connection to a y-websocket server. */
@@ -44,7 +36,7 @@ export class LightClient {
 			rejectSynced = reject;
 		});
 		this.synced.catch(() => {});
-		this.ws.on('open', () => this.send(frame(0, 0, Y.encodeStateVector(this.doc))));
+		this.ws.on('open', () => this.send(syncFrame(Y.encodeStateVector(this.doc), 0)));
 		this.ws.on('error', () => {});
 		this.ws.on('close', (code) => {
 			this.closeCode = code;
@@ -59,7 +51,7 @@ export class LightClient {
 			const syncType = decoding.readVarUint(decoder);
 			const payload = decoding.readVarUint8Array(decoder);
 			if (syncType === 0) {
-				this.send(frame(0, 1, Y.encodeStateAsUpdate(this.doc, payload)));
+				this.send(syncFrame(Y.encodeStateAsUpdate(this.doc, payload), 1));
 			} else {
 				if (syncType === 1) {
 					if (options.applyInitialState) Y.applyUpdate(this.doc, payload, 'server');
@@ -69,7 +61,7 @@ export class LightClient {
 			}
 		});
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-			if (origin !== 'server') this.send(frame(0, 2, update));
+			if (origin !== 'server') this.send(syncFrame(update));
 		});
 	}
 

@@ -140,9 +140,17 @@ function dispatch(connection: Connection, frame: Uint8Array, context: MessageCon
 }
 
 /**
+ * Most stored parts (snapshot plus log rows) a fresh client is sent one frame each. A longer log
+ * (left by a crash before compaction) would cost the client one pending-struct merge per frame,
+ * which grows roughly with the square of the count, so such a room is hydrated and sent whole.
+ */
+const MAX_STORED_PARTS_SENT = 100;
+
+/**
  * Answers a client's sync step 1 from durable state. A client with nothing (a fresh open) gets
  * the stored parts as they are while the room is not hydrated — no Yjs work before its first
- * sync — and the room hydrates once they are written out; any other client gets the diff.
+ * sync — and the room hydrates once they are written out; any other client, or any client of a
+ * room with a long log, gets the diff from the hydrated document.
  */
 function answerSyncStep1(
 	connection: Connection,
@@ -153,7 +161,7 @@ function answerSyncStep1(
 	const room = connection.room;
 	if (!room) return;
 	const parts = room.unhydratedParts;
-	if (parts && parts.length > 0 && clientIsEmpty) {
+	if (parts && parts.length > 0 && parts.length <= MAX_STORED_PARTS_SENT && clientIsEmpty) {
 		// Log rows go first as plain updates (the client keeps them pending until their
 		// dependencies arrive) and the snapshot last as sync step 2, so "synced" on the client
 		// still means it holds the whole document.

@@ -69,7 +69,7 @@ test('a large workbook shows the values it kept only for exactly the document it
 	await seedLargeWorkbook(page, url);
 	await page.reload(); // now large: evaluated by the worker, whose values are kept
 	await expect(cell(page, 'B1')).toHaveText('42', { timeout: 30_000 });
-	await expect.poll(() => keptValues(page), { timeout: 10_000 }).toContain(42);
+	await expect.poll(() => keptValues(page), { timeout: 30_000 }).toContain(42);
 
 	// An edit stored on the device, left before the kept values caught up with it: the next
 	// visit loads A1 = 3 and must not show the 42 kept for A1 = 2.

@@ -1,8 +1,10 @@
+import * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { ApiClient, uniqueEmail } from '../helpers/http-client';
-import { closeCodeOf, connectClient } from '../helpers/collab-client';
+import { closeCodeOf, connectClient, syncFrame } from '../helpers/collab-client';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 
@@ -109,4 +111,42 @@ describe.each(DATABASE_KINDS)('collaboration endpoint on %s', (kind) => {
 			closeCodeOf(`${server.url.replace('http', 'ws')}/elsewhere`, { cookie: owner.sessionCookie! })
 		).rejects.toThrow(/404/);
 	});
+
+	// Last: it kills and restarts the server.
+	it('answers a fresh client whole when a crash left a long log, not one frame per row', async () => {
+		const path = `/api/v1/workbooks/${workbookId}/cells`;
+		for (let row = 1; row <= 150; row++) {
+			const written = await owner.post(path, { updates: [{ ref: `Z${row}`, input: String(row) }] });
+			expect(written.status).toBe(200);
+		}
+		await server.kill(); // no shutdown snapshot: the 150 rows stay in the log
+		server = await server.restart();
+		const socket = new WebSocket(`${server.url.replace('http', 'ws')}/collab/${workbookId}`, {
+			headers: { cookie: owner.sessionCookie! }
+		});
+		const framesBeforeSync: number[] = [];
+		const synced = new Promise<Uint8Array>((resolve, reject) => {
+			socket.on('open', () => socket.send(syncFrame(Y.encodeStateVector(new Y.Doc()), 0)));
+			socket.on('message', (data: Buffer) => {
+				const decoder = decoding.createDecoder(new Uint8Array(data));
+				if (decoding.readVarUint(decoder) !== 0) return;
+				const syncType = decoding.readVarUint(decoder);
+				if (syncType === 1) resolve(decoding.readVarUint8Array(decoder));
+				else framesBeforeSync.push(syncType);
+			});
+			socket.on('close', (code) => reject(new Error(`closed with ${code}`)));
+		});
+		const state = await synced;
+		socket.close();
+		expect(framesBeforeSync.filter((syncType) => syncType === 2)).toEqual([]);
+		const doc = new Y.Doc();
+		Y.applyUpdate(doc, state);
+		const cells = await owner.get<{ cells: { value: unknown }[][] }>(
+			`${path}?sheet=Sheet1&range=Z1:Z150`
+		);
+		expect(cells.body.cells.map((row) => row[0].value)).toEqual(
+			Array.from({ length: 150 }, (_, index) => index + 1)
+		);
+		expect(doc.getMap('sheets').size).toBe(1);
+	}, 60_000);
 });

@@ -1,9 +1,7 @@
-import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectClient, nextCloseCode } from '../helpers/collab-client';
+import { connectClient, nextCloseCode, syncFrame } from '../helpers/collab-client';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { ApiClient, uniqueEmail } from '../helpers/http-client';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -23,13 +21,6 @@ function openRawSocket(url: string, headers: Record<string, string> = {}) {
 		ws.on('error', reject);
 	});
 	return { ws, opened };
-}
-
-function syncFrame(write: (encoder: encoding.Encoder) => void): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, 0);
-	write(encoder);
-	return encoding.toUint8Array(encoder);
 }
 
 describe.each(DATABASE_KINDS)('share links and live permission changes on %s', (kind) => {
@@ -120,8 +111,8 @@ describe.each(DATABASE_KINDS)('share links and live permission changes on %s', (
 		const intruder = new Y.Doc();
 		intruder.getMap('sheets').set('hijack', new Y.Map());
 		const update = Y.encodeStateAsUpdate(intruder);
-		raw.ws.send(syncFrame((encoder) => syncProtocol.writeSyncStep2(encoder, intruder)));
-		raw.ws.send(syncFrame((encoder) => syncProtocol.writeUpdate(encoder, update)));
+		raw.ws.send(syncFrame(Y.encodeStateAsUpdate(intruder), 1));
+		raw.ws.send(syncFrame(update));
 
 		// An owner's edit after the intruder's frames: once it is visible, theirs were processed.
 		await owner.post(`${base}/cells`, { sheet: 'Sheet1', updates: [{ ref: 'A2', input: '7' }] });

@@ -1,10 +1,15 @@
 /**
- * The update log at the size a busy server's group commit reaches: a batch far larger than one
- * insert statement can carry is stored whole, in order, with its ids, on each database.
+ * The update log at the size a busy server's group commit reaches: a batch of 40,000 updates is
+ * stored whole, in order, with its ids, on each database (a statement with a parameter per
+ * value overflowed the stack at that size); deleting a workbook leaves none of its log behind,
+ * even while its edits are being committed (the log has no foreign keys to cascade); a busy
+ * document is snapshotted at most once per interval; a workbook's last change and editor, read
+ * from the log, survive its compaction.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/databases';
+import { waitFor } from '../helpers/wait';
 
 describe.each(DATABASE_KINDS)('update log on %s', (kind) => {
 	let database: TestDatabase;
@@ -19,25 +24,53 @@ describe.each(DATABASE_KINDS)('update log on %s', (kind) => {
 	});
 
 	afterAll(async () => {
+		const { getRoomRegistry, resetRoomRegistry } =
+			await import('../../src/lib/server/collab/room-registry');
+		await getRoomRegistry().close();
+		resetRoomRegistry();
 		const { closeDatabase } = await import('../../src/lib/server/db');
 		await closeDatabase();
 		process.env = savedEnv;
 		await database?.drop();
 	});
 
-	it('commits a batch of 40,000 updates as one, ids in order', async () => {
-		const { getDb, schema } = await import('../../src/lib/server/db');
-		const { appendUpdates, INSERT_CHUNK_ROWS } =
-			await import('../../src/lib/server/collab/persistence');
+	/** Registers `name` on this database's fresh modules. */
+	async function register(name: string) {
 		const { registerUser } = await import('../../src/lib/server/users');
-		const { createWorkbook } = await import('../../src/lib/server/workbooks');
-		const user = await registerUser({
-			email: `log-${kind}@example.com`,
-			name: 'Log Writer',
+		return registerUser({
+			email: `${name.toLowerCase().replaceAll(' ', '-')}-${kind}@example.com`,
+			name,
 			password: 'a long enough passphrase'
 		});
-		const workbook = await createWorkbook(user.id, { title: 'Busy' });
-		const count = 40 * INSERT_CHUNK_ROWS;
+	}
+
+	/** A new person (`name`) with a new workbook of theirs (`title`). */
+	async function personWithWorkbook(name: string, title: string) {
+		const { createWorkbook } = await import('../../src/lib/server/workbooks');
+		const user = await register(name);
+		return { user, workbook: await createWorkbook(user.id, { title }) };
+	}
+
+	/** Ids of the workbook's log rows after `afterId`, in order. */
+	async function logIds(workbookId: string, afterId = 0): Promise<number[]> {
+		const { getDb, schema } = await import('../../src/lib/server/db');
+		const rows = await (
+			await getDb()
+		)
+			.select({ id: schema.documentUpdate.id })
+			.from(schema.documentUpdate)
+			.where(
+				and(eq(schema.documentUpdate.workbookId, workbookId), gt(schema.documentUpdate.id, afterId))
+			)
+			.orderBy(asc(schema.documentUpdate.id));
+		return rows.map((row) => row.id);
+	}
+
+	it('commits a batch of 40,000 updates as one, ids in order', async () => {
+		const { getDb, schema } = await import('../../src/lib/server/db');
+		const { appendUpdates } = await import('../../src/lib/server/collab/persistence');
+		const { user, workbook } = await personWithWorkbook('Log Writer', 'Busy');
+		const count = 40_000;
 		const rows = Array.from({ length: count }, (_, index) => ({
 			workbookId: workbook.id,
 			update: new Uint8Array([index % 256, (index >> 8) % 256, 7]),
@@ -58,4 +91,106 @@ describe.each(DATABASE_KINDS)('update log on %s', (kind) => {
 			rows.map((row) => [...row.update])
 		);
 	}, 120_000);
+
+	it('stores and loads a large snapshot byte for byte', async () => {
+		const { appendUpdates, loadStoredDocument, writeSnapshot } =
+			await import('../../src/lib/server/collab/persistence');
+		const { user, workbook } = await personWithWorkbook('Snapshot Writer', 'Large');
+		// Every byte value, in a pattern that does not repeat within 300 KB.
+		const state = Uint8Array.from(
+			{ length: 300_000 },
+			(_, index) => (index * 7 + (index >> 8)) % 256
+		);
+		const [through] = await appendUpdates([
+			{ workbookId: workbook.id, update: new Uint8Array([1]), userId: user.id }
+		]);
+		await writeSnapshot(workbook.id, state, through, 1);
+		const stored = await loadStoredDocument(workbook.id);
+		expect(stored?.updates).toHaveLength(1);
+		expect(Buffer.from(stored!.updates[0]).equals(Buffer.from(state))).toBe(true);
+	});
+
+	it('keeps the last change and editor of a workbook through compaction', async () => {
+		const { appendUpdates, writeSnapshot } =
+			await import('../../src/lib/server/collab/persistence');
+		const { listWorkbooks } = await import('../../src/lib/server/workbooks');
+		const { user: owner, workbook } = await personWithWorkbook('Owner', 'Shared');
+		const editor = await register('Editor');
+		const before = (await listWorkbooks(owner.id))[0];
+		expect(before.lastEditedBy?.name).toBe('Owner');
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		const ids = await appendUpdates([
+			{ workbookId: workbook.id, update: new Uint8Array([1]), userId: editor.id },
+			{ workbookId: workbook.id, update: new Uint8Array([2]), userId: '' }
+		]);
+		const listed = async () =>
+			(await listWorkbooks(owner.id)).find((entry) => entry.id === workbook.id)!;
+		const edited = await listed();
+		expect(edited.lastEditedBy?.name).toBe('Editor');
+		expect(edited.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
+		await writeSnapshot(workbook.id, new Uint8Array([0, 0]), Math.max(...ids), 2);
+		const compacted = await listed();
+		expect(compacted.lastEditedBy?.name).toBe('Editor');
+		expect(compacted.updatedAt.getTime()).toBe(edited.updatedAt.getTime());
+	});
+
+	it('snapshots a busy document at most once per interval', async () => {
+		const { getDb, schema } = await import('../../src/lib/server/db');
+		const { getRoomRegistry, resetRoomRegistry } =
+			await import('../../src/lib/server/collab/room-registry');
+		await getRoomRegistry().close();
+		resetRoomRegistry();
+		const registry = getRoomRegistry({ compactAfterUpdates: 5, compactMinIntervalMs: 60_000 });
+		const { user, workbook } = await personWithWorkbook('Busy Writer', 'Busy');
+		for (let index = 0; index < 30; index++) {
+			await registry.mutate(workbook.id, user.id, (doc) =>
+				doc.getMap('edits').set(`e${index}`, index)
+			);
+		}
+		const db = await getDb();
+		const snapshotOf = async () =>
+			(
+				await db
+					.select()
+					.from(schema.documentSnapshot)
+					.where(eq(schema.documentSnapshot.workbookId, workbook.id))
+			)[0];
+		await waitFor(async () => (await snapshotOf()) !== undefined, 10_000, 'first snapshot');
+		const snapshot = await snapshotOf();
+		const logAfter = await logIds(workbook.id, snapshot!.throughUpdateId);
+		// One snapshot once the log passed 5 rows; the edits after it wait for the interval.
+		expect(snapshot!.updateCount).toBeLessThan(10);
+		expect(logAfter.length).toBeGreaterThanOrEqual(20);
+	});
+
+	it('deletes a workbook with its whole log and snapshot, edits in flight included', async () => {
+		const { getDb, schema } = await import('../../src/lib/server/db');
+		const { appendUpdates, writeSnapshot } =
+			await import('../../src/lib/server/collab/persistence');
+		const { getRoomRegistry } = await import('../../src/lib/server/collab/room-registry');
+		const { deleteWorkbook } = await import('../../src/lib/server/workbooks');
+		const { user, workbook } = await personWithWorkbook('Deleter', 'Doomed');
+		const update = new Uint8Array([0, 0]);
+		const [first] = await appendUpdates([{ workbookId: workbook.id, update, userId: user.id }]);
+		await writeSnapshot(workbook.id, update, first, 1);
+		await appendUpdates([{ workbookId: workbook.id, update, userId: user.id }]);
+		const registry = getRoomRegistry();
+		// Edits still being committed when the delete runs may fail; none may leave a row behind.
+		const edits = Promise.allSettled(
+			Array.from({ length: 20 }, (_, index) =>
+				registry.mutate(workbook.id, user.id, (doc) => doc.getMap('edits').set(`e${index}`, index))
+			)
+		);
+		await new Promise((resolve) => setImmediate(resolve));
+		await deleteWorkbook(user.id, workbook.id);
+		await edits;
+		const snapshotsLeft = await (
+			await getDb()
+		)
+			.select({ id: schema.documentSnapshot.workbookId })
+			.from(schema.documentSnapshot)
+			.where(eq(schema.documentSnapshot.workbookId, workbook.id));
+		expect(await logIds(workbook.id)).toEqual([]);
+		expect(snapshotsLeft).toEqual([]);
+	});
 });

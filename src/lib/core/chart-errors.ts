@@ -14,6 +14,6 @@ export class InvalidChartError extends WorkbookError {
 /** A chart id that the workbook does not have (never created, or deleted). */
 export class UnknownChartError extends WorkbookError {
 	constructor(chartId: string) {
-		super('unknown_chart', `There is no chart "${chartId}" in this workbook.`);
+		super('unknown_chart', `There is no chart "${chartId}" in this workbook.`, 'missing');
 	}
 }

@@ -8,11 +8,14 @@
 export class WorkbookError extends Error {
 	/** A stable machine-readable code such as `unknown_sheet`. */
 	readonly code: string;
+	/** `missing`: the request names a thing that does not exist (a 404); else it is invalid. */
+	readonly kind: 'invalid' | 'missing';
 
-	constructor(code: string, message: string) {
+	constructor(code: string, message: string, kind: 'invalid' | 'missing' = 'invalid') {
 		super(message);
 		this.name = new.target.name;
 		this.code = code;
+		this.kind = kind;
 	}
 }
 

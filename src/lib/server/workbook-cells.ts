@@ -42,25 +42,25 @@ export function evaluatorFor(doc: Y.Doc): WorkbookEvaluator {
 	return evaluator;
 }
 
-/** A deliberate core error as a 400 with its code and message; anything else unchanged. */
+/**
+ * A deliberate core error as a 404 (something named is missing) or 400 with its code and
+ * message; anything else unchanged.
+ */
 export function coreErrorToAppError(error: unknown): unknown {
-	if (error instanceof WorkbookError) return new AppError(400, error.code, error.message);
-	return error;
+	if (!(error instanceof WorkbookError)) return error;
+	return new AppError(error.kind === 'missing' ? 404 : 400, error.code, error.message);
 }
 
 /**
- * Runs a room read or write: errors it throws go through `toAppError` (core errors become 400s
- * by default), and a workbook that is not there is a 404. Charts share it.
+ * Runs a room read or write: core errors it throws become 4xx (see coreErrorToAppError), and a
+ * workbook that is not there is a 404. Charts share it.
  */
-export async function inRoom<T>(
-	run: () => Promise<{ value: T } | null>,
-	toAppError: (error: unknown) => unknown = coreErrorToAppError
-): Promise<T> {
+export async function inRoom<T>(run: () => Promise<{ value: T } | null>): Promise<T> {
 	let result: { value: T } | null;
 	try {
 		result = await run();
 	} catch (error) {
-		throw toAppError(error);
+		throw coreErrorToAppError(error);
 	}
 	if (!result) throw notFound('This workbook');
 	return result.value;

@@ -6,7 +6,6 @@
  */
 import type * as Y from 'yjs';
 import {
-	UnknownChartError,
 	addChart,
 	deleteChart,
 	getChart,
@@ -19,7 +18,6 @@ import {
 	type ChartInfo
 } from '../core/charts';
 import { getRoomRegistry } from './collab/room-registry';
-import { AppError } from './errors';
 import { coreErrorToAppError, evaluatorFor, inRoom } from './workbook-cells';
 import type { Requester } from './workbook-access';
 import { requireRole } from './workbooks';
@@ -27,11 +25,6 @@ import { requireRole } from './workbooks';
 /** A chart as the API returns it: its definition and what it draws now. */
 export interface ChartReading extends ChartInfo {
 	data: ChartData;
-}
-
-function toAppError(error: unknown): unknown {
-	if (error instanceof UnknownChartError) return new AppError(404, error.code, error.message);
-	return coreErrorToAppError(error);
 }
 
 function readingOf(doc: Y.Doc, chartId: string): ChartReading {
@@ -44,12 +37,10 @@ export async function listWorkbookCharts(
 	workbookId: string
 ): Promise<ChartReading[]> {
 	await requireRole(who, workbookId, 'viewer');
-	return inRoom(
-		() =>
-			getRoomRegistry().read(workbookId, (doc) =>
-				listCharts(doc).map((chart) => readingOf(doc, chart.id))
-			),
-		toAppError
+	return inRoom(() =>
+		getRoomRegistry().read(workbookId, (doc) =>
+			listCharts(doc).map((chart) => readingOf(doc, chart.id))
+		)
 	);
 }
 
@@ -60,10 +51,7 @@ export async function readWorkbookChart(
 	chartId: string
 ): Promise<ChartReading> {
 	await requireRole(who, workbookId, 'viewer');
-	return inRoom(
-		() => getRoomRegistry().read(workbookId, (doc) => readingOf(doc, chartId)),
-		toAppError
-	);
+	return inRoom(() => getRoomRegistry().read(workbookId, (doc) => readingOf(doc, chartId)));
 }
 
 /**
@@ -77,9 +65,8 @@ export async function createWorkbookChart(
 ): Promise<ChartReading> {
 	await requireRole(userId, workbookId, 'editor');
 	const spec = validated(() => parseChartSpec(body));
-	const id = await inRoom(
-		() => getRoomRegistry().mutate(workbookId, userId, (doc) => addChart(doc, spec)),
-		toAppError
+	const id = await inRoom(() =>
+		getRoomRegistry().mutate(workbookId, userId, (doc) => addChart(doc, spec))
 	);
 	return readWorkbookChart(userId, workbookId, id);
 }
@@ -93,9 +80,8 @@ export async function updateWorkbookChart(
 ): Promise<ChartReading> {
 	await requireRole(userId, workbookId, 'editor');
 	const patch = validated(() => parseChartPatch(body));
-	await inRoom(
-		() => getRoomRegistry().mutate(workbookId, userId, (doc) => updateChart(doc, chartId, patch)),
-		toAppError
+	await inRoom(() =>
+		getRoomRegistry().mutate(workbookId, userId, (doc) => updateChart(doc, chartId, patch))
 	);
 	return readWorkbookChart(userId, workbookId, chartId);
 }
@@ -107,9 +93,8 @@ export async function deleteWorkbookChart(
 	chartId: string
 ): Promise<void> {
 	await requireRole(userId, workbookId, 'editor');
-	await inRoom(
-		() => getRoomRegistry().mutate(workbookId, userId, (doc) => deleteChart(doc, chartId)),
-		toAppError
+	await inRoom(() =>
+		getRoomRegistry().mutate(workbookId, userId, (doc) => deleteChart(doc, chartId))
 	);
 }
 
@@ -117,6 +102,6 @@ function validated<T>(parse: () => T): T {
 	try {
 		return parse();
 	} catch (error) {
-		throw toAppError(error);
+		throw coreErrorToAppError(error);
 	}
 }

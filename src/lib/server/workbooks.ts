@@ -4,11 +4,12 @@
  * ids cannot be probed) and a role too weak for the action is a 403.
  */
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from './db';
-import { documentSnapshot, user, workbook, workbookMember } from './db/schema';
+import { documentSnapshot, documentUpdate, user, workbook, workbookMember } from './db/schema';
 import { AppError, invalidInput, notFound } from './errors';
+import { deleteUpdateLog } from './collab/persistence';
 import { RoomCloseCode, getRoomRegistry } from './collab/room-registry';
 import {
 	resolveAccess,
@@ -54,6 +55,22 @@ export function readTitle(value: unknown): string {
 
 const editor = alias(user, 'editor');
 
+/**
+ * When a workbook was last changed: its newest update in the log (one backward index probe),
+ * else its own stamp, which compaction keeps. Read from the log rather than written
+ * on every commit, so the group commit stays a single insert and the list is never stale.
+ */
+const lastChangedAt = sql<Date>`coalesce((
+	select u.created_at from ${documentUpdate} u
+	where u.workbook_id = ${workbook.id} order by u.id desc limit 1
+), ${workbook.updatedAt})`.mapWith(workbook.updatedAt);
+
+/** Who made the newest update in the log, else the workbook's stamp (see lastChangedAt). */
+const lastEditorId = sql<string | null>`coalesce((
+	select u.user_id from ${documentUpdate} u
+	where u.workbook_id = ${workbook.id} and u.user_id <> '' order by u.id desc limit 1
+), ${workbook.lastEditedBy})`;
+
 function summaryQuery(db: Awaited<ReturnType<typeof getDb>>) {
 	return db
 		.select({
@@ -62,13 +79,13 @@ function summaryQuery(db: Awaited<ReturnType<typeof getDb>>) {
 			role: workbookMember.role,
 			template: workbook.template,
 			createdAt: workbook.createdAt,
-			updatedAt: workbook.updatedAt,
+			updatedAt: lastChangedAt,
 			editorId: editor.id,
 			editorName: editor.name
 		})
 		.from(workbookMember)
 		.innerJoin(workbook, eq(workbook.id, workbookMember.workbookId))
-		.leftJoin(editor, eq(editor.id, workbook.lastEditedBy));
+		.leftJoin(editor, eq(editor.id, lastEditorId));
 }
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number];
@@ -90,7 +107,7 @@ export async function listWorkbooks(userId: string): Promise<WorkbookSummary[]> 
 	const db = await getDb();
 	const rows = await summaryQuery(db)
 		.where(eq(workbookMember.userId, userId))
-		.orderBy(desc(workbook.updatedAt));
+		.orderBy(desc(lastChangedAt));
 	return rows.map(toSummary);
 }
 
@@ -183,6 +200,12 @@ export async function renameWorkbook(
 export async function deleteWorkbook(userId: string, workbookId: string): Promise<void> {
 	await requireRole(userId, workbookId, 'owner');
 	const db = await getDb();
-	await db.delete(workbook).where(eq(workbook.id, workbookId));
+	await db.transaction(async (tx) => {
+		await deleteUpdateLog(tx, workbookId);
+		await tx.delete(workbook).where(eq(workbook.id, workbookId));
+	});
 	await getRoomRegistry().evict(workbookId, RoomCloseCode.workbookDeleted, 'workbook deleted');
+	// A batch that was committing while the first delete ran may have appended more (the log has
+	// no foreign key to stop it); nothing can append after the eviction.
+	await deleteUpdateLog(db, workbookId);
 }

@@ -17,22 +17,17 @@ function setup() {
 	const sheet = sheetById(doc, sheetId)!;
 	const rowIds = axisOf(doc, sheet, 'rows').ids;
 	const colIds = axisOf(doc, sheet, 'cols').ids;
-	return { doc, sheet, rowIds, colIds, values: createEvaluator(doc) };
+	const values = createEvaluator(doc);
+	/** Renders rows and columns [`start`, `end`), with `source`'s values or none. */
+	const render = (start: number, end: number, source: typeof values | null) =>
+		renderWindow(doc, sheet, rowIds, colIds, { start, end }, { start, end }, source, 'USD');
+	return { values, render };
 }
 
 describe('renderWindow', () => {
 	it('gives every cell of the window its A1 address, column and view', () => {
-		const { doc, sheet, rowIds, colIds, values } = setup();
-		const rows = renderWindow(
-			doc,
-			sheet,
-			rowIds,
-			colIds,
-			{ start: 1, end: 3 },
-			{ start: 1, end: 3 },
-			values,
-			'USD'
-		);
+		const { values, render } = setup();
+		const rows = render(1, 3, values);
 		expect(rows.map((row) => row.row)).toEqual([1, 2]);
 		expect(rows.map((row) => row.cells.map((cell) => cell.ref))).toEqual([
 			['B2', 'C2'],
@@ -49,17 +44,8 @@ describe('renderWindow', () => {
 	});
 
 	it('shows empty cells until there is a value source', () => {
-		const { doc, sheet, rowIds, colIds, values } = setup();
-		const [row] = renderWindow(
-			doc,
-			sheet,
-			rowIds,
-			colIds,
-			{ start: 1, end: 2 },
-			{ start: 1, end: 2 },
-			null,
-			'USD'
-		);
+		const { values, render } = setup();
+		const [row] = render(1, 2, null);
 		expect(row.cells).toEqual([
 			{ text: '', numeric: false, bold: false, error: undefined, col: 1, ref: 'B2' }
 		]);

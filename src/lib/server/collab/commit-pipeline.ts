@@ -13,14 +13,7 @@
 import * as Y from 'yjs';
 import { getLogger } from '../logger';
 import type { CollabConfig } from './collab-config';
-import { getDb } from '../db';
-import {
-	appendUpdates,
-	stampWorkbooks,
-	writeSnapshot,
-	type EditStamps,
-	type UpdateRow
-} from './persistence';
+import { appendUpdates, writeSnapshot, type UpdateRow } from './persistence';
 import type { Room } from './room';
 import { checkUpdate, pendingBytes } from './update-validation';
 
@@ -53,9 +46,6 @@ export interface PipelineHooks {
 	onRoomFailed(room: Room, error: unknown): void;
 }
 
-/** Least time between writes of workbooks' `updatedAt` / `lastEditedBy`. */
-const STAMP_INTERVAL_MS = 1000;
-
 /** Origin of API mutations' transactions (never a connection, so everyone gets the relay). */
 export const API_ORIGIN = Symbol('investflow.api');
 
@@ -63,13 +53,10 @@ export const API_ORIGIN = Symbol('investflow.api');
 export class CommitPipeline {
 	private queue: Item[] = [];
 	private running: Promise<void> | null = null;
+	/** The batch being processed, if any. */
+	private batchInFlight: Promise<void> | null = null;
 	private readonly background = new Set<Promise<void>>();
 	private readonly log = getLogger().child({ module: 'collab-pipeline' });
-	/** Workbooks edited since their `updatedAt` was last written, and when that was. */
-	private stamps: EditStamps = new Map();
-	private lastStampAt = 0;
-	/** Writes stamps left pending by a commit inside the interval, once the interval is over. */
-	private stampTimer: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(
 		private readonly config: CollabConfig,
@@ -86,18 +73,21 @@ export class CommitPipeline {
 		});
 	}
 
-	/**
-	 * Resolves once every queued item and background snapshot has finished and every pending
-	 * `updatedAt` stamp is written.
-	 */
+	/** Resolves once every queued item and background snapshot has finished. */
 	async drain(): Promise<void> {
 		while (this.running || this.background.size > 0) {
 			await this.running;
 			await Promise.allSettled([...this.background]);
 		}
-		if (this.stampTimer) clearTimeout(this.stampTimer);
-		this.stampTimer = null;
-		await this.writePendingStamps();
+	}
+
+	/**
+	 * Resolves once the batch being processed now (if any) has committed or failed. Work queued
+	 * for a room after it closed is refused, so after this nothing more of a closed room's is
+	 * stored.
+	 */
+	async currentBatchSettled(): Promise<void> {
+		await this.batchInFlight?.catch(() => {});
 	}
 
 	/**
@@ -107,6 +97,7 @@ export class CommitPipeline {
 	compact(room: Room): Promise<void> {
 		if (room.compaction) return room.compaction;
 		if (room.logCount === 0) return Promise.resolve();
+		room.lastCompactionAt = performance.now();
 		const state = Y.encodeStateAsUpdate(room.doc);
 		const through = room.lastUpdateId;
 		const count = room.logCount;
@@ -135,7 +126,12 @@ export class CommitPipeline {
 			while (this.queue.length > 0) {
 				const batch = this.queue;
 				this.queue = [];
-				await this.processBatch(batch);
+				this.batchInFlight = this.processBatch(batch);
+				try {
+					await this.batchInFlight;
+				} finally {
+					this.batchInFlight = null;
+				}
 			}
 		} finally {
 			this.running = null;
@@ -254,20 +250,14 @@ export class CommitPipeline {
 
 	/**
 	 * Commits all rows in one statement; on failure retries room by room. Returns failed rooms.
-	 * Workbooks' `updatedAt` / `lastEditedBy` are written apart, at most once per second (and on
-	 * drain), so a commit is a single insert and never waits on those updates.
+	 * Nothing else is written: the workbook list reads each workbook's last change from the log.
 	 */
 	private async commit(rows: { room: Room; row: UpdateRow }[]): Promise<Map<Room, unknown>> {
 		const failed = new Map<Room, unknown>();
 		if (rows.length === 0) return failed;
-		for (const { row } of rows) {
-			if (row.userId || !this.stamps.has(row.workbookId))
-				this.stamps.set(row.workbookId, row.userId);
-		}
 		try {
 			const ids = await appendUpdates(rows.map(({ row }) => row));
 			rows.forEach(({ room, row }, index) => this.noteCommitted(room, row, ids[index]));
-			this.scheduleStamps();
 			return failed;
 		} catch (error) {
 			this.log.warn({ err: error }, 'group commit failed; retrying room by room');
@@ -279,39 +269,11 @@ export class CommitPipeline {
 				const ids = await appendUpdates(roomRows);
 				roomRows.forEach((row, index) => this.noteCommitted(room, row, ids[index]));
 			} catch (error) {
-				this.stamps.delete(room.workbookId);
 				failed.set(room, error);
 				this.hooks.onRoomFailed(room, error);
 			}
 		}
-		this.scheduleStamps();
 		return failed;
-	}
-
-	/**
-	 * Writes the pending stamps in the background when the interval since the last write ends:
-	 * the last editor is recorded within a second, without waiting for another edit or shutdown.
-	 */
-	private scheduleStamps(): void {
-		if (this.stampTimer || this.stamps.size === 0) return;
-		const wait = Math.max(0, this.lastStampAt + STAMP_INTERVAL_MS - Date.now());
-		this.stampTimer = setTimeout(() => {
-			this.stampTimer = null;
-			const task = this.writePendingStamps();
-			const tracked = task.finally(() => this.background.delete(tracked));
-			this.background.add(tracked);
-		}, wait);
-		this.stampTimer.unref?.();
-	}
-
-	private async writePendingStamps(): Promise<void> {
-		if (this.stamps.size === 0) return;
-		const stamps = this.stamps;
-		this.stamps = new Map();
-		this.lastStampAt = Date.now();
-		await stampWorkbooks(await getDb(), stamps).catch((error: unknown) =>
-			this.log.warn({ err: error }, 'could not stamp edited workbooks')
-		);
 	}
 
 	private noteCommitted(room: Room, row: UpdateRow, id: number): void {
@@ -320,10 +282,12 @@ export class CommitPipeline {
 		room.logBytes += row.update.length;
 	}
 
+	/** True when the room's log is long enough to fold, and its last snapshot long enough ago. */
 	private overThreshold(room: Room): boolean {
 		return (
-			room.logCount >= this.config.compactAfterUpdates ||
-			room.logBytes >= this.config.compactAfterBytes
+			(room.logCount >= this.config.compactAfterUpdates ||
+				room.logBytes >= this.config.compactAfterBytes) &&
+			performance.now() - room.lastCompactionAt >= this.config.compactMinIntervalMs
 		);
 	}
 }

@@ -1,10 +1,10 @@
 /**
  * Where workbook documents live in the database: a snapshot (`document_snapshot`) plus the log of
- * updates committed after it (`document_update`). Appends are batched (one multi-row insert per
- * group commit); compaction folds the log into the snapshot in one transaction.
+ * updates committed after it (`document_update`). Appends are batched (one insert per group
+ * commit); compaction folds the log into the snapshot in one transaction.
  */
 import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
-import { getDb } from '../db';
+import { getDb, openDatabase, SqlArray, type Database } from '../db';
 import { documentSnapshot, documentUpdate, workbook } from '../db/schema';
 
 /** A workbook's stored document: the snapshot first, then the log rows after it, in order. */
@@ -51,60 +51,49 @@ export async function loadStoredDocument(workbookId: string): Promise<StoredDocu
 	};
 }
 
-/** Who last edited each workbook since the previous stamp (null: an edit without a user). */
-export type EditStamps = Map<string, string | null>;
-
-/**
- * Rows per insert statement: drizzle spreads a statement's parameters into one call, which
- * overflows the stack somewhere past ~100,000 of them (3 per row).
- */
-export const INSERT_CHUNK_ROWS = 1_000;
-
 /**
  * Appends `rows` and returns the new ids in the order of `rows`. This is the group commit: the
- * only place accepted updates become durable. A batch is one multi-row insert (atomic by itself,
- * and cheaper than a transaction), or several in one transaction when it is larger than
- * INSERT_CHUNK_ROWS.
+ * only place accepted updates become durable. A batch of any size is one statement (atomic by
+ * itself): the rows go as three array parameters, so the statement's text never changes and
+ * PostgreSQL reuses its prepared plan.
  */
 export async function appendUpdates(rows: UpdateRow[]): Promise<number[]> {
 	if (rows.length === 0) return [];
-	const db = await getDb();
-	const insert = async (executor: Pick<typeof db, 'insert'>) => {
-		const ids: number[] = [];
-		for (let start = 0; start < rows.length; start += INSERT_CHUNK_ROWS) {
-			const inserted = await executor
-				.insert(documentUpdate)
-				.values(rows.slice(start, start + INSERT_CHUNK_ROWS).map((row) => ({ ...row })))
-				.returning({ id: documentUpdate.id });
-			for (const row of inserted) ids.push(row.id);
-		}
-		return ids.sort((a, b) => a - b);
-	};
-	if (rows.length <= INSERT_CHUNK_ROWS) return insert(db);
-	return db.transaction((tx) => insert(tx));
+	const handle = await openDatabase();
+	const inserted = await handle.query<{ id: number | string }>(
+		`insert into document_update (workbook_id, update, user_id)
+			select * from unnest($1::text[], $2::bytea[], $3::text[]) returning id`,
+		[
+			new SqlArray(
+				'text',
+				rows.map((row) => row.workbookId)
+			),
+			new SqlArray(
+				'bytea',
+				rows.map((row) => row.update)
+			),
+			new SqlArray(
+				'text',
+				rows.map((row) => row.userId)
+			)
+		]
+	);
+	// Identities come from one sequence in row order; bigint arrives as a string on postgres.js.
+	return inserted.map((row) => Number(row.id)).sort((a, b) => a - b);
 }
 
-/** Sets `updatedAt` (now) and `lastEditedBy` of each workbook in `stamps`, in one statement. */
-export async function stampWorkbooks(
-	executor: Pick<Awaited<ReturnType<typeof getDb>>, 'execute'>,
-	stamps: EditStamps
+/** Deletes the workbook's update log (its snapshot goes with the workbook row). */
+export async function deleteUpdateLog(
+	executor: Pick<Database, 'delete'>,
+	workbookId: string
 ): Promise<void> {
-	if (stamps.size === 0) return;
-	const values = sql.join(
-		[...stamps].map(([id, userId]) => sql`(${id}::text, ${userId}::text)`),
-		sql`, `
-	);
-	await executor.execute(
-		sql`update ${workbook} set updated_at = now(),
-			last_edited_by = coalesce(v.user_id, ${workbook.lastEditedBy})
-			from (values ${values}) as v(id, user_id) where ${workbook.id} = v.id`
-	);
+	await executor.delete(documentUpdate).where(eq(documentUpdate.workbookId, workbookId));
 }
 
 /**
  * Replaces the workbook's snapshot by `state` (covering every update with id ≤ `throughUpdateId`)
- * and deletes the log rows it covers, in one transaction. An older snapshot never overwrites a
- * newer one.
+ * and deletes the log rows it covers, in one transaction, after stamping the workbook with the
+ * newest of their times and authors. An older snapshot never overwrites a newer one.
  */
 export async function writeSnapshot(
 	workbookId: string,
@@ -114,6 +103,19 @@ export async function writeSnapshot(
 ): Promise<void> {
 	const db = await getDb();
 	await db.transaction(async (tx) => {
+		// The workbook list reads the last change and editor from the log (see workbooks.ts);
+		// the rows about to be folded keep theirs on the workbook itself.
+		await tx.execute(sql`update ${workbook} set
+			updated_at = greatest(${workbook.updatedAt}, coalesce((
+				select max(u.created_at) from ${documentUpdate} u
+				where u.workbook_id = ${workbookId} and u.id <= ${throughUpdateId}
+			), ${workbook.updatedAt})),
+			last_edited_by = coalesce((
+				select u.user_id from ${documentUpdate} u
+				where u.workbook_id = ${workbookId} and u.id <= ${throughUpdateId} and u.user_id <> ''
+				order by u.id desc limit 1
+			), ${workbook.lastEditedBy})
+			where ${workbook.id} = ${workbookId}`);
 		await tx
 			.insert(documentSnapshot)
 			.values({ workbookId, state, throughUpdateId, updateCount })

@@ -128,10 +128,15 @@ export class RoomRegistry {
 		});
 	}
 
-	/** Closes the workbook's connections with `code` and forgets its room (used on delete). */
+	/**
+	 * Closes the workbook's connections with `code` and forgets its room (used on delete);
+	 * resolves once nothing more of the room's can be committed.
+	 */
 	async evict(workbookId: string, code: number, reason: string): Promise<void> {
 		const room = await this.rooms.get(workbookId)?.loading.catch(() => null);
-		if (room) this.drop(room, code, reason);
+		if (!room) return;
+		this.drop(room, code, reason);
+		await this.pipeline.currentBatchSettled();
 	}
 
 	/** Stops accepting work, commits what is queued, snapshots and closes every room with 1012. */
@@ -167,21 +172,23 @@ export class RoomRegistry {
 		room.idleTimer.unref?.();
 	}
 
-	private unloadIfIdle(room: Room): void {
-		room.idleTimer = undefined;
-		if (room.closed || room.leases > 0) return;
+	/** True when nothing uses the room; re-arms its idle timer when only queued work holds it. */
+	private isIdle(room: Room): boolean {
+		if (room.closed || room.leases > 0 || room.idleTimer) return false;
 		if (room.pendingItems > 0) {
 			this.armIdleTimer(room);
-			return;
+			return false;
 		}
+		return true;
+	}
+
+	private unloadIfIdle(room: Room): void {
+		room.idleTimer = undefined;
+		if (!this.isIdle(room)) return;
 		// Snapshot first, unload after: someone arriving meanwhile finds the room still loaded, and
 		// the next load never queues behind the snapshot being written.
 		void this.pipeline.compact(room).then(() => {
-			if (room.closed || room.leases > 0 || room.idleTimer) return;
-			if (room.pendingItems > 0) {
-				this.armIdleTimer(room);
-				return;
-			}
+			if (!this.isIdle(room)) return;
 			this.drop(room, RoomCloseCode.serviceRestart, 'unloaded');
 			this.log.info({ workbookId: room.workbookId }, 'room unloaded');
 		});

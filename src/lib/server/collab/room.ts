@@ -47,6 +47,8 @@ export class Room {
 	pendingItems = 0;
 	/** The snapshot being written, if any. */
 	compaction: Promise<void> | null = null;
+	/** When the last snapshot was started (`performance.now()`; never in this process: -∞). */
+	lastCompactionAt = -Infinity;
 	/** Set once the room left the registry; nothing may use it any more. */
 	closed = false;
 	idleTimer: ReturnType<typeof setTimeout> | undefined;

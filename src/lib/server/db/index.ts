@@ -14,9 +14,32 @@ import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/**
+ * An array parameter of a raw statement, with its element type: a driver cannot tell a `bytea[]`
+ * from a list of buffers, nor type an empty array.
+ */
+export class SqlArray {
+	constructor(
+		readonly elementType: 'text' | 'bytea',
+		readonly values: readonly (string | Uint8Array | null)[]
+	) {}
+}
+
+/** A parameter of a raw statement. */
+export type SqlParam = string | number | null | Uint8Array | SqlArray;
+
+/** PostgreSQL array type oids of SqlArray's element types. */
+const ARRAY_TYPE_OID = { text: 1009, bytea: 1001 } as const;
+
 export interface DatabaseHandle {
 	db: Database;
 	kind: 'pglite' | 'postgres';
+	/**
+	 * Runs one parameterised statement straight through the driver, with no query builder: for
+	 * the few statements on the hot path (the group commit), where drizzle's building costs more
+	 * than the database does. Returns the rows.
+	 */
+	query<Row>(text: string, params: readonly SqlParam[]): Promise<Row[]>;
 	/** Runs a trivial query; throws when the database cannot answer. */
 	ping(): Promise<void>;
 	close(): Promise<void>;
@@ -36,14 +59,48 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
 	const client = postgres(url, { max: 10, onnotice: () => {} });
 	const db = drizzle(client, { schema });
 	await migrate(db, { migrationsFolder: migrationsFolder() });
+	const toDriver = (param: SqlParam) => {
+		if (!(param instanceof SqlArray)) return param;
+		const values = param.values.map((value) =>
+			value instanceof Uint8Array
+				? Buffer.from(value.buffer, value.byteOffset, value.byteLength)
+				: value
+		);
+		return client.array(values as never[], ARRAY_TYPE_OID[param.elementType]);
+	};
 	return {
 		db: db as unknown as Database,
 		kind: 'postgres',
+		query: async <Row>(text: string, params: readonly SqlParam[]) =>
+			(await client.unsafe(text, params.map(toDriver) as never[], {
+				prepare: true
+			})) as unknown as Row[],
 		ping: async () => {
 			await client`select 1`;
 		},
 		close: () => client.end({ timeout: 5 })
 	};
+}
+
+/** PostgreSQL's type oid of `bytea`. */
+const BYTEA_OID = 17;
+
+/**
+ * PGlite's own bytea conversion builds the hex text one byte at a time in JavaScript: a 2 MB
+ * snapshot took 600–840 ms to write and 300 ms to read, blocking the event loop. Node's native
+ * hex codec does the same in 110 ms and 20 ms.
+ */
+function byteaToHex(value: Uint8Array): string {
+	if (!(value instanceof Uint8Array)) throw new TypeError('a bytea parameter must be bytes');
+	return '\\x' + Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex');
+}
+
+/** Decodes PostgreSQL's hex text into bytes of their own (not a view into Node's buffer pool). */
+function byteaFromHex(text: string): Uint8Array {
+	const hex = text.slice(2);
+	const bytes = new Uint8Array(hex.length / 2);
+	Buffer.from(bytes.buffer).write(hex, 'hex');
+	return bytes;
 }
 
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
@@ -52,12 +109,22 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
 	const { migrate } = await import('drizzle-orm/pglite/migrator');
 	const directory = path.join(dataDir, 'pglite');
 	fs.mkdirSync(directory, { recursive: true });
-	const client = await PGlite.create(directory);
+	const client = await PGlite.create(directory, {
+		serializers: { [BYTEA_OID]: byteaToHex },
+		parsers: { [BYTEA_OID]: byteaFromHex }
+	});
 	const db = drizzle(client, { schema });
 	await migrate(db, { migrationsFolder: migrationsFolder() });
 	return {
 		db: db as unknown as Database,
 		kind: 'pglite',
+		query: async <Row>(text: string, params: readonly SqlParam[]) =>
+			(
+				await client.query<Row>(
+					text,
+					params.map((param) => (param instanceof SqlArray ? [...param.values] : param))
+				)
+			).rows,
 		ping: async () => {
 			await client.query('select 1');
 		},
