@@ -29,6 +29,8 @@ function keptValues(page: Page): Promise<unknown[]> {
 		() =>
 			new Promise<unknown[]>((resolve) => {
 				const open = indexedDB.open('investflow-values');
+				// Reading must not create the database: the app would find it without its store.
+				open.onupgradeneeded = () => open.transaction?.abort();
 				open.onerror = () => resolve([]);
 				open.onsuccess = () => {
 					const db = open.result;
@@ -40,6 +42,25 @@ function keptValues(page: Page): Promise<unknown[]> {
 								kept.entries.map((entry) => entry[1])
 							)
 						);
+				};
+			})
+	);
+}
+
+/** Leaves the values database as an interrupted first open would: present, without its store. */
+function leaveValuesDatabaseWithoutStore(page: Page): Promise<void> {
+	return page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const removal = indexedDB.deleteDatabase('investflow-values');
+				removal.onerror = () => reject(removal.error);
+				removal.onsuccess = () => {
+					const open = indexedDB.open('investflow-values');
+					open.onerror = () => reject(open.error);
+					open.onsuccess = () => {
+						open.result.close();
+						resolve();
+					};
 				};
 			})
 	);
@@ -67,6 +88,7 @@ test('a large workbook shows the values it kept only for exactly the document it
 }) => {
 	const url = await createWorkbook(page, 'Big ledger');
 	await seedLargeWorkbook(page, url);
+	await leaveValuesDatabaseWithoutStore(page);
 	await page.reload(); // now large: evaluated by the worker, whose values are kept
 	await expect(cell(page, 'B1')).toHaveText('42', { timeout: 30_000 });
 	await expect.poll(() => keptValues(page), { timeout: 30_000 }).toContain(42);

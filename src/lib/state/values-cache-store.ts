@@ -17,9 +17,38 @@ export interface ValuesCacheOptions {
 
 let opened: Promise<IDBDatabase> | null = null;
 
+/**
+ * The database with its store. One that exists without the store (left by an interrupted
+ * first open, or created by anything else opening the name) is upgraded to the next version
+ * to add it; otherwise nothing could ever be kept on this device.
+ */
 function database(): Promise<IDBDatabase> {
-	opened ??= idb.openDB(DATABASE, (db) => idb.createStores(db, [[STORE]]));
+	opened ??= openDatabase().then((db) => {
+		if (db.objectStoreNames.contains(STORE)) return db;
+		db.close();
+		return openDatabase(db.version + 1);
+	});
 	return opened;
+}
+
+function openDatabase(version?: number): Promise<IDBDatabase> {
+	return new Promise((resolve, reject) => {
+		const request =
+			version === undefined ? indexedDB.open(DATABASE) : indexedDB.open(DATABASE, version);
+		request.onupgradeneeded = () => {
+			if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE);
+		};
+		request.onsuccess = () => {
+			const db = request.result;
+			// Another tab or the worker upgrades: let it, and open afresh next time.
+			db.onversionchange = () => {
+				db.close();
+				opened = null;
+			};
+			resolve(db);
+		};
+		request.onerror = () => reject(request.error);
+	});
 }
 
 /** The record key of one person's cache of one workbook. */
