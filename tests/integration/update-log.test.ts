@@ -4,7 +4,7 @@
  * value overflowed the stack at that size); deleting a workbook leaves none of its log behind,
  * even while its edits are being committed (the log has no foreign keys to cascade); a busy
  * document is snapshotted at most once per interval; a workbook's last change and editor, read
- * from the log, survive its compaction.
+ * from the log, survive its compaction; snapshots are stored uncompressed.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, asc, eq, gt } from 'drizzle-orm';
@@ -108,6 +108,15 @@ describe.each(DATABASE_KINDS)('update log on %s', (kind) => {
 		const stored = await loadStoredDocument(workbook.id);
 		expect(stored?.updates).toHaveLength(1);
 		expect(Buffer.from(stored!.updates[0]).equals(Buffer.from(state))).toBe(true);
+		// Kept uncompressed (migration 0003): compressing cost most of the write.
+		const { openDatabase } = await import('../../src/lib/server/db');
+		const [kept] = await (
+			await openDatabase()
+		).query<{ size: number }>(
+			'select pg_column_size(state) as size from document_snapshot where workbook_id = $1',
+			[workbook.id]
+		);
+		expect(Number(kept.size)).toBeGreaterThanOrEqual(state.length);
 	});
 
 	it('keeps the last change and editor of a workbook through compaction', async () => {

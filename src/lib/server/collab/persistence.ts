@@ -103,12 +103,14 @@ export async function writeSnapshot(
 ): Promise<void> {
 	const db = await getDb();
 	await db.transaction(async (tx) => {
-		// The workbook list reads the last change and editor from the log (see workbooks.ts);
-		// the rows about to be folded keep theirs on the workbook itself.
+		// The workbook list reads the last change and editor from the newest log row (see
+		// workbooks.ts); the rows about to be folded leave theirs on the workbook itself. Both are
+		// backward probes of the (workbook_id, id) index, not scans of the folded rows.
 		await tx.execute(sql`update ${workbook} set
 			updated_at = greatest(${workbook.updatedAt}, coalesce((
-				select max(u.created_at) from ${documentUpdate} u
+				select u.created_at from ${documentUpdate} u
 				where u.workbook_id = ${workbookId} and u.id <= ${throughUpdateId}
+				order by u.id desc limit 1
 			), ${workbook.updatedAt})),
 			last_edited_by = coalesce((
 				select u.user_id from ${documentUpdate} u

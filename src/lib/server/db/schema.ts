@@ -105,7 +105,10 @@ export const documentUpdate = pgTable(
 	(table) => [index('document_update_workbook_idx').on(table.workbookId, table.id)]
 );
 
-/** A compacted document state covering every update with id ≤ `throughUpdateId`. */
+/**
+ * A compacted document state covering every update with id ≤ `throughUpdateId`. `state` is
+ * stored uncompressed (migration 0003): compressing it cost most of a snapshot write.
+ */
 export const documentSnapshot = pgTable('document_snapshot', {
 	workbookId: text('workbook_id')
 		.primaryKey()
