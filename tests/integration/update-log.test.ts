@@ -4,7 +4,8 @@
  * value overflowed the stack at that size); deleting a workbook leaves none of its log behind,
  * even while its edits are being committed (the log has no foreign keys to cascade); a busy
  * document is snapshotted at most once per interval; a workbook's last change and editor, read
- * from the log, survive its compaction; snapshots are stored uncompressed.
+ * from the log, survive its compaction; snapshots are stored uncompressed; rows a snapshot covers
+ * are never read again, and a crash's leftovers go with the next compaction.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, asc, eq, gt } from 'drizzle-orm';
@@ -141,6 +142,33 @@ describe.each(DATABASE_KINDS)('update log on %s', (kind) => {
 		const compacted = await listed();
 		expect(compacted.lastEditedBy?.name).toBe('Editor');
 		expect(compacted.updatedAt.getTime()).toBe(edited.updatedAt.getTime());
+	});
+
+	it('ignores log rows a snapshot covers, and the next compaction deletes them', async () => {
+		const { appendUpdates, loadStoredDocument, writeSnapshot } =
+			await import('../../src/lib/server/collab/persistence');
+		const { getDb, schema } = await import('../../src/lib/server/db');
+		const { user, workbook } = await personWithWorkbook('Crash Survivor', 'Leftovers');
+		const row = (byte: number) => ({
+			workbookId: workbook.id,
+			update: new Uint8Array([byte]),
+			userId: user.id
+		});
+		const covered = await appendUpdates([row(1), row(2)]);
+		// What a crash between a snapshot's commit and the deletion of its rows leaves behind.
+		await (
+			await getDb()
+		)
+			.update(schema.documentSnapshot)
+			.set({ state: new Uint8Array([9]), throughUpdateId: Math.max(...covered) })
+			.where(eq(schema.documentSnapshot.workbookId, workbook.id));
+		const [after] = await appendUpdates([row(3)]);
+		const loaded = await loadStoredDocument(workbook.id);
+		expect(loaded?.updates.map((update) => [...update])).toEqual([[9], [3]]);
+		expect(loaded).toMatchObject({ logCount: 1, lastUpdateId: after });
+
+		await writeSnapshot(workbook.id, new Uint8Array([9, 3]), after, 1);
+		expect(await logIds(workbook.id)).toEqual([]);
 	});
 
 	it('snapshots a busy document at most once per interval', async () => {

@@ -10,6 +10,7 @@
  *
  * So an update anyone has received, and every API write answered 2xx, is in the database.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
 import { getLogger } from '../logger';
 import type { CollabConfig } from './collab-config';
@@ -102,14 +103,18 @@ export class CommitPipeline {
 		const through = room.lastUpdateId;
 		const count = room.logCount;
 		const bytes = room.logBytes;
-		const task = writeSnapshot(room.workbookId, state, through, count).then(
-			() => {
-				room.logCount -= count;
-				room.logBytes -= bytes;
-			},
-			(error: unknown) =>
-				this.log.warn({ err: error, workbookId: room.workbookId }, 'compaction failed')
-		);
+		// Written on a later turn: the batch that captured the state goes on to commit and relay
+		// first, instead of waiting behind the snapshot write as well as the encoding.
+		const task = nextTurn()
+			.then(() => writeSnapshot(room.workbookId, state, through, count))
+			.then(
+				() => {
+					room.logCount -= count;
+					room.logBytes -= bytes;
+				},
+				(error: unknown) =>
+					this.log.warn({ err: error, workbookId: room.workbookId }, 'compaction failed')
+			);
 		const tracked = task.finally(() => {
 			room.compaction = null;
 			this.background.delete(tracked);
@@ -121,7 +126,7 @@ export class CommitPipeline {
 
 	private async run(): Promise<void> {
 		// Let everything that arrives in this tick join the first batch.
-		await new Promise((resolve) => setImmediate(resolve));
+		await nextTurn();
 		try {
 			while (this.queue.length > 0) {
 				const batch = this.queue;
