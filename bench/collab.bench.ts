@@ -28,6 +28,7 @@ import { ApiClient, uniqueEmail } from '../tests/helpers/http-client';
 import { startTestServer, type TestServer } from '../tests/helpers/server';
 import { waitFor } from '../tests/helpers/wait';
 import { machineCpu, processCpuMs, rssKiB, stealShare } from './proc-stats';
+import { collectGarbage, INSPECT_ARG, inspectorUrl } from './server-gc';
 import { LatencyRecorder, round1 } from './latency';
 import { openClients, type LightClient } from './light-client';
 import { printResults, type BenchResults } from './results';
@@ -54,6 +55,8 @@ interface Target {
 	docIds: string[];
 	api?: ApiClient;
 	server?: TestServer;
+	/** Runs a full garbage collection in the server (before memory readings). */
+	collectGarbage(): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -310,31 +313,36 @@ async function durableScenario(target: Target): Promise<{ seen: number; offered:
 }
 
 async function memoryScenario(target: Target, results: BenchResults): Promise<void> {
+	/** The server's RSS after a full collection (see server-gc.ts). */
+	const settledRss = async () => {
+		await target.collectGarbage();
+		return rssKiB(target.pid);
+	};
 	await sleep(500);
-	const before = rssKiB(target.pid);
+	const before = await settledRss();
 	const idle = await openClients(500, () => target.docUrl(target.docIds[0]), {
 		headers: target.headers
 	});
 	await sleep(1000);
-	const after = rssKiB(target.pid);
+	const after = await settledRss();
 	results[`${target.name}.rssPerIdleConnectionKiB`] = round1((after - before) / 500);
 	for (const client of idle) client.close();
 	await sleep(500);
-	const docBase = rssKiB(target.pid);
+	const docBase = await settledRss();
 	const docs = target.docIds.slice(-100);
 	if (target.api) {
 		// Load each workbook's document into a room without a connection.
 		for (const id of docs) await target.api.get(`/api/v1/workbooks/${id}`);
 		await sleep(500);
 		results[`${target.name}.rssPerLoadedDocumentKiB`] = round1(
-			(rssKiB(target.pid) - docBase) / docs.length
+			((await settledRss()) - docBase) / docs.length
 		);
 	} else {
 		// The reference server loads a document per connection: subtract the connection's share.
 		const perConnection = (after - before) / 500;
 		const opened = await openClients(docs.length, (i) => target.docUrl(`loaded-${i}`), {});
 		await sleep(500);
-		const growth = (rssKiB(target.pid) - docBase) / docs.length - perConnection;
+		const growth = ((await settledRss()) - docBase) / docs.length - perConnection;
 		results[`${target.name}.rssPerLoadedDocumentKiB`] = round1(growth);
 		for (const client of opened) client.close();
 	}
@@ -515,7 +523,10 @@ async function investFlowTarget(kind: DatabaseKind): Promise<Target> {
 	// BENCH_SERVER_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the server.
 	const server = await startTestServer(kind, {
 		env: { COLLAB_IDLE_UNLOAD_MS: '1500', LOG_LEVEL: 'info' },
-		nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean)
+		nodeArgs: [
+			INSPECT_ARG,
+			...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])
+		]
 	});
 	const api = new ApiClient(server.url);
 	await api.register(uniqueEmail('bench'));
@@ -538,6 +549,7 @@ async function investFlowTarget(kind: DatabaseKind): Promise<Target> {
 		docIds,
 		api,
 		server,
+		collectGarbage: () => collectGarbage(inspectorUrl(server.output())!),
 		stop: async () => {
 			await server.stop();
 			await server.database.drop();
@@ -546,9 +558,13 @@ async function investFlowTarget(kind: DatabaseKind): Promise<Target> {
 }
 
 async function referenceTarget(): Promise<Target> {
-	const child: ChildProcess = spawn(process.execPath, ['bench/y-websocket-v1-server.cjs'], {
-		stdio: ['ignore', 'pipe', 'inherit']
-	});
+	const child: ChildProcess = spawn(
+		process.execPath,
+		[INSPECT_ARG, 'bench/y-websocket-v1-server.cjs'],
+		{ stdio: ['ignore', 'pipe', 'pipe'] }
+	);
+	let stderr = '';
+	child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 	const port = await new Promise<number>((resolve, reject) => {
 		let output = '';
 		child.stdout!.on('data', (chunk: Buffer) => {
@@ -565,6 +581,7 @@ async function referenceTarget(): Promise<Target> {
 		docUrl: (id) => `ws://127.0.0.1:${port}/collab/${id}`,
 		headers: {},
 		docIds: Array.from({ length: 200 }, (_, i) => `doc-${i}`),
+		collectGarbage: () => collectGarbage(inspectorUrl(stderr)!),
 		stop: async () => {
 			child.kill('SIGTERM');
 			await new Promise((resolve) => child.once('exit', resolve));
