@@ -109,6 +109,8 @@ async function main(): Promise<void> {
 	}
 	let sharingMissing = false;
 	const clients: SimClient[] = [];
+	// Each WebsocketProvider in Node listens for the process's exit: one per user is expected.
+	process.setMaxListeners(process.getMaxListeners() + users.length);
 	for (const user of users) {
 		const w = user.index % WORKBOOKS;
 		const owner = users[w % users.length];
