@@ -7,9 +7,9 @@ import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from './db';
-import { documentSnapshot, documentUpdate, user, workbook, workbookMember } from './db/schema';
+import { documentSnapshot, user, workbook, workbookMember } from './db/schema';
 import { AppError, invalidInput, notFound } from './errors';
-import { deleteUpdateLog } from './collab/persistence';
+import { deleteUpdateLog, newestLoggedChange, newestLoggedEditor } from './collab/persistence';
 import { RoomCloseCode, getRoomRegistry } from './collab/room-registry';
 import {
 	resolveAccess,
@@ -56,20 +56,18 @@ export function readTitle(value: unknown): string {
 const editor = alias(user, 'editor');
 
 /**
- * When a workbook was last changed: its newest update in the log (one backward index probe),
- * else its own stamp, which compaction keeps. Read from the log rather than written
- * on every commit, so the group commit stays a single insert and the list is never stale.
+ * When a workbook was last changed: its newest logged update, else its own stamp (which
+ * compaction keeps).
  */
-const lastChangedAt = sql<Date>`coalesce((
-	select u.created_at from ${documentUpdate} u
-	where u.workbook_id = ${workbook.id} order by u.id desc limit 1
-), ${workbook.updatedAt})`.mapWith(workbook.updatedAt);
+const lastChangedAt =
+	sql<Date>`coalesce(${newestLoggedChange(workbook.id)}, ${workbook.updatedAt})`.mapWith(
+		workbook.updatedAt
+	);
 
-/** Who made the newest update in the log, else the workbook's stamp (see lastChangedAt). */
-const lastEditorId = sql<string | null>`coalesce((
-	select u.user_id from ${documentUpdate} u
-	where u.workbook_id = ${workbook.id} and u.user_id <> '' order by u.id desc limit 1
-), ${workbook.lastEditedBy})`;
+/** Who made the newest logged update, else the workbook's stamp (see lastChangedAt). */
+const lastEditorId = sql<
+	string | null
+>`coalesce(${newestLoggedEditor(workbook.id)}, ${workbook.lastEditedBy})`;
 
 function summaryQuery(db: Awaited<ReturnType<typeof getDb>>) {
 	return db

@@ -4,7 +4,7 @@
  * commit); compaction replaces the snapshot in one transaction and then deletes the rows it covers.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { getDb, openDatabase, SqlArray, type Database } from '../db';
 import { documentSnapshot, documentUpdate, workbook } from '../db/schema';
 
@@ -83,18 +83,45 @@ export async function appendUpdates(rows: UpdateRow[]): Promise<number[]> {
 	return inserted.map((row) => Number(row.id)).sort((a, b) => a - b);
 }
 
-/** Deletes the workbook's update log (its snapshot goes with the workbook row). */
+/**
+ * Deletes the workbook's update log (its snapshot goes with the workbook row), or with
+ * `throughUpdateId` only the rows up to it (those a snapshot covers).
+ */
 export async function deleteUpdateLog(
 	executor: Pick<Database, 'delete'>,
-	workbookId: string
+	workbookId: string,
+	throughUpdateId?: number
 ): Promise<void> {
-	await executor.delete(documentUpdate).where(eq(documentUpdate.workbookId, workbookId));
+	const ofWorkbook = eq(documentUpdate.workbookId, workbookId);
+	await executor
+		.delete(documentUpdate)
+		.where(
+			throughUpdateId === undefined
+				? ofWorkbook
+				: and(ofWorkbook, lte(documentUpdate.id, throughUpdateId))
+		);
+}
+
+/**
+ * When the workbook (a column or an id) was last changed according to its log: the time of its
+ * newest update, or null. One backward probe of the (workbook_id, id) index. The workbook list
+ * reads this instead of a stamp written on every commit, so the group commit stays one insert.
+ */
+export function newestLoggedChange(workbookId: SQLWrapper | string): SQL<Date | null> {
+	return sql`(select u.created_at from ${documentUpdate} u
+		where u.workbook_id = ${workbookId} order by u.id desc limit 1)`;
+}
+
+/** Who made the workbook's newest update with an author, or null (see newestLoggedChange). */
+export function newestLoggedEditor(workbookId: SQLWrapper | string): SQL<string | null> {
+	return sql`(select u.user_id from ${documentUpdate} u
+		where u.workbook_id = ${workbookId} and u.user_id <> '' order by u.id desc limit 1)`;
 }
 
 /**
  * Replaces the workbook's snapshot by `state` (covering every update with id ≤ `throughUpdateId`)
- * in one transaction with stamping the workbook with the newest time and author of the rows it
- * covers; then deletes those rows. An older snapshot never overwrites a newer one.
+ * in one transaction with stamping the workbook with the time and author of its newest logged
+ * change; then deletes the rows the snapshot covers. An older snapshot never overwrites a newer one.
  *
  * The covered rows stop counting when the snapshot commits: loading reads only rows after
  * `throughUpdateId`, so no state ever has an update both in the snapshot and in the log, or in
@@ -111,21 +138,15 @@ export async function writeSnapshot(
 ): Promise<void> {
 	const db = await getDb();
 	await db.transaction(async (tx) => {
-		// The workbook list reads the last change and editor from the newest log row (see
-		// workbooks.ts); the rows about to be folded leave theirs on the workbook itself. Both are
-		// backward probes of the (workbook_id, id) index, not scans of the folded rows.
-		await tx.execute(sql`update ${workbook} set
-			updated_at = greatest(${workbook.updatedAt}, coalesce((
-				select u.created_at from ${documentUpdate} u
-				where u.workbook_id = ${workbookId} and u.id <= ${throughUpdateId}
-				order by u.id desc limit 1
-			), ${workbook.updatedAt})),
-			last_edited_by = coalesce((
-				select u.user_id from ${documentUpdate} u
-				where u.workbook_id = ${workbookId} and u.id <= ${throughUpdateId} and u.user_id <> ''
-				order by u.id desc limit 1
-			), ${workbook.lastEditedBy})
-			where ${workbook.id} = ${workbookId}`);
+		// The workbook list reads the last change and editor from the log; the rows about to be
+		// folded leave theirs on the workbook itself.
+		await tx
+			.update(workbook)
+			.set({
+				updatedAt: sql`greatest(${workbook.updatedAt}, coalesce(${newestLoggedChange(workbookId)}, ${workbook.updatedAt}))`,
+				lastEditedBy: sql`coalesce(${newestLoggedEditor(workbookId)}, ${workbook.lastEditedBy})`
+			})
+			.where(eq(workbook.id, workbookId));
 		await tx
 			.insert(documentSnapshot)
 			.values({ workbookId, state, throughUpdateId, updateCount })
@@ -141,7 +162,5 @@ export async function writeSnapshot(
 			});
 	});
 	await nextTurn();
-	await db
-		.delete(documentUpdate)
-		.where(and(eq(documentUpdate.workbookId, workbookId), lte(documentUpdate.id, throughUpdateId)));
+	await deleteUpdateLog(db, workbookId, throughUpdateId);
 }
