@@ -16,6 +16,7 @@ import { getLogger } from '../logger';
 import type { CollabConfig } from './collab-config';
 import { appendUpdates, writeSnapshot, type UpdateRow } from './persistence';
 import type { Room } from './room';
+import { SnapshotBuilder } from './snapshot-builder';
 import { checkUpdate, pendingBytes } from './update-validation';
 
 interface BaseItem {
@@ -57,6 +58,7 @@ export class CommitPipeline {
 	/** The batch being processed, if any. */
 	private batchInFlight: Promise<void> | null = null;
 	private readonly background = new Set<Promise<void>>();
+	private readonly snapshots = new SnapshotBuilder();
 	private readonly log = getLogger().child({ module: 'collab-pipeline' });
 
 	constructor(
@@ -91,26 +93,37 @@ export class CommitPipeline {
 		await this.batchInFlight?.catch(() => {});
 	}
 
+	/** Finishes every queued item and snapshot, then stops the snapshot worker. */
+	async close(): Promise<void> {
+		await this.drain();
+		await this.snapshots.close();
+	}
+
 	/**
-	 * Captures `room`'s current (durable) state and writes it as its snapshot in the background;
-	 * resolves when written (or failed, which is logged), at once when there is nothing to fold.
+	 * Folds `room`'s committed log into a snapshot in the background: built on a worker from the
+	 * room's stored parts, then written. Resolves when written (or failed, which is logged), at
+	 * once when there is nothing to fold.
 	 */
 	compact(room: Room): Promise<void> {
 		if (room.compaction) return room.compaction;
 		if (room.logCount === 0) return Promise.resolve();
 		room.lastCompactionAt = performance.now();
-		const state = Y.encodeStateAsUpdate(room.doc);
+		const parts = [...room.durableParts];
 		const through = room.lastUpdateId;
 		const count = room.logCount;
 		const bytes = room.logBytes;
-		// Written on a later turn: the batch that captured the state goes on to commit and relay
-		// first, instead of waiting behind the snapshot write as well as the encoding.
-		const task = nextTurn()
-			.then(() => writeSnapshot(room.workbookId, state, through, count))
+		// The batch that started this goes on to commit and relay while the worker builds.
+		const task = this.snapshots
+			.build(parts)
+			.then(async (state) => {
+				await writeSnapshot(room.workbookId, state, through, count);
+				return state;
+			})
 			.then(
-				() => {
+				(state) => {
 					room.logCount -= count;
 					room.logBytes -= bytes;
+					room.durableParts = [state, ...room.durableParts.slice(parts.length)];
 				},
 				(error: unknown) =>
 					this.log.warn({ err: error, workbookId: room.workbookId }, 'compaction failed')
@@ -285,6 +298,8 @@ export class CommitPipeline {
 		room.lastUpdateId = Math.max(room.lastUpdateId, id);
 		room.logCount++;
 		room.logBytes += row.update.length;
+		// A copy: a socket's update is a view into its frame, which may share a larger buffer.
+		room.durableParts.push(row.update.slice());
 	}
 
 	/** True when the room's log is long enough to fold, and its last snapshot long enough ago. */

@@ -151,7 +151,7 @@ export class RoomRegistry {
 			void this.pipeline.compact(room);
 			this.drop(room, RoomCloseCode.serviceRestart, 'server restarting');
 		}
-		await this.pipeline.drain();
+		await this.pipeline.close();
 	}
 
 	private async load(workbookId: string): Promise<Room | null> {

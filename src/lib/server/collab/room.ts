@@ -57,11 +57,18 @@ export class Room {
 	/** While an API mutation runs: the updates it produced. */
 	capture: Uint8Array[] | null = null;
 	/**
-	 * The stored parts (snapshot, then log rows) until the document is hydrated from them. A fresh
-	 * client's first sync is answered straight from these bytes, so opening a large workbook does
-	 * not wait for Yjs to build it; everything else hydrates first.
+	 * The document as stored: its snapshot (if any), then every committed update after it, in
+	 * commit order. Applied in order they make the durable document, so snapshots are built from
+	 * them off the event loop (see snapshot-builder.ts); the pipeline appends each commit and
+	 * compaction folds what it covered.
 	 */
-	private storedParts: Uint8Array[] | null;
+	durableParts: Uint8Array[];
+	/**
+	 * False until the document is built from its stored parts. A fresh client's first sync is
+	 * answered straight from those bytes until then, so opening a large workbook does not wait
+	 * for Yjs to build it; everything else hydrates first.
+	 */
+	private isHydrated = false;
 
 	constructor(
 		readonly workbookId: string,
@@ -70,7 +77,7 @@ export class Room {
 		this.lastUpdateId = stored.lastUpdateId;
 		this.logCount = stored.logCount;
 		this.logBytes = stored.logBytes;
-		this.storedParts = stored.updates;
+		this.durableParts = stored.updates;
 		this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
 			if (origin === LOAD_ORIGIN) return;
 			this.outbox.push({ update, origin });
@@ -92,7 +99,7 @@ export class Room {
 
 	/** True once the document has been built from its stored parts. */
 	get hydrated(): boolean {
-		return this.storedParts === null;
+		return this.isHydrated;
 	}
 
 	/**
@@ -100,14 +107,14 @@ export class Room {
 	 * null. Only the pipeline's durable phase may use them.
 	 */
 	get unhydratedParts(): readonly Uint8Array[] | null {
-		return this.storedParts;
+		return this.isHydrated ? null : this.durableParts;
 	}
 
 	/** The document, built from its stored parts on first use. */
 	get doc(): Y.Doc {
-		const parts = this.storedParts;
-		if (parts) {
-			this.storedParts = null;
+		if (!this.isHydrated) {
+			this.isHydrated = true;
+			const parts = this.durableParts;
 			this.ydoc.transact(() => {
 				for (const part of parts) Y.applyUpdate(this.ydoc, part, LOAD_ORIGIN);
 			}, LOAD_ORIGIN);
