@@ -153,7 +153,8 @@ export async function writeSnapshot(
 			.onConflictDoUpdate({
 				target: documentSnapshot.workbookId,
 				set: {
-					state,
+					// The row proposed for insertion: the state is serialised and sent once, not twice.
+					state: sql`excluded.state`,
 					throughUpdateId,
 					updateCount: sql`${documentSnapshot.updateCount} + ${updateCount}`,
 					createdAt: sql`now()`
