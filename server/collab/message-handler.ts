@@ -148,9 +148,10 @@ const MAX_STORED_PARTS_SENT = 100;
 
 /**
  * Answers a client's sync step 1 from durable state. A client with nothing (a fresh open) gets
- * the stored parts as they are while the room is not hydrated — no Yjs work before its first
- * sync — and the room hydrates once they are written out; any other client, or any client of a
- * room with a long log, gets the diff from the hydrated document.
+ * the room's stored parts as they are — no Yjs work before its first sync, and no encoding of a
+ * large document on the event loop — and an unhydrated room hydrates once they are written out;
+ * any other client, or any client of a room with a long log, gets the diff from the document.
+ * (In the durable phase the document holds exactly what the stored parts make.)
  */
 function answerSyncStep1(
 	connection: Connection,
@@ -160,8 +161,8 @@ function answerSyncStep1(
 ): void {
 	const room = connection.room;
 	if (!room) return;
-	const parts = room.unhydratedParts;
-	if (parts && parts.length > 0 && parts.length <= MAX_STORED_PARTS_SENT && clientIsEmpty) {
+	const parts = room.durableParts;
+	if (parts.length > 0 && parts.length <= MAX_STORED_PARTS_SENT && clientIsEmpty) {
 		// Log rows go first as plain updates (the client keeps them pending until their
 		// dependencies arrive) and the snapshot last as sync step 2, so "synced" on the client
 		// still means it holds the whole document.

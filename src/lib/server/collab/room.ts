@@ -58,15 +58,15 @@ export class Room {
 	capture: Uint8Array[] | null = null;
 	/**
 	 * The document as stored: its snapshot (if any), then every committed update after it, in
-	 * commit order. Applied in order they make the durable document, so snapshots are built from
-	 * them off the event loop (see snapshot-builder.ts); the pipeline appends each commit and
-	 * compaction folds what it covered.
+	 * commit order. Applied in order they make the durable document, so a fresh client's first
+	 * sync is answered with them as they are and snapshots are built from them off the event
+	 * loop (see snapshot-builder.ts). The pipeline appends each commit; compaction folds what
+	 * it covered. Only the pipeline's durable phase may read them as the document's state.
 	 */
 	durableParts: Uint8Array[];
 	/**
-	 * False until the document is built from its stored parts. A fresh client's first sync is
-	 * answered straight from those bytes until then, so opening a large workbook does not wait
-	 * for Yjs to build it; everything else hydrates first.
+	 * False until the document is built from its stored parts: a room opened only by fresh
+	 * clients never builds it, so opening a large workbook does not wait for Yjs.
 	 */
 	private isHydrated = false;
 
@@ -100,14 +100,6 @@ export class Room {
 	/** True once the document has been built from its stored parts. */
 	get hydrated(): boolean {
 		return this.isHydrated;
-	}
-
-	/**
-	 * The stored parts while the document is not hydrated (and so unchanged since loading), or
-	 * null. Only the pipeline's durable phase may use them.
-	 */
-	get unhydratedParts(): readonly Uint8Array[] | null {
-		return this.isHydrated ? null : this.durableParts;
 	}
 
 	/** The document, built from its stored parts on first use. */
