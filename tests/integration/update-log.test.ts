@@ -9,6 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, asc, eq, gt } from 'drizzle-orm';
+import { setImmediate as setImmediateTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/databases';
 import { waitFor } from '../helpers/wait';
@@ -170,6 +171,38 @@ describe.each(DATABASE_KINDS)('update log on %s', (kind) => {
 
 		await writeSnapshot(workbook.id, new Uint8Array([9, 3]), after, 1);
 		expect(await logIds(workbook.id)).toEqual([]);
+	});
+
+	it('loads a whole document while a snapshot replaces the rows it covers', async () => {
+		const { appendUpdates, loadStoredDocument, writeSnapshot } =
+			await import('../../src/lib/server/collab/persistence');
+		const { user, workbook } = await personWithWorkbook('Loader', 'Raced');
+		const doc = new Y.Doc();
+		const updates: Uint8Array[] = [];
+		doc.on('update', (update: Uint8Array) => updates.push(update));
+		for (let round = 0; round < 200; round++) {
+			updates.length = 0;
+			for (let index = 0; index < 5; index++) doc.getMap('edits').set(`r${round}`, index);
+			const ids = await appendUpdates(
+				updates.map((update) => ({ workbookId: workbook.id, update, userId: user.id }))
+			);
+			// A load racing the snapshot must see the old snapshot and every row, or the new one.
+			// Loads start a few turns apart, to meet the snapshot's statements at different points.
+			const [, ...loads] = await Promise.all([
+				writeSnapshot(workbook.id, Y.encodeStateAsUpdate(doc), Math.max(...ids), ids.length),
+				...[0, 1, 2, 3, 4].map(async (turns) => {
+					for (let turn = 0; turn < turns; turn++) await setImmediateTurn();
+					return loadStoredDocument(workbook.id);
+				})
+			]);
+			for (const loaded of loads) {
+				const reloaded = new Y.Doc();
+				for (const part of loaded!.updates) Y.applyUpdate(reloaded, part);
+				expect(reloaded.getMap('edits').toJSON(), `round ${round}`).toEqual(
+					doc.getMap('edits').toJSON()
+				);
+			}
+		}
 	});
 
 	it('snapshots a busy document at most once per interval', async () => {

@@ -25,31 +25,40 @@ export interface UpdateRow {
 	userId: string | null;
 }
 
-/** Reads a workbook's stored document; null when the workbook does not exist. */
+/**
+ * Reads a workbook's stored document; null when the workbook does not exist. One read-only
+ * transaction that sees one moment: a snapshot committed between reading the old one and reading
+ * the log would otherwise have taken rows away that the old snapshot does not hold.
+ */
 export async function loadStoredDocument(workbookId: string): Promise<StoredDocument | null> {
 	const db = await getDb();
-	const [found] = await db
-		.select({ id: workbook.id })
-		.from(workbook)
-		.where(eq(workbook.id, workbookId));
-	if (!found) return null;
-	const [snapshot] = await db
-		.select()
-		.from(documentSnapshot)
-		.where(eq(documentSnapshot.workbookId, workbookId));
-	const after = snapshot?.throughUpdateId ?? 0;
-	const rows = await db
-		.select({ id: documentUpdate.id, update: documentUpdate.update })
-		.from(documentUpdate)
-		.where(and(eq(documentUpdate.workbookId, workbookId), gt(documentUpdate.id, after)))
-		.orderBy(asc(documentUpdate.id));
-	const updates = rows.map((row) => new Uint8Array(row.update));
-	return {
-		updates: snapshot ? [new Uint8Array(snapshot.state), ...updates] : updates,
-		lastUpdateId: rows.length > 0 ? rows[rows.length - 1].id : after,
-		logCount: rows.length,
-		logBytes: updates.reduce((sum, update) => sum + update.length, 0)
-	};
+	return db.transaction(
+		async (tx) => {
+			const [found] = await tx
+				.select({ id: workbook.id })
+				.from(workbook)
+				.where(eq(workbook.id, workbookId));
+			if (!found) return null;
+			const [snapshot] = await tx
+				.select()
+				.from(documentSnapshot)
+				.where(eq(documentSnapshot.workbookId, workbookId));
+			const after = snapshot?.throughUpdateId ?? 0;
+			const rows = await tx
+				.select({ id: documentUpdate.id, update: documentUpdate.update })
+				.from(documentUpdate)
+				.where(and(eq(documentUpdate.workbookId, workbookId), gt(documentUpdate.id, after)))
+				.orderBy(asc(documentUpdate.id));
+			const updates = rows.map((row) => new Uint8Array(row.update));
+			return {
+				updates: snapshot ? [new Uint8Array(snapshot.state), ...updates] : updates,
+				lastUpdateId: rows.length > 0 ? rows[rows.length - 1].id : after,
+				logCount: rows.length,
+				logBytes: updates.reduce((sum, update) => sum + update.length, 0)
+			};
+		},
+		{ isolationLevel: 'repeatable read', accessMode: 'read only' }
+	);
 }
 
 /**
