@@ -521,6 +521,14 @@ async function runLatency(
 		results[`${target.name}.${shape.metric}ServerCpuPercent`] = figure.serverCpuPercent;
 		results[`${target.name}.${shape.metric}DiscardedTurns`] = figure.discardedTurns;
 	}
+	// The target "no worse than the in-memory reference by more than 1.5×", as a figure.
+	const reference = [...figures].find(([target]) => !target.api)?.[1];
+	if (!reference) return;
+	for (const [target, figure] of figures) {
+		if (!target.api) continue;
+		results[`${target.name}.${shape.metric}P99TimesReference`] =
+			Math.round((figure.p99 / reference.p99) * 100) / 100;
+	}
 }
 
 /** Runs the selected scenarios in order: latency ones on all targets together, others one by one. */
