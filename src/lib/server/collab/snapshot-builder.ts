@@ -39,7 +39,7 @@ export class SnapshotBuilder {
 	/** Resolves with the state of the document `parts` make, built off the event loop. */
 	build(parts: readonly Uint8Array[]): Promise<Uint8Array> {
 		const worker = this.worker ?? this.start();
-		if (!worker) return Promise.resolve().then(() => buildState(parts));
+		if (!worker) return new Promise((resolve, reject) => buildHere({ parts, resolve, reject }));
 		const id = this.nextId++;
 		return new Promise<Uint8Array>((resolve, reject) => {
 			this.jobs.set(id, { parts, resolve, reject });
@@ -85,12 +85,15 @@ export class SnapshotBuilder {
 		this.jobs.clear();
 		if (jobs.length === 0) return;
 		this.log.error({ err: error }, 'snapshot worker failed; building on the event loop');
-		for (const job of jobs) {
-			try {
-				job.resolve(buildState(job.parts));
-			} catch (buildError) {
-				job.reject(new SnapshotBuildError(String(buildError)));
-			}
-		}
+		for (const job of jobs) buildHere(job);
+	}
+}
+
+/** Builds `job` on the event loop (when there is no worker to build it). */
+function buildHere(job: Job): void {
+	try {
+		job.resolve(buildState(job.parts));
+	} catch (error) {
+		job.reject(new SnapshotBuildError(error instanceof Error ? error.message : String(error)));
 	}
 }
