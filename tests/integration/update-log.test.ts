@@ -234,52 +234,62 @@ describe.each(DATABASE_KINDS)('update log on %s', (kind) => {
 		expect(logAfter.length).toBeGreaterThanOrEqual(20);
 	});
 
-	it('compacts again and again while edits go on, and stores the document it holds', async () => {
-		const { getDb, schema } = await import('../../src/lib/server/db');
-		const { loadStoredDocument } = await import('../../src/lib/server/collab/persistence');
-		const { getRoomRegistry, resetRoomRegistry } =
-			await import('../../src/lib/server/collab/room-registry');
-		await getRoomRegistry().close();
-		resetRoomRegistry();
-		const registry = getRoomRegistry({ compactAfterUpdates: 5, compactMinIntervalMs: 0 });
-		const { user, workbook } = await personWithWorkbook('Steady Writer', 'Folded');
-		const snapshotOf = async () =>
-			(
-				await (
-					await getDb()
-				)
-					.select()
-					.from(schema.documentSnapshot)
-					.where(eq(schema.documentSnapshot.workbookId, workbook.id))
-			)[0];
-		// Bursts of edits, each committed while the snapshot an earlier one started is built,
-		// until three snapshots have been seen.
-		const snapshotsSeen = new Set<number>();
-		for (let burst = 0; snapshotsSeen.size < 3 && burst < 2_000; burst++) {
-			await Promise.all(
-				Array.from({ length: 5 }, (_, index) =>
-					registry.mutate(workbook.id, user.id, (doc) => {
-						const edits = doc.getMap('edits');
-						edits.set(`e${burst}-${index}`, burst * index);
-						if (burst > 0) edits.delete(`e${burst - 1}-${index}`);
-					})
-				)
+	it.each([
+		['on the snapshot worker', 1],
+		['on the event loop', Number.MAX_SAFE_INTEGER]
+	])(
+		'compacts again and again while edits go on (built %s), storing what it holds',
+		async (_, onWorkerAbove) => {
+			const { getDb, schema } = await import('../../src/lib/server/db');
+			const { loadStoredDocument } = await import('../../src/lib/server/collab/persistence');
+			const { getRoomRegistry, resetRoomRegistry } =
+				await import('../../src/lib/server/collab/room-registry');
+			await getRoomRegistry().close();
+			resetRoomRegistry();
+			const registry = getRoomRegistry({
+				compactAfterUpdates: 5,
+				compactMinIntervalMs: 0,
+				snapshotOnWorkerAboveBytes: onWorkerAbove
+			});
+			const { user, workbook } = await personWithWorkbook(`Writer ${onWorkerAbove}`, 'Folded');
+			const snapshotOf = async () =>
+				(
+					await (
+						await getDb()
+					)
+						.select()
+						.from(schema.documentSnapshot)
+						.where(eq(schema.documentSnapshot.workbookId, workbook.id))
+				)[0];
+			// Bursts of edits, each committed while the snapshot an earlier one started is built,
+			// until three snapshots have been seen.
+			const snapshotsSeen = new Set<number>();
+			for (let burst = 0; snapshotsSeen.size < 3 && burst < 2_000; burst++) {
+				await Promise.all(
+					Array.from({ length: 5 }, (_, index) =>
+						registry.mutate(workbook.id, user.id, (doc) => {
+							const edits = doc.getMap('edits');
+							edits.set(`e${burst}-${index}`, burst * index);
+							if (burst > 0) edits.delete(`e${burst - 1}-${index}`);
+						})
+					)
+				);
+				const snapshot = await snapshotOf();
+				if (snapshot) snapshotsSeen.add(snapshot.throughUpdateId);
+			}
+			expect(snapshotsSeen.size).toBe(3);
+			await registry.pipeline.drain();
+			const held = (await registry.read(workbook.id, (doc) => doc.getMap('edits').toJSON()))!.value;
+			const stored = await loadStoredDocument(workbook.id);
+			const reloaded = new Y.Doc();
+			for (const part of stored!.updates) Y.applyUpdate(reloaded, part);
+			expect(Object.keys(held)).toHaveLength(5);
+			expect(reloaded.getMap('edits').toJSON()).toEqual(held);
+			expect(Y.encodeStateVector(reloaded)).toEqual(
+				(await registry.read(workbook.id, (doc) => Y.encodeStateVector(doc)))!.value
 			);
-			const snapshot = await snapshotOf();
-			if (snapshot) snapshotsSeen.add(snapshot.throughUpdateId);
 		}
-		expect(snapshotsSeen.size).toBe(3);
-		await registry.pipeline.drain();
-		const held = (await registry.read(workbook.id, (doc) => doc.getMap('edits').toJSON()))!.value;
-		const stored = await loadStoredDocument(workbook.id);
-		const reloaded = new Y.Doc();
-		for (const part of stored!.updates) Y.applyUpdate(reloaded, part);
-		expect(Object.keys(held)).toHaveLength(5);
-		expect(reloaded.getMap('edits').toJSON()).toEqual(held);
-		expect(Y.encodeStateVector(reloaded)).toEqual(
-			(await registry.read(workbook.id, (doc) => Y.encodeStateVector(doc)))!.value
-		);
-	});
+	);
 
 	it('deletes a workbook with its whole log and snapshot, edits in flight included', async () => {
 		const { getDb, schema } = await import('../../src/lib/server/db');

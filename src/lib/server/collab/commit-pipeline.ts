@@ -100,9 +100,10 @@ export class CommitPipeline {
 	}
 
 	/**
-	 * Folds `room`'s committed log into a snapshot in the background: built on a worker from the
-	 * room's stored parts, then written. Resolves when written (or failed, which is logged), at
-	 * once when there is nothing to fold.
+	 * Folds `room`'s committed log into a snapshot in the background: a small document is encoded
+	 * here at once (callers run it while the document holds only committed state), a large one is
+	 * built on the worker from the room's stored parts; either is written on a later turn.
+	 * Resolves when written (or failed, which is logged), at once when there is nothing to fold.
 	 */
 	compact(room: Room): Promise<void> {
 		if (room.compaction) return room.compaction;
@@ -112,10 +113,15 @@ export class CommitPipeline {
 		const through = room.lastUpdateId;
 		const count = room.logCount;
 		const bytes = room.logBytes;
-		// The batch that started this goes on to commit and relay while the worker builds.
-		const task = this.snapshots
-			.build(parts)
+		const storedBytes = parts.reduce((sum, part) => sum + part.length, 0);
+		const building =
+			storedBytes > this.config.snapshotOnWorkerAboveBytes
+				? this.snapshots.build(parts)
+				: new Promise<Uint8Array>((resolve) => resolve(Y.encodeStateAsUpdate(room.doc)));
+		// The batch that started this goes on to commit and relay before the snapshot is written.
+		const task = building
 			.then(async (state) => {
+				await nextTurn();
 				await writeSnapshot(room.workbookId, state, through, count);
 				return state;
 			})
