@@ -59,9 +59,10 @@ export class Room {
 	/**
 	 * The document as stored: its snapshot (if any), then every committed update after it, in
 	 * commit order. Applied in order they make the durable document, so a fresh client's first
-	 * sync is answered with them as they are and snapshots are built from them off the event
-	 * loop (see snapshot-builder.ts). The pipeline appends each commit; compaction folds what
-	 * it covered. Only the pipeline's durable phase may read them as the document's state.
+	 * sync is answered with them as they are, and a large document's snapshot is built from them
+	 * off the event loop (see snapshot-builder.ts). The pipeline appends each commit; compaction
+	 * folds what it covered. Only the pipeline's durable phase may read them as the document's
+	 * state.
 	 */
 	durableParts: Uint8Array[];
 	/**
