@@ -23,6 +23,7 @@ import readline from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import * as Y from 'yjs';
 import { applyCellUpdates, seedBlankWorkbook } from '../src/lib/core/workbook-api';
+import { encodeSyncUpdate } from '../src/lib/server/collab/protocol';
 import { connectClient } from '../tests/helpers/collab-client';
 import type { DatabaseKind } from '../tests/helpers/databases';
 import { ApiClient, uniqueEmail } from '../tests/helpers/http-client';
@@ -429,25 +430,7 @@ async function coldOpenScenario(target: Target, results: BenchResults): Promise<
 	seedBlankWorkbook(doc);
 	for (const request of bigWorkbookUpdates()) applyCellUpdates(doc, request);
 	const [seeder] = await openClients(1, () => target.docUrl('big'), {});
-	seeder.send(
-		(() => {
-			const update = Y.encodeStateAsUpdate(doc);
-			const bytes = new Uint8Array(update.length + 8);
-			let offset = 0;
-			const writeVar = (n: number) => {
-				while (n > 127) {
-					bytes[offset++] = (n & 127) | 128;
-					n >>>= 7;
-				}
-				bytes[offset++] = n;
-			};
-			writeVar(0);
-			writeVar(2);
-			writeVar(update.length);
-			bytes.set(update, offset);
-			return bytes.subarray(0, offset + update.length);
-		})()
-	);
+	seeder.send(encodeSyncUpdate(Y.encodeStateAsUpdate(doc)));
 	await sleep(2000);
 	const started = performance.now();
 	const [reader] = await openClients(1, () => target.docUrl('big'), {});

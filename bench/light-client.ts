@@ -7,7 +7,11 @@
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { syncFrame } from '../tests/helpers/collab-client';
+import {
+	encodeSyncStep1,
+	encodeSyncStep2,
+	encodeSyncUpdate
+} from '../src/lib/server/collab/protocol';
 
 /** Connection options: headers for the upgrade (cookie) and whether to keep received state. */
 export interface LightClientOptions {
@@ -36,7 +40,7 @@ export class LightClient {
 			rejectSynced = reject;
 		});
 		this.synced.catch(() => {});
-		this.ws.on('open', () => this.send(syncFrame(Y.encodeStateVector(this.doc), 0)));
+		this.ws.on('open', () => this.send(encodeSyncStep1(this.doc)));
 		this.ws.on('error', () => {});
 		this.ws.on('close', (code) => {
 			this.closeCode = code;
@@ -51,7 +55,7 @@ export class LightClient {
 			const syncType = decoding.readVarUint(decoder);
 			const payload = decoding.readVarUint8Array(decoder);
 			if (syncType === 0) {
-				this.send(syncFrame(Y.encodeStateAsUpdate(this.doc, payload), 1));
+				this.send(encodeSyncStep2(this.doc, payload));
 			} else {
 				if (syncType === 1) {
 					if (options.applyInitialState) Y.applyUpdate(this.doc, payload, 'server');
@@ -61,7 +65,7 @@ export class LightClient {
 			}
 		});
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-			if (origin !== 'server') this.send(syncFrame(update));
+			if (origin !== 'server') this.send(encodeSyncUpdate(update));
 		});
 	}
 

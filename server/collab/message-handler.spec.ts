@@ -3,6 +3,11 @@ import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { collabDefaults } from '../../src/lib/server/collab/collab-config.ts';
 import type { CommitPipeline } from '../../src/lib/server/collab/commit-pipeline.ts';
+import {
+	encodeSyncStep1,
+	encodeSyncStep2FromUpdate,
+	encodeSyncUpdate
+} from '../../src/lib/server/collab/protocol.ts';
 import { Room } from '../../src/lib/server/collab/room.ts';
 import type { WorkbookRole } from '../../src/lib/server/workbook-access.ts';
 import { Connection } from './connection.ts';
@@ -42,14 +47,6 @@ function setUp(role: WorkbookRole) {
 	return { room, socket, connection, submit, context };
 }
 
-function syncFrame(syncType: number, payload: Uint8Array): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, 0);
-	encoding.writeVarUint(encoder, syncType);
-	encoding.writeVarUint8Array(encoder, payload);
-	return encoding.toUint8Array(encoder);
-}
-
 function someUpdate(): Uint8Array {
 	const doc = new Y.Doc();
 	doc.getMap('m').set('k', 1);
@@ -59,21 +56,21 @@ function someUpdate(): Uint8Array {
 describe('handleMessage', () => {
 	it('passes an editor’s update to the commit pipeline', () => {
 		const { connection, submit, context } = setUp('editor');
-		handleMessage(connection, syncFrame(2, someUpdate()), context);
+		handleMessage(connection, encodeSyncUpdate(someUpdate()), context);
 		expect(submit).toHaveBeenCalledWith(expect.objectContaining({ kind: 'update', userId: 'u1' }));
 	});
 
 	it('drops a viewer’s sync step 2 and updates without applying or closing', () => {
 		const { connection, socket, submit, context } = setUp('viewer');
-		handleMessage(connection, syncFrame(1, someUpdate()), context);
-		handleMessage(connection, syncFrame(2, someUpdate()), context);
+		handleMessage(connection, encodeSyncStep2FromUpdate(someUpdate()), context);
+		handleMessage(connection, encodeSyncUpdate(someUpdate()), context);
 		expect(submit).not.toHaveBeenCalled();
 		expect(socket.closedWith).toBeNull();
 	});
 
 	it('still answers a viewer’s sync step 1', () => {
 		const { connection, submit, context } = setUp('viewer');
-		handleMessage(connection, syncFrame(0, Y.encodeStateVector(new Y.Doc())), context);
+		handleMessage(connection, encodeSyncStep1(new Y.Doc()), context);
 		expect(submit).toHaveBeenCalledWith(expect.objectContaining({ kind: 'read' }));
 	});
 

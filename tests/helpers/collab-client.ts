@@ -2,7 +2,6 @@
  * Stock y-websocket clients for tests and benchmarks: a `WebsocketProvider` in Node using `ws`,
  * with the session cookie (and an Origin) set on the upgrade request as a browser would.
  */
-import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -64,16 +63,4 @@ export function nextCloseCode(provider: WebsocketProvider): Promise<number> {
 	return new Promise((resolve) =>
 		provider.on('connection-close', (event) => resolve(event?.code ?? 0))
 	);
-}
-
-/**
- * A raw y-websocket sync frame: `payload` as sync step 1 (a state vector, `syncType` 0), step 2
- * (1) or an update (2, the default).
- */
-export function syncFrame(payload: Uint8Array, syncType = 2): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, 0);
-	encoding.writeVarUint(encoder, syncType);
-	encoding.writeVarUint8Array(encoder, payload);
-	return encoding.toUint8Array(encoder);
 }

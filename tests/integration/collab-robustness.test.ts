@@ -5,7 +5,8 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { ApiClient, uniqueEmail } from '../helpers/http-client';
-import { closeCodeOf, connectClient, syncFrame } from '../helpers/collab-client';
+import { encodeSyncUpdate } from '../../src/lib/server/collab/protocol';
+import { closeCodeOf, connectClient } from '../helpers/collab-client';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 
@@ -15,7 +16,7 @@ const MAX_PAYLOAD = 256 * 1024;
 function seedFrames(): Uint8Array[] {
 	const doc = new Y.Doc();
 	const frames: Uint8Array[] = [];
-	doc.on('update', (update: Uint8Array) => frames.push(syncFrame(update)));
+	doc.on('update', (update: Uint8Array) => frames.push(encodeSyncUpdate(update)));
 	doc.getMap('fuzz').set('a', 1);
 	doc.getText('t').insert(0, 'hello world');
 	doc.getArray('arr').push([1, 'two', { three: 3 }]);
@@ -144,7 +145,9 @@ describe.each(DATABASE_KINDS)('robustness on %s', (kind) => {
 			await waitFor(() => other.provider.synced);
 			const code = await new Promise<number>((resolve) => {
 				const ws = new WebSocket(wsUrl, { headers: { cookie: api.sessionCookie! } });
-				ws.on('open', () => ws.send(syncFrame(new Uint8Array([0, 1, 200, 200, 200, 200, 9]))));
+				ws.on('open', () =>
+					ws.send(encodeSyncUpdate(new Uint8Array([0, 1, 200, 200, 200, 200, 9])))
+				);
 				ws.on('close', (closeCode) => resolve(closeCode));
 			});
 			expect(code).toBe(4400);

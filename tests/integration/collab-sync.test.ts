@@ -5,7 +5,8 @@ import * as Y from 'yjs';
 import { readCells } from '../../src/lib/core/workbook-api';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { ApiClient, uniqueEmail } from '../helpers/http-client';
-import { closeCodeOf, connectClient, syncFrame } from '../helpers/collab-client';
+import { encodeSyncStep1 } from '../../src/lib/server/collab/protocol';
+import { closeCodeOf, connectClient } from '../helpers/collab-client';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 
@@ -127,7 +128,7 @@ describe.each(DATABASE_KINDS)('collaboration endpoint on %s', (kind) => {
 		const doc = new Y.Doc();
 		const framesBeforeSync: number[] = [];
 		await new Promise<void>((resolve, reject) => {
-			socket.on('open', () => socket.send(syncFrame(Y.encodeStateVector(new Y.Doc()), 0)));
+			socket.on('open', () => socket.send(encodeSyncStep1(new Y.Doc())));
 			socket.on('message', (data: Buffer) => {
 				const decoder = decoding.createDecoder(new Uint8Array(data));
 				if (decoding.readVarUint(decoder) !== 0) return;
@@ -159,7 +160,7 @@ describe.each(DATABASE_KINDS)('collaboration endpoint on %s', (kind) => {
 		});
 		const framesBeforeSync: number[] = [];
 		const synced = new Promise<Uint8Array>((resolve, reject) => {
-			socket.on('open', () => socket.send(syncFrame(Y.encodeStateVector(new Y.Doc()), 0)));
+			socket.on('open', () => socket.send(encodeSyncStep1(new Y.Doc())));
 			socket.on('message', (data: Buffer) => {
 				const decoder = decoding.createDecoder(new Uint8Array(data));
 				if (decoding.readVarUint(decoder) !== 0) return;

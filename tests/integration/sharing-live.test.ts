@@ -1,7 +1,8 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectClient, nextCloseCode, syncFrame } from '../helpers/collab-client';
+import { encodeSyncStep2FromUpdate, encodeSyncUpdate } from '../../src/lib/server/collab/protocol';
+import { connectClient, nextCloseCode } from '../helpers/collab-client';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { ApiClient, uniqueEmail } from '../helpers/http-client';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -111,8 +112,8 @@ describe.each(DATABASE_KINDS)('share links and live permission changes on %s', (
 		const intruder = new Y.Doc();
 		intruder.getMap('sheets').set('hijack', new Y.Map());
 		const update = Y.encodeStateAsUpdate(intruder);
-		raw.ws.send(syncFrame(Y.encodeStateAsUpdate(intruder), 1));
-		raw.ws.send(syncFrame(update));
+		raw.ws.send(encodeSyncStep2FromUpdate(Y.encodeStateAsUpdate(intruder)));
+		raw.ws.send(encodeSyncUpdate(update));
 
 		// An owner's edit after the intruder's frames: once it is visible, theirs were processed.
 		await owner.post(`${base}/cells`, { sheet: 'Sheet1', updates: [{ ref: 'A2', input: '7' }] });

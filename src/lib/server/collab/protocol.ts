@@ -1,7 +1,8 @@
 /**
  * The y-websocket wire format (as in y-websocket's server utils): every frame starts with a
  * message type — 0 sync (step 1, step 2 or update, from y-protocols/sync), 1 awareness,
- * 3 query awareness. These helpers build the frames the server sends.
+ * 3 query awareness. These helpers build the frames the server sends (and the frames tests and
+ * benchmarks send it).
  */
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
@@ -27,11 +28,7 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
 
 /** Sync step 2: everything in `doc` the peer with `stateVector` lacks. */
 export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, MessageType.sync);
-	encoding.writeVarUint(encoder, SyncType.step2);
-	encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, stateVector));
-	return encoding.toUint8Array(encoder);
+	return encodeSyncStep2FromUpdate(Y.encodeStateAsUpdate(doc, stateVector));
 }
 
 /** Sync step 2 carrying an already-encoded update (e.g. a stored snapshot, as is). */
