@@ -152,7 +152,8 @@ export async function writeSnapshot(
 		await tx
 			.update(workbook)
 			.set({
-				updatedAt: sql`greatest(${workbook.updatedAt}, coalesce(${newestLoggedChange(workbookId)}, ${workbook.updatedAt}))`,
+				// greatest() ignores a null: a workbook without logged changes keeps its stamp.
+				updatedAt: sql`greatest(${workbook.updatedAt}, ${newestLoggedChange(workbookId)})`,
 				lastEditedBy: sql`coalesce(${newestLoggedEditor(workbookId)}, ${workbook.lastEditedBy})`
 			})
 			.where(eq(workbook.id, workbookId));
