@@ -11,8 +11,16 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { setImmediate as setImmediateTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
+import type { CollabConfig } from '../../src/lib/server/collab/collab-config';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/databases';
 import { waitFor } from '../helpers/wait';
+
+/** The document that `parts` (a snapshot, then updates) make. */
+function docOf(parts: readonly Uint8Array[]): Y.Doc {
+	const doc = new Y.Doc();
+	for (const part of parts) Y.applyUpdate(doc, part);
+	return doc;
+}
 
 describe.each(DATABASE_KINDS)('update log on %s', (kind) => {
 	let database: TestDatabase;
@@ -67,6 +75,33 @@ describe.each(DATABASE_KINDS)('update log on %s', (kind) => {
 			)
 			.orderBy(asc(schema.documentUpdate.id));
 		return rows.map((row) => row.id);
+	}
+
+	/** The workbook's snapshot row, if it has one. */
+	async function snapshotOf(workbookId: string) {
+		const { getDb, schema } = await import('../../src/lib/server/db');
+		const [snapshot] = await (
+			await getDb()
+		)
+			.select()
+			.from(schema.documentSnapshot)
+			.where(eq(schema.documentSnapshot.workbookId, workbookId));
+		return snapshot;
+	}
+
+	/** The document the workbook's stored parts make, loaded as a room would load it. */
+	async function storedDocOf(workbookId: string): Promise<Y.Doc> {
+		const { loadStoredDocument } = await import('../../src/lib/server/collab/persistence');
+		return docOf((await loadStoredDocument(workbookId))!.updates);
+	}
+
+	/** The process's registry, closed and made anew with `overrides`. */
+	async function freshRegistry(overrides: Partial<CollabConfig>) {
+		const { getRoomRegistry, resetRoomRegistry } =
+			await import('../../src/lib/server/collab/room-registry');
+		await getRoomRegistry().close();
+		resetRoomRegistry();
+		return getRoomRegistry(overrides);
 	}
 
 	it('commits a batch of 40,000 updates as one, ids in order', async () => {
@@ -196,9 +231,7 @@ describe.each(DATABASE_KINDS)('update log on %s', (kind) => {
 				})
 			]);
 			for (const loaded of loads) {
-				const reloaded = new Y.Doc();
-				for (const part of loaded!.updates) Y.applyUpdate(reloaded, part);
-				expect(reloaded.getMap('edits').toJSON(), `round ${round}`).toEqual(
+				expect(docOf(loaded!.updates).getMap('edits').toJSON(), `round ${round}`).toEqual(
 					doc.getMap('edits').toJSON()
 				);
 			}
@@ -206,28 +239,19 @@ describe.each(DATABASE_KINDS)('update log on %s', (kind) => {
 	});
 
 	it('snapshots a busy document at most once per interval', async () => {
-		const { getDb, schema } = await import('../../src/lib/server/db');
-		const { getRoomRegistry, resetRoomRegistry } =
-			await import('../../src/lib/server/collab/room-registry');
-		await getRoomRegistry().close();
-		resetRoomRegistry();
-		const registry = getRoomRegistry({ compactAfterUpdates: 5, compactMinIntervalMs: 60_000 });
+		const registry = await freshRegistry({ compactAfterUpdates: 5, compactMinIntervalMs: 60_000 });
 		const { user, workbook } = await personWithWorkbook('Busy Writer', 'Busy');
 		for (let index = 0; index < 30; index++) {
 			await registry.mutate(workbook.id, user.id, (doc) =>
 				doc.getMap('edits').set(`e${index}`, index)
 			);
 		}
-		const db = await getDb();
-		const snapshotOf = async () =>
-			(
-				await db
-					.select()
-					.from(schema.documentSnapshot)
-					.where(eq(schema.documentSnapshot.workbookId, workbook.id))
-			)[0];
-		await waitFor(async () => (await snapshotOf()) !== undefined, 10_000, 'first snapshot');
-		const snapshot = await snapshotOf();
+		await waitFor(
+			async () => (await snapshotOf(workbook.id)) !== undefined,
+			10_000,
+			'first snapshot'
+		);
+		const snapshot = await snapshotOf(workbook.id);
 		const logAfter = await logIds(workbook.id, snapshot!.throughUpdateId);
 		// One snapshot once the log passed 5 rows; the edits after it wait for the interval.
 		expect(snapshot!.updateCount).toBeLessThan(10);
@@ -240,27 +264,12 @@ describe.each(DATABASE_KINDS)('update log on %s', (kind) => {
 	])(
 		'compacts again and again while edits go on (built %s), storing what it holds',
 		async (_, onWorkerAbove) => {
-			const { getDb, schema } = await import('../../src/lib/server/db');
-			const { loadStoredDocument } = await import('../../src/lib/server/collab/persistence');
-			const { getRoomRegistry, resetRoomRegistry } =
-				await import('../../src/lib/server/collab/room-registry');
-			await getRoomRegistry().close();
-			resetRoomRegistry();
-			const registry = getRoomRegistry({
+			const registry = await freshRegistry({
 				compactAfterUpdates: 5,
 				compactMinIntervalMs: 0,
 				snapshotOnWorkerAboveBytes: onWorkerAbove
 			});
 			const { user, workbook } = await personWithWorkbook(`Writer ${onWorkerAbove}`, 'Folded');
-			const snapshotOf = async () =>
-				(
-					await (
-						await getDb()
-					)
-						.select()
-						.from(schema.documentSnapshot)
-						.where(eq(schema.documentSnapshot.workbookId, workbook.id))
-				)[0];
 			// Bursts of edits, each committed while the snapshot an earlier one started is built,
 			// until three snapshots have been seen.
 			const snapshotsSeen = new Set<number>();
@@ -274,15 +283,13 @@ describe.each(DATABASE_KINDS)('update log on %s', (kind) => {
 						})
 					)
 				);
-				const snapshot = await snapshotOf();
+				const snapshot = await snapshotOf(workbook.id);
 				if (snapshot) snapshotsSeen.add(snapshot.throughUpdateId);
 			}
 			expect(snapshotsSeen.size).toBe(3);
 			await registry.pipeline.drain();
 			const held = (await registry.read(workbook.id, (doc) => doc.getMap('edits').toJSON()))!.value;
-			const stored = await loadStoredDocument(workbook.id);
-			const reloaded = new Y.Doc();
-			for (const part of stored!.updates) Y.applyUpdate(reloaded, part);
+			const reloaded = await storedDocOf(workbook.id);
 			expect(Object.keys(held)).toHaveLength(5);
 			expect(reloaded.getMap('edits').toJSON()).toEqual(held);
 			expect(Y.encodeStateVector(reloaded)).toEqual(
