@@ -1,14 +1,14 @@
 /**
  * The update log at the size a busy server's group commit reaches: a batch of 40,000 updates is
  * stored whole, in order, with its ids, on each database (a statement with a parameter per
- * value overflowed the stack at that size); deleting a workbook leaves none of its log behind,
+ * value overflowed the stack at that size); any user id and any bytes are stored as they are; deleting a workbook leaves none of its log behind,
  * even while its edits are being committed (the log has no foreign keys to cascade); a busy
  * document is snapshotted at most once per interval; a workbook's last change and editor, read
  * from the log, survive its compaction; snapshots are stored uncompressed; rows a snapshot covers
  * are never read again, and a crash's leftovers go with the next compaction.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { setImmediate as setImmediateTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
 import type { CollabConfig } from '../../src/lib/server/collab/collab-config';
@@ -129,6 +129,31 @@ describe.each(DATABASE_KINDS)('update log on %s', (kind) => {
 			rows.map((row) => [...row.update])
 		);
 	}, 120_000);
+
+	it('stores any user id and any bytes as they are', async () => {
+		const { appendUpdates } = await import('../../src/lib/server/collab/persistence');
+		const { getDb, schema } = await import('../../src/lib/server/db');
+		const { workbook } = await personWithWorkbook('Odd Bytes', 'Odd');
+		// What a literal could break on: quotes of both kinds, backslashes, a "$1", NULL, non-ASCII.
+		const userIds = [`o'brien`, 'back\\slash', 'say "hi"', '$1 {a,b}', null, 'zoë 🏠', ''];
+		const rows = userIds.map((userId, index) => ({
+			workbookId: workbook.id,
+			update: Uint8Array.from([0, 39, 92, 34, 123, 125, 44, 255, index]),
+			userId
+		}));
+		rows.push({ workbookId: workbook.id, update: new Uint8Array(0), userId: 'empty' });
+		const ids = await appendUpdates(rows);
+		const stored = await (
+			await getDb()
+		)
+			.select({ update: schema.documentUpdate.update, userId: schema.documentUpdate.userId })
+			.from(schema.documentUpdate)
+			.where(inArray(schema.documentUpdate.id, ids))
+			.orderBy(asc(schema.documentUpdate.id));
+		expect(stored.map((row) => [row.userId, [...new Uint8Array(row.update)]])).toEqual(
+			rows.map((row) => [row.userId, [...row.update]])
+		);
+	});
 
 	it('stores and loads a large snapshot byte for byte', async () => {
 		const { appendUpdates, loadStoredDocument, writeSnapshot } =

@@ -10,23 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { getConfig } from '../config';
+import { byteaHex, inlineParameters, SqlArray, type SqlParam } from './raw-statement';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
-
-/**
- * An array parameter of a raw statement, with its element type: a driver cannot tell a `bytea[]`
- * from a list of buffers, nor type an empty array.
- */
-export class SqlArray {
-	constructor(
-		readonly elementType: 'text' | 'bytea',
-		readonly values: readonly (string | Uint8Array | null)[]
-	) {}
-}
-
-/** A parameter of a raw statement. */
-export type SqlParam = string | number | null | Uint8Array | SqlArray;
 
 /** PostgreSQL array type oids of SqlArray's element types. */
 const ARRAY_TYPE_OID = { text: 1009, bytea: 1001 } as const;
@@ -37,7 +24,8 @@ export interface DatabaseHandle {
 	/**
 	 * Runs one parameterised statement straight through the driver, with no query builder: for
 	 * the few statements on the hot path (the group commit), where drizzle's building costs more
-	 * than the database does. Returns the rows.
+	 * than the database does. PGlite gets it as a plain statement with the parameters written in
+	 * as literals (see raw-statement.ts). Returns the rows.
 	 */
 	query<Row>(text: string, params: readonly SqlParam[]): Promise<Row[]>;
 	/** Runs a trivial query; throws when the database cannot answer. */
@@ -92,7 +80,7 @@ const BYTEA_OID = 17;
  */
 function byteaToHex(value: Uint8Array): string {
 	if (!(value instanceof Uint8Array)) throw new TypeError('a bytea parameter must be bytes');
-	return '\\x' + Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex');
+	return byteaHex(value);
 }
 
 /** Decodes PostgreSQL's hex text into bytes of their own (not a view into Node's buffer pool). */
@@ -118,13 +106,10 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
 	return {
 		db: db as unknown as Database,
 		kind: 'pglite',
-		query: async <Row>(text: string, params: readonly SqlParam[]) =>
-			(
-				await client.query<Row>(
-					text,
-					params.map((param) => (param instanceof SqlArray ? [...param.values] : param))
-				)
-			).rows,
+		query: async <Row>(text: string, params: readonly SqlParam[]) => {
+			const [result] = await client.exec(inlineParameters(text, params));
+			return result.rows as Row[];
+		},
 		ping: async () => {
 			await client.query('select 1');
 		},
@@ -162,4 +147,4 @@ export async function closeDatabase(): Promise<void> {
 	await (await opening).close();
 }
 
-export { schema };
+export { schema, SqlArray, type SqlParam };
