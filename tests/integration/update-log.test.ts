@@ -1,11 +1,13 @@
 /**
  * The update log at the size a busy server's group commit reaches: a batch of 40,000 updates is
  * stored whole, in order, with its ids, on each database (a statement with a parameter per
- * value overflowed the stack at that size); any user id and any bytes are stored as they are; deleting a workbook leaves none of its log behind,
- * even while its edits are being committed (the log has no foreign keys to cascade); a busy
+ * value overflowed the stack at that size); any user id and any bytes are stored as they are;
+ * deleting a workbook leaves none of its log behind, even while its edits are being committed
+ * (the log has no foreign keys to cascade); a busy
  * document is snapshotted at most once per interval; a workbook's last change and editor, read
  * from the log, survive its compaction; snapshots are stored uncompressed; rows a snapshot covers
- * are never read again, and a crash's leftovers go with the next compaction.
+ * are never read again, and a crash's leftovers go with the next compaction; on PGlite, the space
+ * of what compaction replaced is reused.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
@@ -233,6 +235,28 @@ describe.each(DATABASE_KINDS)('update log on %s', (kind) => {
 		expect(await logIds(workbook.id)).toEqual([]);
 	});
 
+	it('deletes all of the many rows a snapshot covers, and nothing else', async () => {
+		const { appendUpdates, writeSnapshot } =
+			await import('../../src/lib/server/collab/persistence');
+		const { user, workbook } = await personWithWorkbook('Prolific', 'Long log');
+		const neighbour = await personWithWorkbook('Neighbour', 'Next door');
+		// 1,100 rows of the workbook, another workbook's row after every third: the snapshot covers
+		// the first 1,000, several statements' worth (they are deleted a few hundred at a time).
+		const rows = Array.from({ length: 1_100 }, (_, index) => [
+			{ workbookId: workbook.id, update: new Uint8Array([index % 256]), userId: user.id },
+			...(index % 3 === 0
+				? [{ workbookId: neighbour.workbook.id, update: new Uint8Array([1]), userId: null }]
+				: [])
+		]).flat();
+		const ids = await appendUpdates(rows);
+		const idsOf = (workbookId: string) =>
+			ids.filter((_, index) => rows[index].workbookId === workbookId);
+		const own = idsOf(workbook.id);
+		await writeSnapshot(workbook.id, new Uint8Array([0, 0]), own[999], 1_000);
+		expect(await logIds(workbook.id)).toEqual(own.slice(1_000));
+		expect(await logIds(neighbour.workbook.id)).toEqual(idsOf(neighbour.workbook.id));
+	});
+
 	it('loads a whole document while a snapshot replaces the rows it covers', async () => {
 		const { appendUpdates, loadStoredDocument, writeSnapshot } =
 			await import('../../src/lib/server/collab/persistence');
@@ -321,6 +345,50 @@ describe.each(DATABASE_KINDS)('update log on %s', (kind) => {
 				(await registry.read(workbook.id, (doc) => Y.encodeStateVector(doc)))!.value
 			);
 		}
+	);
+
+	// PGlite has no autovacuum; PostgreSQL's runs by itself, on its own schedule.
+	it.runIf(kind === 'pglite')(
+		'reuses the space of the log rows and snapshots that compaction replaced',
+		async () => {
+			const registry = await freshRegistry({
+				compactAfterUpdates: 100,
+				compactMinIntervalMs: 0,
+				vacuumMinIntervalMs: 0
+			});
+			const { openDatabase } = await import('../../src/lib/server/db');
+			const handle = await openDatabase();
+			const storedBytes = async () => {
+				const [row] = await handle.query<{ bytes: number | string }>(
+					`select pg_total_relation_size('document_update')
+						+ pg_total_relation_size('document_snapshot') as bytes`,
+					[]
+				);
+				return Number(row.bytes);
+			};
+			const { user, workbook } = await personWithWorkbook('Churner', 'Churned');
+			const sizes: number[] = [];
+			// Each round writes ~200 KB of log that the next snapshots replace.
+			for (let round = 0; round < 6; round++) {
+				for (let burst = 0; burst < 20; burst++) {
+					await Promise.all(
+						Array.from({ length: 20 }, (_, index) =>
+							registry.mutate(workbook.id, user.id, (doc) =>
+								doc.getMap('edits').set(`e${index}`, `${round}-${burst}-`.padEnd(500, 'x'))
+							)
+						)
+					);
+				}
+				await registry.pipeline.drain();
+				sizes.push(await storedBytes());
+			}
+			// What the last snapshot left: the rows after it, fewer than start the next one.
+			const after = (await snapshotOf(workbook.id))!.throughUpdateId;
+			expect((await logIds(workbook.id, after)).length).toBeLessThanOrEqual(100);
+			// Without vacuuming, the tables grew by each round's log: from 0.44 to 2.47 MB in 6 rounds.
+			expect(sizes[5]).toBeLessThan(sizes[1] * 1.5);
+		},
+		60_000
 	);
 
 	it('deletes a workbook with its whole log and snapshot, edits in flight included', async () => {

@@ -28,6 +28,12 @@ export interface DatabaseHandle {
 	 * as literals (see raw-statement.ts). Returns the rows.
 	 */
 	query<Row>(text: string, params: readonly SqlParam[]): Promise<Row[]>;
+	/**
+	 * Makes the space of deleted and replaced rows of `tables` reusable. PGlite has no
+	 * autovacuum, so it runs VACUUM; PostgreSQL's autovacuum does this itself, so there it does
+	 * nothing.
+	 */
+	vacuum(tables: readonly string[]): Promise<void>;
 	/** Runs a trivial query; throws when the database cannot answer. */
 	ping(): Promise<void>;
 	close(): Promise<void>;
@@ -63,6 +69,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
 			(await client.unsafe(text, params.map(toDriver) as never[], {
 				prepare: true
 			})) as unknown as Row[],
+		vacuum: async () => {},
 		ping: async () => {
 			await client`select 1`;
 		},
@@ -109,6 +116,9 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
 		query: async <Row>(text: string, params: readonly SqlParam[]) => {
 			const [result] = await client.exec(inlineParameters(text, params));
 			return result.rows as Row[];
+		},
+		vacuum: async (tables) => {
+			await client.exec(`vacuum ${tables.map((table) => `"${table}"`).join(', ')}`);
 		},
 		ping: async () => {
 			await client.query('select 1');
