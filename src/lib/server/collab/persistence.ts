@@ -130,10 +130,7 @@ const COVERED_ROWS_PER_DELETE = 250;
  * once took 17–48 ms, and no group commit could run meanwhile. Each statement starts after the
  * last id the previous one deleted, so none walks past rows already deleted.
  */
-async function deleteCoveredUpdates(
-	workbookId: string,
-	throughUpdateId: number
-): Promise<void> {
+async function deleteCoveredUpdates(workbookId: string, throughUpdateId: number): Promise<void> {
 	const db = await getDb();
 	let deletedThrough = 0;
 	for (;;) {
