@@ -14,6 +14,11 @@ export interface ServerConfig {
 	/** Unset: embedded PGlite under `dataDir`. */
 	databaseUrl: string | undefined;
 	dataDir: string;
+	/**
+	 * PGlite has no autovacuum: the server vacuums the embedded database this often, or every
+	 * deleted and replaced row (compacted log, old snapshots, ended sessions) stays on disk.
+	 */
+	pgliteVacuumIntervalMs: number;
 	redisUrl: string | undefined;
 	/** Whether cookies get `Secure` and the `__Host-` prefix. */
 	secureCookies: boolean;
@@ -60,6 +65,17 @@ function readDatabaseUrl(value: string | undefined): string | undefined {
 	return value;
 }
 
+function readVacuumInterval(value: string | undefined): number {
+	if (value === undefined || value === '') return 10_000;
+	const interval = Number(value);
+	if (!Number.isInteger(interval) || interval <= 0) {
+		throw new ConfigError(
+			`PGLITE_VACUUM_INTERVAL_MS must be a positive whole number of milliseconds; it is "${value}".`
+		);
+	}
+	return interval;
+}
+
 /** Reads and validates the configuration from `env`; throws a ConfigError that names the variable. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 	const port = readPort(env.PORT);
@@ -70,6 +86,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		origin,
 		databaseUrl: readDatabaseUrl(env.DATABASE_URL),
 		dataDir: path.resolve(env.DATA_DIR || './data'),
+		pgliteVacuumIntervalMs: readVacuumInterval(env.PGLITE_VACUUM_INTERVAL_MS),
 		redisUrl: env.REDIS_URL || undefined,
 		secureCookies: origin.protocol === 'https:',
 		logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info')

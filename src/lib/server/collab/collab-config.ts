@@ -28,13 +28,6 @@ export interface CollabConfig {
 	 * over and leaves the other core alone (64 KiB of many writers' edits encode in 2–3 ms).
 	 */
 	snapshotOnWorkerAboveBytes: number;
-	/**
-	 * PGlite has no autovacuum, so after a snapshot the pipeline vacuums the log and snapshot
-	 * tables itself, at most this often: without it every deleted log row and every replaced
-	 * snapshot stayed on disk for good. One vacuum holds the event loop 3–15 ms (1,000–10,000
-	 * dead rows); PostgreSQL's autovacuum needs none of this.
-	 */
-	vacuumMinIntervalMs: number;
 	/** Most bytes of not-yet-integrable (pending) structs a document may hold. */
 	maxPendingBytes: number;
 	/** Interval between pings; a socket that missed the previous pong is dropped. */
@@ -58,7 +51,6 @@ export const collabDefaults: CollabConfig = {
 	compactAfterBytes: 2 * 1024 * 1024,
 	compactMinIntervalMs: 10_000,
 	snapshotOnWorkerAboveBytes: 64 * 1024,
-	vacuumMinIntervalMs: 5_000,
 	maxPendingBytes: 256 * 1024,
 	pingIntervalMs: 30_000,
 	maxBufferedBytes: 8 * 1024 * 1024,
@@ -74,7 +66,6 @@ const ENV_KEYS: Record<string, keyof CollabConfig> = {
 	COLLAB_COMPACT_AFTER_BYTES: 'compactAfterBytes',
 	COLLAB_COMPACT_MIN_INTERVAL_MS: 'compactMinIntervalMs',
 	COLLAB_SNAPSHOT_ON_WORKER_ABOVE_BYTES: 'snapshotOnWorkerAboveBytes',
-	COLLAB_VACUUM_MIN_INTERVAL_MS: 'vacuumMinIntervalMs',
 	COLLAB_PING_INTERVAL_MS: 'pingIntervalMs',
 	COLLAB_MAX_BUFFERED_BYTES: 'maxBufferedBytes'
 };

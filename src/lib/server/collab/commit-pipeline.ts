@@ -14,7 +14,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
 import { getLogger } from '../logger';
 import type { CollabConfig } from './collab-config';
-import { appendUpdates, vacuumDocumentTables, writeSnapshot, type UpdateRow } from './persistence';
+import { appendUpdates, writeSnapshot, type UpdateRow } from './persistence';
 import type { Room } from './room';
 import { SnapshotBuilder } from './snapshot-builder';
 import { checkUpdate, pendingBytes } from './update-validation';
@@ -59,8 +59,6 @@ export class CommitPipeline {
 	private batchInFlight: Promise<void> | null = null;
 	private readonly background = new Set<Promise<void>>();
 	private readonly snapshots = new SnapshotBuilder();
-	/** When the document tables were last vacuumed (`performance.now()`). */
-	private lastVacuumAt = -Infinity;
 	private readonly log = getLogger().child({ module: 'collab-pipeline' });
 
 	constructor(
@@ -132,7 +130,6 @@ export class CommitPipeline {
 					room.logCount -= count;
 					room.logBytes -= bytes;
 					room.durableParts = [state, ...room.durableParts.slice(parts.length)];
-					this.vacuumInBackground();
 				},
 				(error: unknown) =>
 					this.log.warn({ err: error, workbookId: room.workbookId }, 'compaction failed')
@@ -144,20 +141,6 @@ export class CommitPipeline {
 		room.compaction = tracked;
 		this.background.add(tracked);
 		return tracked;
-	}
-
-	/**
-	 * Vacuums the document tables in the background unless that was done less than
-	 * `vacuumMinIntervalMs` ago (the next snapshot then picks up what this one left).
-	 */
-	private vacuumInBackground(): void {
-		if (performance.now() - this.lastVacuumAt < this.config.vacuumMinIntervalMs) return;
-		this.lastVacuumAt = performance.now();
-		const vacuum = nextTurn()
-			.then(vacuumDocumentTables)
-			.catch((error: unknown) => this.log.warn({ err: error }, 'vacuum failed'))
-			.finally(() => this.background.delete(vacuum));
-		this.background.add(vacuum);
 	}
 
 	private async run(): Promise<void> {

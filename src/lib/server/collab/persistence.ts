@@ -4,18 +4,7 @@
  * commit); compaction replaces the snapshot in one transaction and then deletes the rows it covers.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import {
-	and,
-	asc,
-	eq,
-	getTableName,
-	gt,
-	inArray,
-	lte,
-	sql,
-	type SQL,
-	type SQLWrapper
-} from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { getDb, openDatabase, SqlArray, type Database } from '../db';
 import { documentSnapshot, documentUpdate, workbook } from '../db/schema';
 
@@ -101,15 +90,6 @@ export async function appendUpdates(rows: UpdateRow[]): Promise<number[]> {
 	);
 	// Identities come from one sequence in row order; bigint arrives as a string on postgres.js.
 	return inserted.map((row) => Number(row.id)).sort((a, b) => a - b);
-}
-
-/**
- * Makes the space of deleted log rows and replaced snapshots reusable (see
- * `DatabaseHandle.vacuum`: on PGlite only; PostgreSQL vacuums by itself).
- */
-export async function vacuumDocumentTables(): Promise<void> {
-	const handle = await openDatabase();
-	await handle.vacuum([getTableName(documentUpdate), getTableName(documentSnapshot)]);
 }
 
 /** Deletes the workbook's whole update log (its snapshot goes with the workbook row). */
