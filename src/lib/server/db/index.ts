@@ -96,9 +96,10 @@ function byteaFromHex(text: string): Uint8Array {
 /**
  * PGlite runs no autovacuum, so without this the space of every deleted and replaced row — the
  * log compaction folds, old snapshots, ended sessions — stayed on disk for good. A plain VACUUM
- * of the whole database holds the event loop about 4 ms when little changed and 15–30 ms after
- * 10,000–50,000 deleted rows; it runs every `intervalMs`, never overlapping itself, on a timer
- * that does not keep the process alive.
+ * of the whole database holds the event loop about 6 ms when little changed (30–90 ms the first
+ * time after start, catalogs included) and 15–30 ms more after 10,000–50,000 deleted log rows;
+ * it runs every `intervalMs`, never overlapping itself, on a timer that does not keep the
+ * process alive.
  */
 function vacuumPeriodically(client: PGlite, intervalMs: number): () => void {
 	let running = false;
