@@ -18,8 +18,9 @@ export interface CollabConfig {
 	compactAfterBytes: number;
 	/**
 	 * …but not sooner than this after the room's previous snapshot: each snapshot rewrites the
-	 * whole document and, on PGlite, holds the event loop while it does (a 200 KB document took
-	 * 30–40 ms), so a document edited a thousand times a second is not rewritten every second.
+	 * whole document and, on PGlite, holds the one database thread while it does (a 200 KB
+	 * document took 30–40 ms), so a document edited a thousand times a second is not rewritten
+	 * every second.
 	 */
 	compactMinIntervalMs: number;
 	/**

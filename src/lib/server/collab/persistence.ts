@@ -105,9 +105,9 @@ const COVERED_ROWS_PER_DELETE = 250;
 
 /**
  * Deletes the workbook's log rows up to `throughUpdateId` (those its snapshot covers), a few
- * hundred per statement with a turn of the event loop between. On PGlite every statement runs
- * on the event loop and holds the database: deleting the 1,000–6,000 rows of one compaction at
- * once took 17–48 ms, and no group commit could run meanwhile. Each statement starts after the
+ * hundred per statement with a turn of the event loop between. PGlite runs one statement at a
+ * time: deleting the 1,000–6,000 rows of one compaction at once took 17–48 ms, and no group
+ * commit could run meanwhile. Each statement starts after the
  * last id the previous one deleted, so none walks past rows already deleted.
  */
 async function deleteCoveredUpdates(workbookId: string, throughUpdateId: number): Promise<void> {
@@ -160,9 +160,9 @@ export function newestLoggedEditor(workbookId: SQLWrapper | string): SQL<string 
  * The covered rows stop counting when the snapshot commits: loading reads only rows after
  * `throughUpdateId`, so no state ever has an update both in the snapshot and in the log, or in
  * neither. Their deletion is clean-up and runs as its own statement, on a later turn of the event
- * loop: on PGlite every statement holds the event loop, and group commits and relays run between
- * (a busy document's compaction was one 20 ms block). Rows a crash leaves behind go with the next
- * compaction's delete.
+ * loop: PGlite runs one statement at a time, and group commits run between (a busy document's
+ * compaction was one 20 ms block). Rows a crash leaves behind go with the next compaction's
+ * delete.
  */
 export async function writeSnapshot(
 	workbookId: string,

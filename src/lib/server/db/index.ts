@@ -12,7 +12,8 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { getConfig } from '../config';
 import { getLogger } from '../logger';
-import { byteaHex, inlineParameters, SqlArray, type SqlParam } from './raw-statement';
+import { PgliteThread } from './pglite-thread';
+import { inlineParameters, SqlArray, type SqlParam } from './raw-statement';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -72,36 +73,15 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
 	};
 }
 
-/** PostgreSQL's type oid of `bytea`. */
-const BYTEA_OID = 17;
-
-/**
- * PGlite's own bytea conversion builds the hex text one byte at a time in JavaScript: a 2 MB
- * snapshot took 600–840 ms to write and 300 ms to read, blocking the event loop. Node's native
- * hex codec does the same in 110 ms and 20 ms.
- */
-function byteaToHex(value: Uint8Array): string {
-	if (!(value instanceof Uint8Array)) throw new TypeError('a bytea parameter must be bytes');
-	return byteaHex(value);
-}
-
-/** Decodes PostgreSQL's hex text into bytes of their own (not a view into Node's buffer pool). */
-function byteaFromHex(text: string): Uint8Array {
-	const hex = text.slice(2);
-	const bytes = new Uint8Array(hex.length / 2);
-	Buffer.from(bytes.buffer).write(hex, 'hex');
-	return bytes;
-}
-
 /**
  * PGlite runs no autovacuum, so without this the space of every deleted and replaced row — the
  * log compaction folds, old snapshots, ended sessions — stayed on disk for good. A plain VACUUM
- * of the whole database holds the event loop about 6 ms when little changed (30–90 ms the first
- * time after start, catalogs included) and 15–30 ms more after 10,000–50,000 deleted log rows;
- * it runs every `intervalMs`, never overlapping itself, on a timer that does not keep the
- * process alive.
+ * of the whole database holds the database's thread (not the event loop) about 6 ms when little
+ * changed (30–90 ms the first time after start, catalogs included) and 15–30 ms more after
+ * 10,000–50,000 deleted log rows; it runs every `intervalMs`, never overlapping itself, on a
+ * timer that does not keep the process alive.
  */
-function vacuumPeriodically(client: PGlite, intervalMs: number): () => void {
+function vacuumPeriodically(client: PgliteThread, intervalMs: number): () => void {
 	let running = false;
 	const timer = setInterval(() => {
 		if (running) return;
@@ -118,16 +98,13 @@ function vacuumPeriodically(client: PGlite, intervalMs: number): () => void {
 }
 
 async function openPglite(dataDir: string, vacuumIntervalMs: number): Promise<DatabaseHandle> {
-	const { PGlite } = await import('@electric-sql/pglite');
 	const { drizzle } = await import('drizzle-orm/pglite');
 	const { migrate } = await import('drizzle-orm/pglite/migrator');
 	const directory = path.join(dataDir, 'pglite');
 	fs.mkdirSync(directory, { recursive: true });
-	const client = await PGlite.create(directory, {
-		serializers: { [BYTEA_OID]: byteaToHex },
-		parsers: { [BYTEA_OID]: byteaFromHex }
-	});
-	const db = drizzle(client, { schema });
+	const client = await PgliteThread.open(directory);
+	// drizzle's PGlite driver calls only what PgliteThread offers: query, exec and transaction.
+	const db = drizzle(client as unknown as PGlite, { schema });
 	await migrate(db, { migrationsFolder: migrationsFolder() });
 	const stopVacuuming = vacuumPeriodically(client, vacuumIntervalMs);
 	return {

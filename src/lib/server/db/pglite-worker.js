@@ -1,0 +1,75 @@
+// The embedded database on a thread of its own (see pglite-thread.ts, which starts it and speaks
+// to it). Plain JavaScript, because a worker thread starts without the TypeScript loader the
+// server runs under.
+//
+// Requests arrive as { id, kind, ... } and are answered, strictly one after another in the
+// order they came, with { id, result } or { id, error }:
+// - open { dataDir }: opens PGlite; every other request needs it done;
+// - query { text, params, rowMode, textTypes }: a parameterised statement; values of the type
+//   oids in textTypes stay as PostgreSQL's text;
+// - exec { text }: one or more plain statements;
+// - close: closes PGlite.
+import { parentPort } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { byteaFromHex, byteaHex } from './bytea.js';
+
+const BYTEA_OID = 17;
+
+/** @type {PGlite | undefined} */
+let database;
+
+/** @param {string} value */
+const keepText = (value) => value;
+
+/**
+ * PGlite's query options for a request: its row mode, and the types it leaves as text.
+ * @param {{ rowMode?: 'array' | 'object', textTypes?: number[] }} request
+ */
+function queryOptions({ rowMode, textTypes = [] }) {
+	return { rowMode, parsers: Object.fromEntries(textTypes.map((oid) => [oid, keepText])) };
+}
+
+/** @param {any} request */
+async function perform(request) {
+	if (request.kind === 'open') {
+		database = await PGlite.create(request.dataDir, {
+			serializers: { [BYTEA_OID]: byteaHex },
+			parsers: { [BYTEA_OID]: byteaFromHex }
+		});
+		return null;
+	}
+	if (!database) throw new Error('the embedded database is not open');
+	if (request.kind === 'query') {
+		return database.query(request.text, request.params, queryOptions(request));
+	}
+	if (request.kind === 'exec') return database.exec(request.text);
+	if (request.kind === 'close') return database.close().then(() => null);
+	throw new Error(`unknown request ${request.kind}`);
+}
+
+/**
+ * An error as a plain object that survives postMessage: its message, name and every field
+ * PostgreSQL reported (code, detail, constraint, …).
+ * @param {unknown} error
+ */
+function describe(error) {
+	if (!(error instanceof Error)) return { message: String(error), name: 'Error' };
+	const fields = Object.fromEntries(
+		Object.entries(error).filter(([, value]) => typeof value !== 'object' || value === null)
+	);
+	return { ...fields, message: error.message, name: error.name };
+}
+
+const port = parentPort;
+if (!port) throw new Error('pglite-worker.js runs only as a worker thread');
+
+let previous = Promise.resolve();
+port.on('message', (/** @type {any} */ request) => {
+	previous = previous.then(async () => {
+		try {
+			port.postMessage({ id: request.id, result: await perform(request) });
+		} catch (error) {
+			port.postMessage({ id: request.id, error: describe(error) });
+		}
+	});
+});
