@@ -5,7 +5,8 @@
  * deleting a workbook leaves none of its log behind, even while its edits are being committed
  * (the log has no foreign keys to cascade); a busy
  * document is snapshotted at most once per interval; a workbook's last change and editor, read
- * from the log, survive its compaction; snapshots are stored uncompressed; rows a snapshot covers
+ * from the log, survive its compaction; snapshots are stored uncompressed, a large one in parts
+ * of which only those a snapshot names are kept; rows a snapshot covers
  * are never read again, and a crash's leftovers go with the next compaction; on PGlite, the space
  * of what compaction replaced is reused.
  */
@@ -175,15 +176,88 @@ describe.each(DATABASE_KINDS)('update log on %s', (kind) => {
 		const stored = await loadStoredDocument(workbook.id);
 		expect(stored?.updates).toHaveLength(1);
 		expect(Buffer.from(stored!.updates[0]).equals(Buffer.from(state))).toBe(true);
-		// Kept uncompressed (migration 0003): compressing cost most of the write.
+		// Kept uncompressed (migrations 0003 and 0004): compressing cost most of the write.
 		const { openDatabase } = await import('../../src/lib/server/db');
 		const [kept] = await (
 			await openDatabase()
 		).query<{ size: number }>(
-			'select pg_column_size(state) as size from document_snapshot where workbook_id = $1',
+			`select (select pg_column_size(state) from document_snapshot where workbook_id = $1)
+				+ (select coalesce(sum(pg_column_size(bytes)), 0) from document_snapshot_part
+					where workbook_id = $1) as size`,
 			[workbook.id]
 		);
 		expect(Number(kept.size)).toBeGreaterThanOrEqual(state.length);
+	});
+
+	it('writes a large snapshot in parts, keeping only the parts a snapshot names', async () => {
+		const { appendUpdates, loadStoredDocument, writeSnapshot } =
+			await import('../../src/lib/server/collab/persistence');
+		const { SNAPSHOT_PART_BYTES, splitSnapshot, writeSnapshotParts } =
+			await import('../../src/lib/server/collab/snapshot-parts');
+		const { getDb, schema } = await import('../../src/lib/server/db');
+		const db = await getDb();
+		const { user, workbook } = await personWithWorkbook('Part Writer', 'In parts');
+		const stateOf = (length: number, seed: number) =>
+			Uint8Array.from({ length }, (_, index) => (index * seed + (index >> 9)) % 256);
+		const append = async () =>
+			(
+				await appendUpdates([
+					{ workbookId: workbook.id, update: new Uint8Array([1]), userId: user.id }
+				])
+			)[0];
+		const loaded = async () => Buffer.from((await loadStoredDocument(workbook.id))!.updates[0]);
+		const partRows = async () =>
+			(
+				await db
+					.select({
+						through: schema.documentSnapshotPart.throughUpdateId,
+						seq: schema.documentSnapshotPart.seq
+					})
+					.from(schema.documentSnapshotPart)
+					.where(eq(schema.documentSnapshotPart.workbookId, workbook.id))
+					.orderBy(
+						asc(schema.documentSnapshotPart.throughUpdateId),
+						asc(schema.documentSnapshotPart.seq)
+					)
+			).map((row) => `${row.through}:${row.seq}`);
+
+		const first = stateOf(2 * SNAPSHOT_PART_BYTES + 1000, 7);
+		const firstThrough = await append();
+		await writeSnapshot(workbook.id, first, firstThrough, 1);
+		expect((await snapshotOf(workbook.id))?.partCount).toBe(3);
+		expect(await partRows()).toEqual([`${firstThrough}:1`, `${firstThrough}:2`]);
+		expect((await loaded()).equals(Buffer.from(first))).toBe(true);
+
+		// What two other writes leave: one that lost (or crashed) before its row, and one still
+		// writing, of a newer update.
+		const second = stateOf(3 * SNAPSHOT_PART_BYTES + 5, 11);
+		const secondThrough = await append();
+		await writeSnapshotParts(db, workbook.id, firstThrough, splitSnapshot(stateOf(300_000, 3)));
+		const stillWritingThrough = secondThrough + 1000;
+		await writeSnapshotParts(db, workbook.id, stillWritingThrough, splitSnapshot(second));
+		await writeSnapshot(workbook.id, second, secondThrough, 1);
+		expect((await loaded()).equals(Buffer.from(second))).toBe(true);
+		expect(await partRows()).toEqual([
+			...[1, 2, 3].map((seq) => `${secondThrough}:${seq}`),
+			...[1, 2, 3].map((seq) => `${stillWritingThrough}:${seq}`)
+		]);
+
+		// A second snapshot of the same update (compactions racing) leaves the first in place.
+		await writeSnapshot(workbook.id, stateOf(200_000, 5), secondThrough, 1);
+		expect((await loaded()).equals(Buffer.from(second))).toBe(true);
+		expect((await partRows()).filter((row) => row.startsWith(`${secondThrough}:`))).toHaveLength(3);
+
+		// A part gone missing fails the load rather than drop edits silently.
+		await db
+			.delete(schema.documentSnapshotPart)
+			.where(
+				and(
+					eq(schema.documentSnapshotPart.workbookId, workbook.id),
+					eq(schema.documentSnapshotPart.throughUpdateId, secondThrough),
+					eq(schema.documentSnapshotPart.seq, 2)
+				)
+			);
+		await expect(loadStoredDocument(workbook.id)).rejects.toThrow(/has 3 of its 4 parts/);
 	});
 
 	it('keeps the last change and editor of a workbook through compaction', async () => {

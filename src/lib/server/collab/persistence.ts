@@ -7,6 +7,12 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { and, asc, eq, gt, inArray, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { getDb, openDatabase, SqlArray, type Database } from '../db';
 import { documentSnapshot, documentUpdate, workbook } from '../db/schema';
+import {
+	deleteUnusedSnapshotParts,
+	readSnapshotState,
+	splitSnapshot,
+	writeSnapshotParts
+} from './snapshot-parts';
 
 /** A workbook's stored document: the snapshot first, then the log rows after it, in order. */
 export interface StoredDocument {
@@ -49,12 +55,13 @@ export async function loadStoredDocument(workbookId: string): Promise<StoredDocu
 				.from(documentUpdate)
 				.where(and(eq(documentUpdate.workbookId, workbookId), gt(documentUpdate.id, after)))
 				.orderBy(asc(documentUpdate.id));
-			const updates = rows.map((row) => new Uint8Array(row.update));
+			const updates: Uint8Array[] = rows.map((row) => new Uint8Array(row.update));
+			if (snapshot) updates.unshift(await readSnapshotState(tx, snapshot, snapshot.state));
 			return {
-				updates: snapshot ? [new Uint8Array(snapshot.state), ...updates] : updates,
+				updates,
 				lastUpdateId: rows.length > 0 ? rows[rows.length - 1].id : after,
 				logCount: rows.length,
-				logBytes: updates.reduce((sum, update) => sum + update.length, 0)
+				logBytes: rows.reduce((sum, row) => sum + row.update.length, 0)
 			};
 		},
 		{ isolationLevel: 'repeatable read', accessMode: 'read only' }
@@ -155,7 +162,9 @@ export function newestLoggedEditor(workbookId: SQLWrapper | string): SQL<string 
 /**
  * Replaces the workbook's snapshot by `state` (covering every update with id ≤ `throughUpdateId`)
  * in one transaction with stamping the workbook with the time and author of its newest logged
- * change; then deletes the rows the snapshot covers. An older snapshot never overwrites a newer one.
+ * change; then deletes the rows the snapshot covers. Only a newer snapshot replaces one: of two
+ * writes of the same update (two compactions racing), the first to commit stays. A large state's
+ * parts after its first are stored before, one statement each (see snapshot-parts.ts).
  *
  * The covered rows stop counting when the snapshot commits: loading reads only rows after
  * `throughUpdateId`, so no state ever has an update both in the snapshot and in the log, or in
@@ -171,6 +180,8 @@ export async function writeSnapshot(
 	updateCount: number
 ): Promise<void> {
 	const db = await getDb();
+	const parts = splitSnapshot(state);
+	const writeId = await writeSnapshotParts(db, workbookId, throughUpdateId, parts);
 	await db.transaction(async (tx) => {
 		// The workbook list reads the last change and editor from the log; the rows about to be
 		// folded leave theirs on the workbook itself.
@@ -184,7 +195,14 @@ export async function writeSnapshot(
 			.where(eq(workbook.id, workbookId));
 		await tx
 			.insert(documentSnapshot)
-			.values({ workbookId, state, throughUpdateId, updateCount })
+			.values({
+				workbookId,
+				state: parts[0],
+				throughUpdateId,
+				updateCount,
+				partCount: parts.length,
+				writeId
+			})
 			.onConflictDoUpdate({
 				target: documentSnapshot.workbookId,
 				set: {
@@ -192,11 +210,14 @@ export async function writeSnapshot(
 					state: sql`excluded.state`,
 					throughUpdateId,
 					updateCount: sql`${documentSnapshot.updateCount} + ${updateCount}`,
+					partCount: parts.length,
+					writeId,
 					createdAt: sql`now()`
 				},
-				setWhere: sql`${documentSnapshot.throughUpdateId} <= ${throughUpdateId}`
+				setWhere: sql`${documentSnapshot.throughUpdateId} < ${throughUpdateId}`
 			});
 	});
 	await nextTurn();
+	await deleteUnusedSnapshotParts(db, workbookId);
 	await deleteCoveredUpdates(workbookId, throughUpdateId);
 }

@@ -62,6 +62,15 @@ function textTypes(options: QueryOptions | undefined): number[] {
 	});
 }
 
+/**
+ * `param`, or when it is a view into a larger buffer, a copy of just its bytes: postMessage
+ * copies a view's whole buffer (a 128 KiB part of a 3.6 MB snapshot would cross as 3.6 MB).
+ */
+function ownBytes(param: Param): Param {
+	if (!(param instanceof Uint8Array) || param.byteLength === param.buffer.byteLength) return param;
+	return param.slice();
+}
+
 export class PgliteThread {
 	readonly #worker: Worker;
 	readonly #waiting = new Map<number, Waiter>();
@@ -151,7 +160,7 @@ export class PgliteThread {
 		const request: Request = {
 			kind: 'query',
 			text,
-			params,
+			params: params.map(ownBytes),
 			rowMode: options?.rowMode,
 			textTypes: textTypes(options)
 		};

@@ -106,8 +106,10 @@ export const documentUpdate = pgTable(
 );
 
 /**
- * A compacted document state covering every update with id ≤ `throughUpdateId`. `state` is
- * stored uncompressed (migration 0003): compressing it cost most of a snapshot write.
+ * A compacted document state covering every update with id ≤ `throughUpdateId`. A state larger
+ * than one part (see persistence.ts) is split: `state` holds its first part and
+ * document_snapshot_part the other `partCount - 1`, written under this row's `writeId`. `state`
+ * is stored uncompressed (migration 0003): compressing it cost most of a snapshot write.
  */
 export const documentSnapshot = pgTable('document_snapshot', {
 	workbookId: text('workbook_id')
@@ -116,8 +118,32 @@ export const documentSnapshot = pgTable('document_snapshot', {
 	state: bytea('state').notNull(),
 	throughUpdateId: bigint('through_update_id', { mode: 'number' }).notNull(),
 	updateCount: integer('update_count').notNull().default(0),
+	partCount: integer('part_count').notNull().default(1),
+	writeId: text('write_id').notNull().default(''),
 	createdAt: createdAt()
 });
+
+/**
+ * Part `seq` (1, 2, …) of a large snapshot, one statement each, so that on PGlite's one database
+ * thread no commit waits behind a whole multi-megabyte write. Parts belong to the snapshot whose
+ * row has their `throughUpdateId` and `writeId`; those of a write that never committed its row
+ * are deleted by a later compaction. Stored uncompressed, like `state` (migration 0004).
+ */
+export const documentSnapshotPart = pgTable(
+	'document_snapshot_part',
+	{
+		workbookId: text('workbook_id')
+			.notNull()
+			.references(() => workbook.id, { onDelete: 'cascade' }),
+		throughUpdateId: bigint('through_update_id', { mode: 'number' }).notNull(),
+		writeId: text('write_id').notNull(),
+		seq: integer('seq').notNull(),
+		bytes: bytea('bytes').notNull()
+	},
+	(table) => [
+		primaryKey({ columns: [table.workbookId, table.throughUpdateId, table.writeId, table.seq] })
+	]
+);
 
 export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;
