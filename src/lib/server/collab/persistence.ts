@@ -114,8 +114,8 @@ const COVERED_ROWS_PER_DELETE = 250;
  * Deletes the workbook's log rows up to `throughUpdateId` (those its snapshot covers), a few
  * hundred per statement with a turn of the event loop between. PGlite runs one statement at a
  * time: deleting the 1,000–6,000 rows of one compaction at once took 17–48 ms, and no group
- * commit could run meanwhile. Each statement starts after the
- * last id the previous one deleted, so none walks past rows already deleted.
+ * commit could run meanwhile. Each statement starts after the last id the previous one deleted,
+ * so none walks past rows already deleted.
  */
 async function deleteCoveredUpdates(workbookId: string, throughUpdateId: number): Promise<void> {
 	const db = await getDb();
