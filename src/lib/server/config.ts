@@ -65,15 +65,21 @@ function readDatabaseUrl(value: string | undefined): string | undefined {
 	return value;
 }
 
-function readVacuumInterval(value: string | undefined): number {
-	if (value === undefined || value === '') return 10_000;
-	const interval = Number(value);
-	if (!Number.isInteger(interval) || interval <= 0) {
-		throw new ConfigError(
-			`PGLITE_VACUUM_INTERVAL_MS must be a positive whole number of milliseconds; it is "${value}".`
-		);
+/**
+ * The environment variable `name`, whose `value` must be a positive whole number; `fallback`
+ * when it is unset or empty. Throws a ConfigError naming the variable otherwise.
+ */
+export function readPositiveInteger(
+	name: string,
+	value: string | undefined,
+	fallback: number
+): number {
+	if (value === undefined || value === '') return fallback;
+	const number = Number(value);
+	if (!Number.isInteger(number) || number <= 0) {
+		throw new ConfigError(`${name} must be a positive whole number; it is "${value}".`);
 	}
-	return interval;
+	return number;
 }
 
 /** Reads and validates the configuration from `env`; throws a ConfigError that names the variable. */
@@ -86,7 +92,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		origin,
 		databaseUrl: readDatabaseUrl(env.DATABASE_URL),
 		dataDir: path.resolve(env.DATA_DIR || './data'),
-		pgliteVacuumIntervalMs: readVacuumInterval(env.PGLITE_VACUUM_INTERVAL_MS),
+		pgliteVacuumIntervalMs: readPositiveInteger(
+			'PGLITE_VACUUM_INTERVAL_MS',
+			env.PGLITE_VACUUM_INTERVAL_MS,
+			10_000
+		),
 		redisUrl: env.REDIS_URL || undefined,
 		secureCookies: origin.protocol === 'https:',
 		logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info')

@@ -4,6 +4,8 @@
  * room registry, which is created once per process.
  */
 
+import { readPositiveInteger } from '../config';
+
 /** Every tunable of rooms, persistence and sockets. */
 export interface CollabConfig {
 	/** Largest WebSocket frame accepted; larger frames close the socket with 1009. */
@@ -82,13 +84,7 @@ export function resolveCollabConfig(
 ): CollabConfig {
 	const fromEnv: Partial<CollabConfig> = {};
 	for (const [name, key] of Object.entries(ENV_KEYS)) {
-		const value = env[name];
-		if (value === undefined || value === '') continue;
-		const number = Number(value);
-		if (!Number.isInteger(number) || number <= 0) {
-			throw new Error(`${name} must be a positive whole number; it is "${value}".`);
-		}
-		fromEnv[key] = number;
+		fromEnv[key] = readPositiveInteger(name, env[name], collabDefaults[key]);
 	}
 	return { ...collabDefaults, ...fromEnv, ...overrides };
 }
