@@ -98,14 +98,13 @@ export async function readSnapshotState(
  * write. Parts of a newer write still in progress are left alone.
  */
 export async function deleteUnusedSnapshotParts(db: Database, workbookId: string): Promise<void> {
-	const current = sql`(select ${documentSnapshot.throughUpdateId}, ${documentSnapshot.writeId}
-		from ${documentSnapshot} where ${documentSnapshot.workbookId} = ${workbookId})`;
-	await db.delete(documentSnapshotPart).where(
+	const part = documentSnapshotPart;
+	await db.delete(part).where(
 		and(
-			eq(documentSnapshotPart.workbookId, workbookId),
-			sql`${documentSnapshotPart.throughUpdateId} <= (select ${documentSnapshot.throughUpdateId}
-					from ${documentSnapshot} where ${documentSnapshot.workbookId} = ${workbookId})`,
-			sql`(${documentSnapshotPart.throughUpdateId}, ${documentSnapshotPart.writeId}) not in ${current}`
+			eq(part.workbookId, workbookId),
+			sql`exists (select 1 from ${documentSnapshot} s where s.workbook_id = ${workbookId}
+				and ${part.throughUpdateId} <= s.through_update_id
+				and (${part.throughUpdateId}, ${part.writeId}) <> (s.through_update_id, s.write_id))`
 		)
 	);
 }
