@@ -9,17 +9,9 @@
  * as before (a stall is better than a log that is never compacted), and the next job starts a
  * new worker.
  */
-import { Worker } from 'node:worker_threads';
 import { getLogger } from '../logger';
+import { RequestChannel, WorkerStoppedError } from '../threads/request-channel';
 import { buildState } from './snapshot-state.js';
-
-interface Job {
-	parts: readonly Uint8Array[];
-	resolve(state: Uint8Array): void;
-	reject(error: Error): void;
-}
-
-type Answer = { id: number; state: Uint8Array } | { id: number; error: string };
 
 /** Thrown when the parts do not make a document (a bug: they were all committed updates). */
 export class SnapshotBuildError extends Error {
@@ -29,23 +21,25 @@ export class SnapshotBuildError extends Error {
 	}
 }
 
-/** The process's snapshot worker and the jobs it has not answered yet. */
+/** The process's snapshot worker. */
 export class SnapshotBuilder {
-	private worker: Worker | null = null;
-	private readonly jobs = new Map<number, Job>();
-	private nextId = 1;
+	private worker: RequestChannel | null = null;
 	private readonly log = getLogger().child({ module: 'collab-snapshots' });
 
 	/** Resolves with the state of the document `parts` make, built off the event loop. */
-	build(parts: readonly Uint8Array[]): Promise<Uint8Array> {
-		const worker = this.worker ?? this.start();
-		if (!worker) return new Promise((resolve, reject) => buildHere({ parts, resolve, reject }));
-		const id = this.nextId++;
-		return new Promise<Uint8Array>((resolve, reject) => {
-			this.jobs.set(id, { parts, resolve, reject });
-			if (this.jobs.size === 1) worker.ref();
-			worker.postMessage({ id, parts });
-		});
+	async build(parts: readonly Uint8Array[]): Promise<Uint8Array> {
+		const worker = this.runningWorker();
+		if (!worker) return buildHere(parts);
+		try {
+			return await worker.request<Uint8Array>({ parts });
+		} catch (error) {
+			if (!(error instanceof WorkerStoppedError)) throw new SnapshotBuildError(messageOf(error));
+			if (this.worker === worker) {
+				this.worker = null;
+				this.log.error({ err: error }, 'snapshot worker failed; building on the event loop');
+			}
+			return buildHere(parts);
+		}
 	}
 
 	/** Stops the worker; jobs it had not answered are built on the event loop. */
@@ -53,47 +47,31 @@ export class SnapshotBuilder {
 		await this.worker?.terminate();
 	}
 
-	private start(): Worker | null {
+	/** The worker, started when there is none or the last one stopped; null if it cannot start. */
+	private runningWorker(): RequestChannel | null {
+		if (this.worker && !this.worker.stopped) return this.worker;
 		try {
-			const worker = new Worker(new URL('./snapshot-worker.js', import.meta.url));
-			worker.unref();
-			worker.on('message', (answer: Answer) => this.answer(answer));
-			worker.on('error', (error) => this.fail(worker, error));
-			worker.on('exit', (code) => this.fail(worker, new Error(`worker exited with ${code}`)));
-			this.worker = worker;
-			return worker;
+			this.worker = new RequestChannel(
+				new URL('./snapshot-worker.js', import.meta.url),
+				'the snapshot worker'
+			);
 		} catch (error) {
+			this.worker = null;
 			this.log.error({ err: error }, 'snapshot worker did not start; building on the event loop');
-			return null;
 		}
-	}
-
-	private answer(answer: Answer): void {
-		const job = this.jobs.get(answer.id);
-		if (!job) return;
-		this.jobs.delete(answer.id);
-		if (this.jobs.size === 0) this.worker?.unref();
-		if ('state' in answer) job.resolve(answer.state);
-		else job.reject(new SnapshotBuildError(answer.error));
-	}
-
-	/** The worker died: its unanswered jobs are built here, and the next build starts a new one. */
-	private fail(worker: Worker, error: Error): void {
-		if (this.worker !== worker) return;
-		this.worker = null;
-		const jobs = [...this.jobs.values()];
-		this.jobs.clear();
-		if (jobs.length === 0) return;
-		this.log.error({ err: error }, 'snapshot worker failed; building on the event loop');
-		for (const job of jobs) buildHere(job);
+		return this.worker;
 	}
 }
 
-/** Builds `job` on the event loop (when there is no worker to build it). */
-function buildHere(job: Job): void {
+function messageOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+/** Builds the state on the event loop (when there is no worker to build it). */
+function buildHere(parts: readonly Uint8Array[]): Uint8Array {
 	try {
-		job.resolve(buildState(job.parts));
+		return buildState(parts);
 	} catch (error) {
-		job.reject(new SnapshotBuildError(error instanceof Error ? error.message : String(error)));
+		throw new SnapshotBuildError(messageOf(error));
 	}
 }

@@ -6,22 +6,11 @@
  *
  * Plain JavaScript: it must start the same way under tsx, `vite dev` and the built server.
  */
-import { parentPort } from 'node:worker_threads';
+import { answerRequests } from '../threads/answer-requests.js';
 import { buildState } from './snapshot-state.js';
 
-parentPort?.on(
-	'message',
-	/** @param {{ id: number, parts: Uint8Array[] }} job */
-	({ id, parts }) => {
-		try {
-			const state = buildState(parts);
-			// Handed over, not copied: encodeStateAsUpdate returns bytes of their own.
-			parentPort?.postMessage({ id, state }, [/** @type {ArrayBuffer} */ (state.buffer)]);
-		} catch (error) {
-			parentPort?.postMessage({
-				id,
-				error: error instanceof Error ? error.message : String(error)
-			});
-		}
-	}
+answerRequests(
+	(/** @type {{ parts: Uint8Array[] }} */ { parts }) => buildState(parts),
+	// Handed over, not copied: encodeStateAsUpdate returns bytes of their own.
+	(/** @type {Uint8Array} */ state) => [/** @type {ArrayBuffer} */ (state.buffer)]
 );

@@ -9,8 +9,8 @@
  * `query`, `exec` and `transaction` — so drizzle runs on it unchanged. Parsers cross the thread
  * boundary only as "leave this type as text", which is all drizzle asks for.
  */
-import { Worker } from 'node:worker_threads';
 import type { QueryOptions, Results } from '@electric-sql/pglite';
+import { RequestChannel } from '../threads/request-channel';
 
 /** What a statement may take as a parameter: anything postMessage can copy. */
 type Param = unknown;
@@ -27,24 +27,10 @@ type Request =
 	| { kind: 'exec'; text: string }
 	| { kind: 'close' };
 
-type Reply = { id: number; result?: unknown; error?: { message: string; name: string } };
-
-interface Waiter {
-	resolve(result: unknown): void;
-	reject(error: Error): void;
-}
-
 /** The statements a transaction's callback runs, inside the transaction. */
 export interface PgliteThreadTransaction {
 	query<Row>(text: string, params?: Param[], options?: QueryOptions): Promise<Results<Row>>;
 	exec(text: string): Promise<Results[]>;
-}
-
-/** An error as the worker reported it, with PostgreSQL's fields (code, detail, …) restored. */
-function restoreError(reported: NonNullable<Reply['error']>): Error {
-	const error = new Error(reported.message);
-	Object.assign(error, reported);
-	return error;
 }
 
 /**
@@ -72,23 +58,16 @@ function ownBytes(param: Param): Param {
 }
 
 export class PgliteThread {
-	readonly #worker: Worker;
-	readonly #waiting = new Map<number, Waiter>();
-	#nextId = 1;
-	#failure: Error | undefined;
+	readonly #worker = new RequestChannel(
+		new URL('./pglite-worker.js', import.meta.url),
+		"the embedded database's thread"
+	);
 	/** Settles when the last transaction begun so far has ended. */
 	#transactionsDone: Promise<void> = Promise.resolve();
 	#transactionsOpen = 0;
 
-	private constructor() {
-		this.#worker = new Worker(new URL('./pglite-worker.js', import.meta.url));
-		this.#worker.unref();
-		this.#worker.on('message', (reply: Reply) => this.#settle(reply));
-		this.#worker.on('error', (error) => this.#fail(error));
-		this.#worker.on('exit', (code) =>
-			this.#fail(new Error(`the embedded database's thread exited with code ${code}`))
-		);
-	}
+	/** Use `PgliteThread.open`. */
+	private constructor() {}
 
 	/** Starts the thread and opens the database in `dataDir` on it. */
 	static async open(dataDir: string): Promise<PgliteThread> {
@@ -178,28 +157,6 @@ export class PgliteThread {
 	}
 
 	#request(request: Request): Promise<unknown> {
-		if (this.#failure) return Promise.reject(this.#failure);
-		const id = this.#nextId++;
-		return new Promise((resolve, reject) => {
-			// The thread keeps the process alive only while an answer is awaited.
-			if (this.#waiting.size === 0) this.#worker.ref();
-			this.#waiting.set(id, { resolve, reject });
-			this.#worker.postMessage({ ...request, id });
-		});
-	}
-
-	#settle(reply: Reply): void {
-		const waiter = this.#waiting.get(reply.id);
-		if (!waiter) return;
-		this.#waiting.delete(reply.id);
-		if (this.#waiting.size === 0) this.#worker.unref();
-		if (reply.error) waiter.reject(restoreError(reply.error));
-		else waiter.resolve(reply.result);
-	}
-
-	#fail(error: Error): void {
-		this.#failure ??= error;
-		for (const waiter of this.#waiting.values()) waiter.reject(this.#failure);
-		this.#waiting.clear();
+		return this.#worker.request(request);
 	}
 }

@@ -9,8 +9,8 @@
 //   oids in textTypes stay as PostgreSQL's text;
 // - exec { text }: one or more plain statements;
 // - close: closes PGlite.
-import { parentPort } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { answerRequests } from '../threads/answer-requests.js';
 import { byteaFromHex, byteaHex } from './bytea.js';
 
 const BYTEA_OID = 17;
@@ -47,29 +47,4 @@ async function perform(request) {
 	throw new Error(`unknown request ${request.kind}`);
 }
 
-/**
- * An error as a plain object that survives postMessage: its message, name and every field
- * PostgreSQL reported (code, detail, constraint, …).
- * @param {unknown} error
- */
-function describe(error) {
-	if (!(error instanceof Error)) return { message: String(error), name: 'Error' };
-	const fields = Object.fromEntries(
-		Object.entries(error).filter(([, value]) => typeof value !== 'object' || value === null)
-	);
-	return { ...fields, message: error.message, name: error.name };
-}
-
-const port = parentPort;
-if (!port) throw new Error('pglite-worker.js runs only as a worker thread');
-
-let previous = Promise.resolve();
-port.on('message', (/** @type {any} */ request) => {
-	previous = previous.then(async () => {
-		try {
-			port.postMessage({ id: request.id, result: await perform(request) });
-		} catch (error) {
-			port.postMessage({ id: request.id, error: describe(error) });
-		}
-	});
-});
+answerRequests(perform);

@@ -1,0 +1,95 @@
+/**
+ * Requests to a worker thread, each answered once. `{ id, ...request }` goes out; the worker
+ * (see answer-requests.js) answers `{ id, result }` or `{ id, error }`.
+ *
+ * The worker keeps the process alive only while an answer is awaited. When it stops — an
+ * uncaught error, an exit, `terminate()` — every unanswered request rejects with a
+ * `WorkerStoppedError`, and so does every later one: a caller that can do the work elsewhere
+ * tells that apart from the worker's own answer that the request failed.
+ */
+import { Worker } from 'node:worker_threads';
+
+/** An error the worker reported, as answer-requests.js sends it. */
+export interface ReportedError {
+	message: string;
+	name: string;
+	[field: string]: unknown;
+}
+
+type Answer = { id: number; result?: unknown; error?: ReportedError };
+
+interface Waiter {
+	resolve(result: unknown): void;
+	reject(error: Error): void;
+}
+
+/** The worker stopped before it answered (or was stopped before it was asked). */
+export class WorkerStoppedError extends Error {
+	constructor(message: string, options?: ErrorOptions) {
+		super(message, options);
+		this.name = 'WorkerStoppedError';
+	}
+}
+
+/** An error as the worker reported it, with every field it carried (PostgreSQL's code, …). */
+function restoreError(reported: ReportedError): Error {
+	const error = new Error(reported.message);
+	Object.assign(error, reported);
+	return error;
+}
+
+export class RequestChannel {
+	readonly #worker: Worker;
+	readonly #waiting = new Map<number, Waiter>();
+	#nextId = 1;
+	#stopped: WorkerStoppedError | undefined;
+
+	/** Starts the worker at `url`; `name` says in errors which worker it was. */
+	constructor(url: URL, name: string) {
+		this.#worker = new Worker(url);
+		this.#worker.unref();
+		this.#worker.on('message', (answer: Answer) => this.#settle(answer));
+		this.#worker.on('error', (error) =>
+			this.#stop(new WorkerStoppedError(`${name} failed: ${error.message}`, { cause: error }))
+		);
+		this.#worker.on('exit', (code) =>
+			this.#stop(new WorkerStoppedError(`${name} exited with code ${code}`))
+		);
+	}
+
+	/** Whether the worker has stopped: every request now rejects. */
+	get stopped(): boolean {
+		return this.#stopped !== undefined;
+	}
+
+	/** Sends `request`, handing over the buffers in `transfer`, and resolves with the answer. */
+	request<T>(request: object, transfer: ArrayBuffer[] = []): Promise<T> {
+		if (this.#stopped) return Promise.reject(this.#stopped);
+		const id = this.#nextId++;
+		return new Promise<T>((resolve, reject) => {
+			if (this.#waiting.size === 0) this.#worker.ref();
+			this.#waiting.set(id, { resolve: resolve as (result: unknown) => void, reject });
+			this.#worker.postMessage({ ...request, id }, transfer);
+		});
+	}
+
+	/** Stops the worker; unanswered requests reject with a WorkerStoppedError. */
+	async terminate(): Promise<void> {
+		await this.#worker.terminate();
+	}
+
+	#settle(answer: Answer): void {
+		const waiter = this.#waiting.get(answer.id);
+		if (!waiter) return;
+		this.#waiting.delete(answer.id);
+		if (this.#waiting.size === 0) this.#worker.unref();
+		if (answer.error) waiter.reject(restoreError(answer.error));
+		else waiter.resolve(answer.result);
+	}
+
+	#stop(error: WorkerStoppedError): void {
+		this.#stopped ??= error;
+		for (const waiter of this.#waiting.values()) waiter.reject(this.#stopped);
+		this.#waiting.clear();
+	}
+}
