@@ -13,7 +13,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { getConfig } from '../config';
 import { getLogger } from '../logger';
 import { PgliteThread } from './pglite-thread';
-import { inlineParameters, SqlArray, type SqlParam } from './raw-statement';
+import { SqlArray, type SqlParam } from './raw-statement.js';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -28,7 +28,7 @@ export interface DatabaseHandle {
 	 * Runs one parameterised statement straight through the driver, with no query builder: for
 	 * the few statements on the hot path (the group commit), where drizzle's building costs more
 	 * than the database does. PGlite gets it as a plain statement with the parameters written in
-	 * as literals (see raw-statement.ts). Returns the rows.
+	 * as literals on its thread (see raw-statement.js). Returns the rows.
 	 */
 	query<Row>(text: string, params: readonly SqlParam[]): Promise<Row[]>;
 	/** Runs a trivial query; throws when the database cannot answer. */
@@ -110,10 +110,7 @@ async function openPglite(dataDir: string, vacuumIntervalMs: number): Promise<Da
 	return {
 		db: db as unknown as Database,
 		kind: 'pglite',
-		query: async <Row>(text: string, params: readonly SqlParam[]) => {
-			const [result] = await client.exec(inlineParameters(text, params));
-			return result.rows as Row[];
-		},
+		query: <Row>(text: string, params: readonly SqlParam[]) => client.statement<Row>(text, params),
 		ping: async () => {
 			await client.query('select 1');
 		},

@@ -11,6 +11,7 @@
  */
 import type { QueryOptions, Results } from '@electric-sql/pglite';
 import { RequestChannel } from '../threads/request-channel';
+import { isSqlArray, SqlArray, type SqlParam } from './raw-statement.js';
 
 /** What a statement may take as a parameter: anything postMessage can copy. */
 type Param = unknown;
@@ -25,6 +26,7 @@ type Request =
 			textTypes: number[];
 	  }
 	| { kind: 'exec'; text: string }
+	| { kind: 'statement'; text: string; params: readonly SqlParam[] }
 	| { kind: 'close' };
 
 /** The statements a transaction's callback runs, inside the transaction. */
@@ -52,9 +54,15 @@ function textTypes(options: QueryOptions | undefined): number[] {
  * `param`, or when it is a view into a larger buffer, a copy of just its bytes: postMessage
  * copies a view's whole buffer (a 128 KiB part of a 3.6 MB snapshot would cross as 3.6 MB).
  */
-function ownBytes(param: Param): Param {
+function ownBytes<T>(param: T): T {
 	if (!(param instanceof Uint8Array) || param.byteLength === param.buffer.byteLength) return param;
-	return param.slice();
+	return param.slice() as T;
+}
+
+/** `param` with ownBytes applied to it, or to its elements when it is an array. */
+function ownParam(param: SqlParam): SqlParam {
+	if (!isSqlArray(param)) return ownBytes(param);
+	return new SqlArray(param.elementType, param.values.map(ownBytes));
 }
 
 export class PgliteThread {
@@ -87,6 +95,15 @@ export class PgliteThread {
 
 	exec(text: string): Promise<Results[]> {
 		return this.#afterTransactions(() => this.#exec(text));
+	}
+
+	/**
+	 * Runs one statement with its parameters written into it as literals on the database's
+	 * thread (see raw-statement.js), and resolves with its rows.
+	 */
+	statement<Row>(text: string, params: readonly SqlParam[]): Promise<Row[]> {
+		const request: Request = { kind: 'statement', text, params: params.map(ownParam) };
+		return this.#afterTransactions(() => this.#request(request) as Promise<Row[]>);
 	}
 
 	/**

@@ -8,10 +8,13 @@
 // - query { text, params, rowMode, textTypes }: a parameterised statement; values of the type
 //   oids in textTypes stay as PostgreSQL's text;
 // - exec { text }: one or more plain statements;
+// - statement { text, params }: one statement with its parameters written in as literals (see
+//   raw-statement.js), answered with its rows;
 // - close: closes PGlite.
 import { PGlite } from '@electric-sql/pglite';
 import { answerRequests } from '../threads/answer-requests.js';
 import { byteaFromHex, byteaHex } from './bytea.js';
+import { inlineParameters } from './raw-statement.js';
 
 const BYTEA_OID = 17;
 
@@ -43,6 +46,10 @@ async function perform(request) {
 		return database.query(request.text, request.params, queryOptions(request));
 	}
 	if (request.kind === 'exec') return database.exec(request.text);
+	if (request.kind === 'statement') {
+		const [result] = await database.exec(inlineParameters(request.text, request.params));
+		return result.rows;
+	}
 	if (request.kind === 'close') return database.close().then(() => null);
 	throw new Error(`unknown request ${request.kind}`);
 }

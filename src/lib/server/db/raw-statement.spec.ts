@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inlineParameters, SqlArray } from './raw-statement';
+import { inlineParameters, SqlArray } from './raw-statement.js';
 
 describe('inlineParameters', () => {
 	it('writes each kind of parameter as a literal', () => {
@@ -16,6 +16,12 @@ describe('inlineParameters', () => {
 		);
 	});
 
+	it('writes an array that crossed to a worker thread, where it is no longer an SqlArray', () => {
+		const crossed = structuredClone([new SqlArray('bytea', [Uint8Array.from([255]), null])]);
+		expect(crossed[0]).not.toBeInstanceOf(SqlArray);
+		expect(inlineParameters('$1', crossed)).toBe(`'{"\\\\xff",NULL}'`);
+	});
+
 	it('tells $1 from $10 and leaves the text around them alone', () => {
 		const params = Array.from({ length: 10 }, (_, index) => index + 1);
 		expect(inlineParameters('($10,$1)', params)).toBe('(10,1)');
@@ -27,5 +33,6 @@ describe('inlineParameters', () => {
 		expect(() => inlineParameters('select $1', ['a\0b'])).toThrow(/U\+0000/);
 		expect(() => inlineParameters('select $1', [new SqlArray('text', ['\0'])])).toThrow(/U\+0000/);
 		expect(() => inlineParameters('select $1', [Number.NaN])).toThrow(/not a SQL number/);
+		expect(() => inlineParameters('select $1', [{ id: 1 } as never])).toThrow(/object parameters/);
 	});
 });
