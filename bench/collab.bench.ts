@@ -110,6 +110,8 @@ interface LatencyRun {
 	cpuMs: number;
 	wallMs: number;
 	discardedTurns: number;
+	/** Each round's kept turn: its p99 (ms). */
+	turnP99s: number[];
 }
 
 interface LatencyFigures {
@@ -118,6 +120,7 @@ interface LatencyFigures {
 	seenRatio: number;
 	serverCpuPercent: number;
 	discardedTurns: number;
+	turnP99s: number[];
 }
 
 /** Receivers that record per edit (see MEASURING_PER_DOC): samples one edit yields. */
@@ -155,6 +158,7 @@ async function measuredTurn(
 		run.latency.discardFrom(mark);
 		return false;
 	}
+	run.turnP99s.push(run.latency.percentile(99, mark));
 	run.made += made;
 	run.cpuMs += cpu;
 	run.wallMs += wall;
@@ -187,7 +191,16 @@ async function latencyScenario(
 			const receive = latency.receiver(client.doc.clientID);
 			client.onUpdate = (update, at) => receive(update, at);
 		}
-		runs.push({ target, clients, latency, made: 0, cpuMs: 0, wallMs: 0, discardedTurns: 0 });
+		runs.push({
+			target,
+			clients,
+			latency,
+			made: 0,
+			cpuMs: 0,
+			wallMs: 0,
+			discardedTurns: 0,
+			turnP99s: []
+		});
 	}
 	for (const run of runs) {
 		await driveEdits(run.clients, ratePerSecond, LATENCY_ROUNDS.warmupSeconds, null);
@@ -200,6 +213,8 @@ async function latencyScenario(
 				if (await measuredTurn(run, ratePerSecond, clientsPerDoc)) break;
 				run.discardedTurns++;
 			}
+			// Every attempt discarded: the round has no figure for this target.
+			if (run.turnP99s.length <= round) run.turnP99s.push(NaN);
 		}
 	}
 	const figures = new Map<Target, LatencyFigures>();
@@ -216,7 +231,8 @@ async function latencyScenario(
 			p99: round1(run.latency.percentile(99)),
 			seenRatio: round1(run.latency.samples.length / expected),
 			serverCpuPercent: Math.round((run.cpuMs / run.wallMs) * 100),
-			discardedTurns: run.discardedTurns
+			discardedTurns: run.discardedTurns,
+			turnP99s: run.turnP99s
 		});
 	}
 	return figures;
@@ -511,7 +527,24 @@ async function runLatency(
 		if (!target.api) continue;
 		results[`${target.name}.${shape.metric}P99TimesReference`] =
 			Math.round((figure.p99 / reference.p99) * 100) / 100;
+		results[`${target.name}.${shape.metric}P99TimesReferenceRoundMedian`] =
+			Math.round(roundMedianRatio(figure.turnP99s, reference.turnP99s) * 100) / 100;
 	}
+}
+
+/**
+ * The median over rounds of one target's turn p99 over the reference's in the same round. A
+ * round's turns run within seconds of each other, so a slow spell of the shared machine, which
+ * lands in one target's turn and sets a whole run's p99, moves one round's ratio only.
+ */
+function roundMedianRatio(turnP99s: number[], referenceTurnP99s: number[]): number {
+	const ratios = turnP99s
+		.map((p99, round) => p99 / referenceTurnP99s[round])
+		.filter(Number.isFinite)
+		.sort((a, b) => a - b);
+	if (ratios.length === 0) return NaN;
+	const middle = Math.floor(ratios.length / 2);
+	return ratios.length % 2 === 1 ? ratios[middle] : (ratios[middle - 1] + ratios[middle]) / 2;
 }
 
 /** Runs the selected scenarios in order: latency ones on all targets together, others one by one. */

@@ -50,10 +50,13 @@ export class LatencyRecorder {
 		this.samples.length = Math.min(this.samples.length, index);
 	}
 
-	/** The `p`th percentile (0–100) of the samples, in ms (NaN when there are none). */
-	percentile(p: number): number {
-		if (this.samples.length === 0) return NaN;
-		const sorted = Float64Array.from(this.samples).sort();
+	/**
+	 * The `p`th percentile (0–100) of the samples from index `from` on (all by default), in ms
+	 * (NaN when there are none).
+	 */
+	percentile(p: number, from = 0): number {
+		if (this.samples.length <= from) return NaN;
+		const sorted = Float64Array.from(this.samples.slice(from)).sort();
 		const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
 		return sorted[Math.max(0, index)];
 	}
