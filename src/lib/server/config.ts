@@ -6,6 +6,7 @@
  * sentence that says what to set.
  */
 import path from 'node:path';
+import type { VacuumPolicy } from './db/vacuum-schedule';
 
 export interface ServerConfig {
 	port: number;
@@ -15,10 +16,11 @@ export interface ServerConfig {
 	databaseUrl: string | undefined;
 	dataDir: string;
 	/**
-	 * PGlite has no autovacuum: the server vacuums the embedded database this often, or every
-	 * deleted and replaced row (compacted log, old snapshots, ended sessions) stays on disk.
+	 * PGlite has no autovacuum: the server vacuums the embedded database when it is quiet, or
+	 * every deleted and replaced row (compacted log, old snapshots, ended sessions) stays on disk
+	 * (see db/vacuum-schedule.ts).
 	 */
-	pgliteVacuumIntervalMs: number;
+	pgliteVacuum: VacuumPolicy;
 	redisUrl: string | undefined;
 	/** Whether cookies get `Secure` and the `__Host-` prefix. */
 	secureCookies: boolean;
@@ -92,11 +94,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		origin,
 		databaseUrl: readDatabaseUrl(env.DATABASE_URL),
 		dataDir: path.resolve(env.DATA_DIR || './data'),
-		pgliteVacuumIntervalMs: readPositiveInteger(
-			'PGLITE_VACUUM_INTERVAL_MS',
-			env.PGLITE_VACUUM_INTERVAL_MS,
-			10_000
-		),
+		pgliteVacuum: {
+			intervalMs: readPositiveInteger(
+				'PGLITE_VACUUM_INTERVAL_MS',
+				env.PGLITE_VACUUM_INTERVAL_MS,
+				10_000
+			),
+			quietMs: readPositiveInteger('PGLITE_VACUUM_QUIET_MS', env.PGLITE_VACUUM_QUIET_MS, 1_000),
+			maxDelayMs: readPositiveInteger(
+				'PGLITE_VACUUM_MAX_DELAY_MS',
+				env.PGLITE_VACUUM_MAX_DELAY_MS,
+				300_000
+			)
+		},
 		redisUrl: env.REDIS_URL || undefined,
 		secureCookies: origin.protocol === 'https:',
 		logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info')

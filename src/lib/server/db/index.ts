@@ -15,6 +15,7 @@ import { getLogger } from '../logger';
 import { PgliteThread } from './pglite-thread';
 import { SqlArray, type SqlParam } from './raw-statement.js';
 import * as schema from './schema';
+import { scheduleVacuum, type VacuumPolicy } from './vacuum-schedule';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -73,31 +74,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
 	};
 }
 
-/**
- * PGlite runs no autovacuum, so without this the space of every deleted and replaced row — the
- * log compaction folds, old snapshots, ended sessions — stayed on disk for good. A plain VACUUM
- * of the whole database holds the database's thread (not the event loop) about 6 ms when little
- * changed (30–90 ms the first time after start, catalogs included) and 15–30 ms more after
- * 10,000–50,000 deleted log rows; it runs every `intervalMs`, never overlapping itself, on a
- * timer that does not keep the process alive.
- */
-function vacuumPeriodically(client: PgliteThread, intervalMs: number): () => void {
-	let running = false;
-	const timer = setInterval(() => {
-		if (running) return;
-		running = true;
-		client
-			.exec('vacuum')
-			.catch((error: unknown) =>
-				getLogger().warn({ err: error, module: 'db' }, 'vacuum of the embedded database failed')
-			)
-			.finally(() => (running = false));
-	}, intervalMs);
-	timer.unref();
-	return () => clearInterval(timer);
-}
-
-async function openPglite(dataDir: string, vacuumIntervalMs: number): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, vacuumPolicy: VacuumPolicy): Promise<DatabaseHandle> {
 	const { drizzle } = await import('drizzle-orm/pglite');
 	const { migrate } = await import('drizzle-orm/pglite/migrator');
 	const directory = path.join(dataDir, 'pglite');
@@ -106,7 +83,12 @@ async function openPglite(dataDir: string, vacuumIntervalMs: number): Promise<Da
 	// drizzle's PGlite driver calls only what PgliteThread offers: query, exec and transaction.
 	const db = drizzle(client as unknown as PGlite, { schema });
 	await migrate(db, { migrationsFolder: migrationsFolder() });
-	const stopVacuuming = vacuumPeriodically(client, vacuumIntervalMs);
+	const stopVacuuming = scheduleVacuum(
+		{ activity: () => client.activity(), vacuum: () => client.exec('vacuum') },
+		vacuumPolicy,
+		(error) =>
+			getLogger().warn({ err: error, module: 'db' }, 'vacuum of the embedded database failed')
+	);
 	return {
 		db: db as unknown as Database,
 		kind: 'pglite',
@@ -128,7 +110,7 @@ export function openDatabase(): Promise<DatabaseHandle> {
 		const config = getConfig();
 		const opening = config.databaseUrl
 			? openPostgres(config.databaseUrl)
-			: openPglite(config.dataDir, config.pgliteVacuumIntervalMs);
+			: openPglite(config.dataDir, config.pgliteVacuum);
 		slot[HANDLE_KEY] = opening;
 		opening.catch(() => {
 			delete slot[HANDLE_KEY];

@@ -10,7 +10,7 @@
  * boundary only as "leave this type as text", which is all drizzle asks for.
  */
 import type { QueryOptions, Results } from '@electric-sql/pglite';
-import { RequestChannel } from '../threads/request-channel';
+import { RequestChannel, type ChannelActivity } from '../threads/request-channel';
 import { isSqlArray, SqlArray, type SqlParam } from './raw-statement.js';
 
 /** What a statement may take as a parameter: anything postMessage can copy. */
@@ -139,6 +139,11 @@ export class PgliteThread {
 			this.#transactionsOpen--;
 			end();
 		}
+	}
+
+	/** What the database's thread has been doing (see RequestChannel.activity). */
+	activity(): ChannelActivity {
+		return this.#worker.activity();
 	}
 
 	/** Closes the database and stops the thread. */

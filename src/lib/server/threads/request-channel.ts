@@ -38,11 +38,20 @@ function restoreError(reported: ReportedError): Error {
 	return error;
 }
 
+/** See RequestChannel.activity. */
+export interface ChannelActivity {
+	waiting: number;
+	answered: number;
+	lastAnsweredAt: number;
+}
+
 export class RequestChannel {
 	readonly #worker: Worker;
 	readonly #waiting = new Map<number, Waiter>();
 	#nextId = 1;
 	#stopped: WorkerStoppedError | undefined;
+	#answered = 0;
+	#lastAnsweredAt = performance.now();
 
 	/** Starts the worker at `url`; `name` says in errors which worker it was. */
 	constructor(url: URL, name: string) {
@@ -60,6 +69,18 @@ export class RequestChannel {
 	/** Whether the worker has stopped: every request now rejects. */
 	get stopped(): boolean {
 		return this.#stopped !== undefined;
+	}
+
+	/**
+	 * What the worker has been doing: how many requests await an answer, how many were answered
+	 * so far, and when the last answer came (performance.now()).
+	 */
+	activity(): ChannelActivity {
+		return {
+			waiting: this.#waiting.size,
+			answered: this.#answered,
+			lastAnsweredAt: this.#lastAnsweredAt
+		};
 	}
 
 	/** Sends `request`, handing over the buffers in `transfer`, and resolves with the answer. */
@@ -82,6 +103,8 @@ export class RequestChannel {
 		const waiter = this.#waiting.get(answer.id);
 		if (!waiter) return;
 		this.#waiting.delete(answer.id);
+		this.#answered++;
+		this.#lastAnsweredAt = performance.now();
 		if (this.#waiting.size === 0) this.#worker.unref();
 		if (answer.error) waiter.reject(restoreError(answer.error));
 		else waiter.resolve(answer.result);
