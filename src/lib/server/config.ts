@@ -104,7 +104,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 			maxDelayMs: readPositiveInteger(
 				'PGLITE_VACUUM_MAX_DELAY_MS',
 				env.PGLITE_VACUUM_MAX_DELAY_MS,
-				300_000
+				60_000
 			)
 		},
 		redisUrl: env.REDIS_URL || undefined,
