@@ -34,6 +34,7 @@ import { collectGarbage, INSPECT_ARG, inspectorUrl } from './server-gc';
 import { LatencyRecorder, round1 } from './latency';
 import { openClients, type LightClient } from './light-client';
 import { printResults, type BenchResults } from './results';
+import { TRACE_ARGS, writeTraceSamples } from './trace-samples';
 
 /** Receivers per document that record latency (see latencyScenario). */
 const MEASURING_PER_DOC = 5;
@@ -121,6 +122,7 @@ interface LatencyFigures {
 	serverCpuPercent: number;
 	discardedTurns: number;
 	turnP99s: number[];
+	latency: LatencyRecorder;
 }
 
 /** Receivers that record per edit (see MEASURING_PER_DOC): samples one edit yields. */
@@ -232,7 +234,8 @@ async function latencyScenario(
 			seenRatio: round1(run.latency.samples.length / expected),
 			serverCpuPercent: Math.round((run.cpuMs / run.wallMs) * 100),
 			discardedTurns: run.discardedTurns,
-			turnP99s: run.turnP99s
+			turnP99s: run.turnP99s,
+			latency: run.latency
 		});
 	}
 	return figures;
@@ -519,6 +522,7 @@ async function runLatency(
 		results[`${target.name}.${shape.metric}SeenRatio`] = figure.seenRatio;
 		results[`${target.name}.${shape.metric}ServerCpuPercent`] = figure.serverCpuPercent;
 		results[`${target.name}.${shape.metric}DiscardedTurns`] = figure.discardedTurns;
+		writeTraceSamples(target.name, shape.metric, figure.latency);
 	}
 	// The target "no worse than the in-memory reference by more than 1.5×", as a figure.
 	const reference = [...figures].find(([target]) => !target.api)?.[1];
@@ -583,6 +587,7 @@ async function investFlowTarget(kind: DatabaseKind): Promise<Target> {
 		env: { COLLAB_IDLE_UNLOAD_MS: '1500', LOG_LEVEL: 'info' },
 		nodeArgs: [
 			INSPECT_ARG,
+			...TRACE_ARGS,
 			...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])
 		]
 	});
@@ -618,7 +623,7 @@ async function investFlowTarget(kind: DatabaseKind): Promise<Target> {
 async function referenceTarget(): Promise<Target> {
 	const child: ChildProcess = spawn(
 		process.execPath,
-		[INSPECT_ARG, 'bench/y-websocket-v1-server.cjs'],
+		[INSPECT_ARG, ...TRACE_ARGS, 'bench/y-websocket-v1-server.cjs'],
 		{ stdio: ['ignore', 'pipe', 'pipe'] }
 	);
 	let stderr = '';

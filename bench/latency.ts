@@ -10,6 +10,8 @@ import * as Y from 'yjs';
 export class LatencyRecorder {
 	private readonly sent = new Map<number, { clock: number; at: number }[]>();
 	readonly samples: number[] = [];
+	/** When each sample's edit was sent, in ms since the epoch (for bench/trace-report.ts). */
+	readonly sentAt: number[] = [];
 
 	/** Records that `clientId`'s edit ending at `clock` (exclusive) was sent now. */
 	recordSent(clientId: number, clock: number, at = performance.now()): void {
@@ -38,6 +40,7 @@ export class LatencyRecorder {
 				let index = cursor.get(clientId) ?? 0;
 				while (index < list.length && list[index].clock <= to) {
 					this.samples.push(at - list[index].at);
+					this.sentAt.push(performance.timeOrigin + list[index].at);
 					index++;
 				}
 				cursor.set(clientId, index);
@@ -48,6 +51,7 @@ export class LatencyRecorder {
 	/** Drops every sample from index `index` on (a measurement that turned out invalid). */
 	discardFrom(index: number): void {
 		this.samples.length = Math.min(this.samples.length, index);
+		this.sentAt.length = this.samples.length;
 	}
 
 	/**

@@ -10,6 +10,7 @@
  *
  * So an update anyone has received, and every API write answered 2xx, is in the database.
  */
+import diagnostics from 'node:diagnostics_channel';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
 import { getLogger } from '../logger';
@@ -47,6 +48,20 @@ export interface PipelineHooks {
 	/** A room whose commit failed: its in-memory document no longer matches the database. */
 	onRoomFailed(room: Room, error: unknown): void;
 }
+
+/**
+ * Each batch's timeline (performance.now() of this thread), published only while something
+ * listens: the benchmark's tracer (bench/trace-preload.mjs), which attributes slow edits to
+ * their causes.
+ */
+export interface BatchTimeline {
+	startedAt: number;
+	committingAt: number;
+	committedAt: number;
+	relayedAt: number;
+	items: number;
+}
+export const batchTimelines = diagnostics.channel('investflow:commit-batch');
 
 /** Origin of API mutations' transactions (never a connection, so everyone gets the relay). */
 export const API_ORIGIN = Symbol('investflow.api');
@@ -163,6 +178,7 @@ export class CommitPipeline {
 	}
 
 	private async processBatch(batch: Item[]): Promise<void> {
+		const startedAt = performance.now();
 		const settled = new Map<Item, () => void>();
 		const finish = (item: Item, settle: () => void) => settled.set(item, settle);
 		for (const item of batch) {
@@ -183,7 +199,9 @@ export class CommitPipeline {
 			if (item.kind === 'update') this.applyUpdate(item, rows, finish);
 			else this.applyMutation(item, rows, finish);
 		}
+		const committingAt = performance.now();
 		const failed = await this.commit(rows);
+		const committedAt = performance.now();
 		for (const item of batch) {
 			item.room.pendingItems--;
 			if (failed.has(item.room)) item.reject(new CommitFailedError(failed.get(item.room)));
@@ -191,6 +209,16 @@ export class CommitPipeline {
 		}
 		for (const room of new Set(batch.map((item) => item.room))) {
 			if (!room.closed && !failed.has(room)) room.relayOutbox();
+		}
+		if (batchTimelines.hasSubscribers) {
+			const timeline: BatchTimeline = {
+				startedAt,
+				committingAt,
+				committedAt,
+				relayedAt: performance.now(),
+				items: batch.length
+			};
+			batchTimelines.publish(timeline);
 		}
 	}
 

@@ -11,6 +11,7 @@
 // - statement { text, params }: one statement with its parameters written in as literals (see
 //   raw-statement.js), answered with its rows;
 // - close: closes PGlite.
+import diagnostics from 'node:diagnostics_channel';
 import { PGlite } from '@electric-sql/pglite';
 import { answerRequests } from '../threads/answer-requests.js';
 import { byteaFromHex, byteaHex } from './bytea.js';
@@ -54,4 +55,20 @@ async function perform(request) {
 	throw new Error(`unknown request ${request.kind}`);
 }
 
-answerRequests(perform);
+/**
+ * Each request's timeline (performance.now() of this thread) and kind, published only while
+ * something listens: the benchmark's tracer (bench/trace-preload.mjs). A group commit is the
+ * only `statement`; the text's start tells the others apart (`vacuum`, `begin`, …).
+ */
+const requestTimelines = diagnostics.channel('investflow:database-request');
+
+answerRequests(async (request) => {
+	if (!requestTimelines.hasSubscribers) return perform(request);
+	const startedAt = performance.now();
+	try {
+		return await perform(request);
+	} finally {
+		const text = String(request.text ?? '').slice(0, 40);
+		requestTimelines.publish({ startedAt, endedAt: performance.now(), kind: request.kind, text });
+	}
+});
