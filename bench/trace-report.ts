@@ -5,7 +5,8 @@
  * overlaps a suspect are set aside — the database thread's other work (vacuum, snapshots, reads),
  * group commits slower than 4 ms, the server's GC pauses, the benchmark's own. A suspect whose
  * removal brings the p99 down is what set it. Also each group commit's time as the event loop saw
- * it, and for the embedded database the two thread hops around the statement.
+ * it, the server's GC pauses while the scenario ran, and for the embedded database the two thread
+ * hops around the statement.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -144,6 +145,13 @@ function report(samples: SampleFile, traces: ThreadTrace[]) {
 			) * 100
 		) / 100;
 	const all = summary(samples.latency);
+	const from = Math.min(...samples.sentAt);
+	const to = Math.max(...samples.sentAt);
+	const serverPauses = traces
+		.filter((trace) => trace.pid === server.pid && trace.threadId === 0)
+		.flatMap((trace) => trace.gc)
+		.filter(([start]) => start >= from && start <= to)
+		.map(([start, end]) => end - start);
 	return {
 		target: samples.target,
 		metric: samples.metric,
@@ -156,6 +164,7 @@ function report(samples: SampleFile, traces: ThreadTrace[]) {
 			),
 			allOfThese: p99Without(Object.values(suspects))
 		},
+		serverGcPausesMs: { count: serverPauses.length, ...summary(serverPauses) },
 		...(server.batches.length > 0 && {
 			commitMs: summary(server.batches.map((batch) => batch.committedAt - batch.committingAt))
 		}),
