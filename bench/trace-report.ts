@@ -82,12 +82,12 @@ class SpanIndex {
 }
 
 /** The statement each commit ran on the database thread: both in order, the nth with the nth. */
-function hops(server: ThreadTrace, database: ThreadTrace) {
+function hops(batches: ThreadTrace['batches'], database: ThreadTrace) {
 	const statements = database.requests.filter((request) => request.kind === 'statement');
 	const toDatabase: number[] = [];
 	const back: number[] = [];
 	let next = 0;
-	for (const batch of server.batches) {
+	for (const batch of batches) {
 		if (batch.committedAt - batch.committingAt < 0.01) continue;
 		while (next < statements.length && statements[next].startedAt < batch.committingAt) next++;
 		const statement = statements[next];
@@ -116,6 +116,12 @@ function report(samples: SampleFile, traces: ThreadTrace[]) {
 	);
 	if (!bench || !server)
 		return { target: samples.target, metric: samples.metric, error: 'no trace' };
+	// The scenario's span: from its first edit sent to its last edit seen.
+	const from = Math.min(...samples.sentAt);
+	const to = Math.max(...samples.sentAt.map((sentAt, i) => sentAt + samples.latency[i]));
+	const batches = server.batches.filter(
+		(batch) => batch.committingAt >= from && batch.committingAt <= to
+	);
 	const database = traces.find(
 		(trace) => trace.pid === server.pid && trace.threadId !== 0 && trace.requests.length > 0
 	);
@@ -129,7 +135,7 @@ function report(samples: SampleFile, traces: ThreadTrace[]) {
 				.map((request): Span => [request.startedAt, request.endedAt])
 		),
 		slowCommits: new SpanIndex(
-			server.batches
+			batches
 				.filter((batch) => batch.committedAt - batch.committingAt > SLOW_COMMIT_MS)
 				.map((batch): Span => [batch.committingAt, batch.committedAt])
 		),
@@ -145,8 +151,6 @@ function report(samples: SampleFile, traces: ThreadTrace[]) {
 			) * 100
 		) / 100;
 	const all = summary(samples.latency);
-	const from = Math.min(...samples.sentAt);
-	const to = Math.max(...samples.sentAt);
 	const serverPauses = traces
 		.filter((trace) => trace.pid === server.pid && trace.threadId === 0)
 		.flatMap((trace) => trace.gc)
@@ -165,10 +169,10 @@ function report(samples: SampleFile, traces: ThreadTrace[]) {
 			allOfThese: p99Without(Object.values(suspects))
 		},
 		serverGcPausesMs: { count: serverPauses.length, ...summary(serverPauses) },
-		...(server.batches.length > 0 && {
-			commitMs: summary(server.batches.map((batch) => batch.committedAt - batch.committingAt))
+		...(batches.length > 0 && {
+			commitMs: summary(batches.map((batch) => batch.committedAt - batch.committingAt))
 		}),
-		...(database && hops(server, database))
+		...(database && hops(batches, database))
 	};
 }
 
