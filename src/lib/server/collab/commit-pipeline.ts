@@ -61,7 +61,7 @@ export interface BatchTimeline {
 	relayedAt: number;
 	items: number;
 }
-export const batchTimelines = diagnostics.channel('investflow:commit-batch');
+const batchTimelines = diagnostics.channel('investflow:commit-batch');
 
 /** Origin of API mutations' transactions (never a connection, so everyone gets the relay). */
 export const API_ORIGIN = Symbol('investflow.api');
