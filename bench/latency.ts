@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 export class LatencyRecorder {
 	private readonly sent = new Map<number, { clock: number; at: number }[]>();
 	readonly samples: number[] = [];
-	/** When each sample's edit was sent, in ms since the epoch (for bench/trace-report.ts). */
+	/** When each sample's edit was sent (performance.now(); for bench/trace-samples.ts). */
 	readonly sentAt: number[] = [];
 
 	/** Records that `clientId`'s edit ending at `clock` (exclusive) was sent now. */
@@ -40,7 +40,7 @@ export class LatencyRecorder {
 				let index = cursor.get(clientId) ?? 0;
 				while (index < list.length && list[index].clock <= to) {
 					this.samples.push(at - list[index].at);
-					this.sentAt.push(performance.timeOrigin + list[index].at);
+					this.sentAt.push(list[index].at);
 					index++;
 				}
 				cursor.set(clientId, index);
@@ -59,11 +59,16 @@ export class LatencyRecorder {
 	 * (NaN when there are none).
 	 */
 	percentile(p: number, from = 0): number {
-		if (this.samples.length <= from) return NaN;
-		const sorted = Float64Array.from(this.samples.slice(from)).sort();
-		const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-		return sorted[Math.max(0, index)];
+		return percentileOf(this.samples.slice(from), p);
 	}
+}
+
+/** The `p`th percentile (0–100) of `values` (NaN when there are none). */
+export function percentileOf(values: number[], p: number): number {
+	if (values.length === 0) return NaN;
+	const sorted = Float64Array.from(values).sort();
+	const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+	return sorted[Math.max(0, index)];
 }
 
 /** Rounds to one decimal place for reports. */

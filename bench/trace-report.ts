@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { percentileOf } from './latency';
 
 type Span = [number, number];
 
@@ -40,18 +41,12 @@ interface SampleFile {
 /** A group commit slower than this is a suspect. */
 const SLOW_COMMIT_MS = 4;
 
-function percentile(values: number[], p: number): number {
-	if (values.length === 0) return NaN;
-	const sorted = Float64Array.from(values).sort();
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 function summary(values: number[]) {
 	const round = (value: number) => Math.round(value * 100) / 100;
 	return {
-		p50: round(percentile(values, 50)),
-		p99: round(percentile(values, 99)),
-		max: round(percentile(values, 100))
+		p50: round(percentileOf(values, 50)),
+		p99: round(percentileOf(values, 99)),
+		max: round(percentileOf(values, 100))
 	};
 }
 
@@ -145,7 +140,7 @@ function report(samples: SampleFile, traces: ThreadTrace[]) {
 	const spans = samples.sentAt.map((sentAt, i): Span => [sentAt, sentAt + samples.latency[i]]);
 	const p99Without = (indexes: SpanIndex[]) =>
 		Math.round(
-			percentile(
+			percentileOf(
 				samples.latency.filter((_, i) => !indexes.some((index) => index.overlaps(...spans[i]))),
 				99
 			) * 100

@@ -26,7 +26,7 @@ export function writeTraceSamples(target: string, metric: string, latency: Laten
 			benchPid: process.pid,
 			target,
 			metric,
-			sentAt: latency.sentAt,
+			sentAt: latency.sentAt.map((at) => performance.timeOrigin + at),
 			latency: latency.samples
 		})
 	);

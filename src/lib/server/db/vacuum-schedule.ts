@@ -15,6 +15,7 @@
  * covers a minute of changes, holds the commits of that moment longer than the 10-second one did
  * (its time grows with the rows changed), and no more than a minute's dead rows wait for it.
  */
+import type { ChannelActivity } from '../threads/request-channel';
 
 export interface VacuumPolicy {
 	/** The shortest time between the starts of two vacuums. */
@@ -49,7 +50,7 @@ export function vacuumDue(state: VacuumState, policy: VacuumPolicy): boolean {
 
 /** The database as the scheduler drives it. */
 export interface Vacuumable {
-	activity(): { waiting: number; answered: number; lastAnsweredAt: number };
+	activity(): ChannelActivity;
 	vacuum(): Promise<unknown>;
 }
 
