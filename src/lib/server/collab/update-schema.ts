@@ -1,0 +1,216 @@
+/**
+ * Checks where every item of a decoded Yjs update lands in the workbook document and whether
+ * what it carries fits the schema there (`core/document-schema.ts`), without applying it. An
+ * item names its parent type explicitly (a root name, or the id of the item holding a nested
+ * type) or inherits parent and key from its left or right neighbour; neighbours and parents are
+ * looked up in the update itself first, then in the document's struct store (a binary search per
+ * lookup), so the cost grows with the update, never with the document.
+ *
+ * An item whose landing cannot be resolved (its neighbour or parent is neither in the update nor
+ * in the document) is refused: once its dependency arrived it would integrate unchecked.
+ */
+import * as Y from 'yjs';
+import { entryRule, ROOT_SLOTS, type EntryRule, type SchemaSlot } from '../../core/document-schema';
+
+/** Where an item lands: the slot of its parent type and its key (null in an array), or nowhere. */
+type Landing = { slot: SchemaSlot; key: string | null } | 'nowhere';
+
+/** Why an update does not fit the document schema. */
+export class SchemaViolationError extends Error {
+	constructor(readonly reason: string) {
+		super(`update violates the document schema: ${reason}`);
+		this.name = 'SchemaViolationError';
+	}
+}
+
+type Struct = Y.Item | Y.GC | Y.Skip;
+
+interface Resolution {
+	landing: Landing;
+	/** For an item holding a nested type: the slot that type is. */
+	childSlot?: SchemaSlot | 'nowhere';
+}
+
+/** Structs of one update, findable by id. */
+class UpdateIndex {
+	private readonly byClient = new Map<number, Struct[]>();
+	readonly resolved = new Map<Struct, Resolution>();
+
+	constructor(structs: Struct[]) {
+		for (const struct of structs) {
+			// A skipped range is not part of the update: lookups fall through to the document.
+			if (struct instanceof Y.Skip) continue;
+			const list = this.byClient.get(struct.id.client);
+			if (list) list.push(struct);
+			else this.byClient.set(struct.id.client, [struct]);
+		}
+		for (const list of this.byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
+	}
+
+	find(id: Y.ID): Struct | undefined {
+		const list = this.byClient.get(id.client);
+		if (!list) return undefined;
+		let low = 0;
+		let high = list.length - 1;
+		while (low <= high) {
+			const mid = (low + high) >> 1;
+			const struct = list[mid];
+			if (id.clock < struct.id.clock) high = mid - 1;
+			else if (id.clock >= struct.id.clock + struct.length) low = mid + 1;
+			else return struct;
+		}
+		return undefined;
+	}
+}
+
+function findInDocument(doc: Y.Doc, id: Y.ID): Y.Item | Y.GC | undefined {
+	if (id.clock >= Y.getState(doc.store, id.client)) return undefined;
+	return Y.getItem(doc.store, id) as Y.Item | Y.GC;
+}
+
+const typeSlots = new WeakMap<object, SchemaSlot | 'nowhere'>();
+
+/** The slot a Yjs type of `doc` is, by walking up to its root (a few steps; cached). */
+function slotOfType(doc: Y.Doc, type: Y.AbstractType<unknown>): SchemaSlot | 'nowhere' {
+	const cached = typeSlots.get(type);
+	if (cached) return cached;
+	let slot: SchemaSlot | 'nowhere' = 'nowhere';
+	const holder = type._item;
+	if (holder === null) {
+		for (const [name, root] of doc.share) {
+			if (root !== type) continue;
+			const rootSlot = ROOT_SLOTS[name];
+			if (!rootSlot) throw new SchemaViolationError(`unknown root "${name}"`);
+			slot = rootSlot;
+		}
+	} else if (!holder.deleted && holder.parent instanceof Y.AbstractType) {
+		const parentSlot = slotOfType(doc, holder.parent);
+		const rule = parentSlot === 'nowhere' ? null : entryRule(parentSlot, holder.parentSub);
+		if (rule && typeof rule !== 'string' && rule.kind === 'type') slot = rule.slot;
+	}
+	typeSlots.set(type, slot);
+	return slot;
+}
+
+/** The landing of a document item (already integrated, so its parent is a type). */
+function landingOfDocumentItem(doc: Y.Doc, struct: Y.Item | Y.GC): Landing {
+	if (!(struct instanceof Y.Item) || !(struct.parent instanceof Y.AbstractType)) return 'nowhere';
+	const slot = slotOfType(doc, struct.parent);
+	return slot === 'nowhere' ? 'nowhere' : { slot, key: struct.parentSub };
+}
+
+/** The slot of the type held by the item with `id` (a parent reference), or nowhere. */
+function slotHeldBy(doc: Y.Doc, index: UpdateIndex, id: Y.ID): SchemaSlot | 'nowhere' | null {
+	const own = index.find(id);
+	if (own) {
+		const resolution = index.resolved.get(own);
+		if (!resolution) return null;
+		if (own instanceof Y.Item && own.content instanceof Y.ContentDeleted) return 'nowhere';
+		if (resolution.childSlot) return resolution.childSlot;
+		throw new SchemaViolationError('a parent is not a map or list');
+	}
+	const stored = findInDocument(doc, id);
+	if (!stored) throw new SchemaViolationError('an item refers to a parent the document lacks');
+	if (!(stored instanceof Y.Item) || !(stored.content instanceof Y.ContentType)) {
+		if (stored instanceof Y.Item && !(stored.content instanceof Y.ContentDeleted)) {
+			throw new SchemaViolationError('a parent is not a map or list');
+		}
+		return 'nowhere';
+	}
+	return slotOfType(doc, stored.content.type);
+}
+
+/**
+ * The struct `item`'s landing depends on, if it is an unresolved struct of the update; else
+ * resolves `item` and returns null.
+ */
+function resolveItem(doc: Y.Doc, index: UpdateIndex, item: Y.Item): Struct | null {
+	let landing: Landing;
+	const parent = item.parent as unknown;
+	if (typeof parent === 'string') {
+		const slot = ROOT_SLOTS[parent];
+		if (!slot) throw new SchemaViolationError(`unknown root "${parent}"`);
+		landing = { slot, key: item.parentSub };
+	} else if (parent instanceof Y.ID) {
+		const slot = slotHeldBy(doc, index, parent);
+		if (slot === null) return index.find(parent)!;
+		landing = slot === 'nowhere' ? 'nowhere' : { slot, key: item.parentSub };
+	} else {
+		const neighbourId = item.origin ?? item.rightOrigin;
+		if (!neighbourId) throw new SchemaViolationError('an item has no parent');
+		const own = index.find(neighbourId);
+		if (own) {
+			const resolution = index.resolved.get(own);
+			if (!resolution) return own;
+			landing = resolution.landing;
+		} else {
+			const stored = findInDocument(doc, neighbourId);
+			if (!stored)
+				throw new SchemaViolationError('an item refers to a neighbour the document lacks');
+			landing = landingOfDocumentItem(doc, stored);
+		}
+	}
+	index.resolved.set(item, { landing, childSlot: checkContent(item, landing) });
+	return null;
+}
+
+/** Checks what `item` carries against its landing; returns the slot of a nested type it holds. */
+function checkContent(item: Y.Item, landing: Landing): SchemaSlot | 'nowhere' | undefined {
+	const content = item.content;
+	if (content instanceof Y.ContentDeleted) return undefined;
+	if (landing === 'nowhere') return content instanceof Y.ContentType ? 'nowhere' : undefined;
+	const rule: EntryRule | string = entryRule(landing.slot, landing.key);
+	if (typeof rule === 'string') throw new SchemaViolationError(rule);
+	if (content instanceof Y.ContentType) {
+		const expected = rule.kind === 'type' ? rule.typeName : null;
+		const actual =
+			content.type instanceof Y.Map ? 'map' : content.type instanceof Y.Array ? 'array' : 'other';
+		if (expected !== actual) {
+			throw new SchemaViolationError(`${landing.slot}.${landing.key ?? '[]'} holds no ${actual}`);
+		}
+		return rule.kind === 'type' ? rule.slot : undefined;
+	}
+	if (!(content instanceof Y.ContentAny) || rule.kind !== 'value') {
+		throw new SchemaViolationError(`${landing.slot}.${landing.key ?? '[]'} holds other content`);
+	}
+	for (const value of content.arr) {
+		const problem = rule.check(value);
+		if (problem) throw new SchemaViolationError(problem);
+	}
+	return undefined;
+}
+
+/**
+ * Throws {@link SchemaViolationError} unless every item of `structs` (a decoded update) lands
+ * where the schema allows and carries what it allows there. Deletions are always allowed: the
+ * readers tolerate any part of the document being gone.
+ */
+export function checkUpdateSchema(doc: Y.Doc, structs: Struct[]): void {
+	const index = new UpdateIndex(structs);
+	for (const struct of structs) {
+		if (!(struct instanceof Y.Item) || index.resolved.has(struct)) continue;
+		// Depth-first over the update's own dependencies, without recursion (chains of typed
+		// characters can be long).
+		const stack: Y.Item[] = [struct];
+		const onStack = new Set<Struct>([struct]);
+		while (stack.length > 0) {
+			const top = stack[stack.length - 1];
+			const dependency = resolveItem(doc, index, top);
+			if (dependency === null) {
+				stack.pop();
+				onStack.delete(top);
+				continue;
+			}
+			if (!(dependency instanceof Y.Item)) {
+				// A GC'd or skipped neighbour: Yjs drops the item as garbage, so it lands nowhere.
+				index.resolved.set(top, { landing: 'nowhere', childSlot: checkContent(top, 'nowhere') });
+				stack.pop();
+				onStack.delete(top);
+				continue;
+			}
+			if (onStack.has(dependency)) throw new SchemaViolationError('items depend on each other');
+			stack.push(dependency);
+			onStack.add(dependency);
+		}
+	}
+}
