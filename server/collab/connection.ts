@@ -4,7 +4,10 @@
  * answering pings.
  */
 import type { WebSocket } from 'ws';
-import type { CollabConfig } from '../../src/lib/server/collab/collab-config.ts';
+import {
+	AWARENESS_FRAME_MIN_COST,
+	type CollabConfig
+} from '../../src/lib/server/collab/collab-config.ts';
 import type { Room, RoomConnection } from '../../src/lib/server/collab/room.ts';
 import type { WorkbookRole } from '../../src/lib/server/workbook-access.ts';
 import type { ConnectionUser } from './access.ts';
@@ -23,12 +26,50 @@ export class Connection implements RoomConnection {
 	owesSyncStep1 = false;
 	private queued: Uint8Array[] | null = [];
 	private closed = false;
+	/** When (performance.now()) this connection's recent sync step 1 messages arrived. */
+	private readonly syncStep1Times: number[] = [];
+	/** Awareness bytes it may still send now (negative: in debt), and when that was computed. */
+	private awarenessTokens: number;
+	private awarenessCheckedAt = performance.now();
 
 	constructor(
 		readonly ws: WebSocket,
 		readonly workbookId: string,
 		private readonly config: CollabConfig
-	) {}
+	) {
+		this.awarenessTokens = config.awarenessBurstBytes;
+	}
+
+	/**
+	 * Counts a sync step 1 from the client; false once it sent more than
+	 * `syncStep1PerMinute` in the last minute (each answer may be the whole document).
+	 */
+	allowSyncStep1(now = performance.now()): boolean {
+		const times = this.syncStep1Times;
+		while (times.length > 0 && now - times[0] >= 60_000) times.shift();
+		times.push(now);
+		return times.length <= this.config.syncStep1PerMinute;
+	}
+
+	/**
+	 * Charges an awareness frame of `bytes` against the connection's budget (a token bucket
+	 * refilled at `awarenessBytesPerSecond` up to `awarenessBurstBytes`): `relay` when within it,
+	 * `drop` when over, `close` when the debt passed the burst size (a flood, not a burst).
+	 */
+	chargeAwareness(bytes: number, now = performance.now()): 'relay' | 'drop' | 'close' {
+		const { awarenessBytesPerSecond: rate, awarenessBurstBytes: burst } = this.config;
+		const elapsed = (now - this.awarenessCheckedAt) / 1000;
+		this.awarenessCheckedAt = now;
+		this.awarenessTokens = Math.min(burst, this.awarenessTokens + elapsed * rate);
+		this.awarenessTokens -= Math.max(bytes, AWARENESS_FRAME_MIN_COST);
+		if (this.awarenessTokens >= 0) return 'relay';
+		return this.awarenessTokens < -burst ? 'close' : 'drop';
+	}
+
+	/** True while the socket's unsent buffer is within `maxBufferedBytes`. */
+	get canBuffer(): boolean {
+		return this.ws.bufferedAmount <= this.config.maxBufferedBytes;
+	}
 
 	/** Share-link guests never see other people's presence. */
 	get seesPresence(): boolean {

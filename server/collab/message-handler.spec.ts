@@ -47,6 +47,37 @@ function setUp(role: WorkbookRole) {
 	return { room, socket, connection, submit, context };
 }
 
+/** A connection to `room` whose pipeline runs reads at once (as the durable phase would). */
+function connectTo(room: Room, user: { id: string; name: string; linkId?: string }) {
+	const socket = fakeSocket();
+	const connection = new Connection(socket as never, 'wb', collabDefaults);
+	connection.user = user;
+	connection.role = 'viewer';
+	connection.room = room;
+	room.connections.add(connection);
+	const submit = vi.fn((item: { kind: string; read?: (room: Room) => unknown }) =>
+		Promise.resolve(item.read?.(room))
+	);
+	const context: MessageContext = {
+		pipeline: { submit } as unknown as CommitPipeline,
+		config: collabDefaults,
+		onError: vi.fn()
+	};
+	return { socket, connection, context };
+}
+
+function awarenessFrame(clientId: number, state: unknown): Uint8Array {
+	const update = encoding.createEncoder();
+	encoding.writeVarUint(update, 1);
+	encoding.writeVarUint(update, clientId);
+	encoding.writeVarUint(update, 1);
+	encoding.writeVarString(update, JSON.stringify(state));
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, 1);
+	encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
+	return encoding.toUint8Array(encoder);
+}
+
 function someUpdate(): Uint8Array {
 	const doc = new Y.Doc();
 	doc.getMap('m').set('k', 1);
@@ -98,5 +129,70 @@ describe('handleMessage', () => {
 		const stored = room.awareness.getStates().get(doc.clientID) as { user: { name: string } };
 		expect(stored.user.name).toBe('Ada');
 		expect(room.awarenessOwners.get(doc.clientID)).toBe(connection);
+	});
+
+	it('answers fresh clients with the same stored frames instead of encoding the document again', () => {
+		const snapshot = someUpdate();
+		const room = new Room('wb', { updates: [snapshot], lastUpdateId: 1, logCount: 0, logBytes: 0 });
+		const first = connectTo(room, { id: 'u1', name: 'Ada' });
+		const second = connectTo(room, { id: 'u2', name: 'Bo' });
+		handleMessage(first.connection, encodeSyncStep1(new Y.Doc()), first.context);
+		handleMessage(second.connection, encodeSyncStep1(new Y.Doc()), second.context);
+		expect(first.socket.sent[0]).toEqual(encodeSyncStep2FromUpdate(snapshot));
+		expect(second.socket.sent[0]).toBe(first.socket.sent[0]);
+		expect(room.hydrated).toBe(false);
+	});
+
+	it('closes a connection with 1008 on its sixth sync step 1 within a minute', () => {
+		const room = new Room('wb', {
+			updates: [someUpdate()],
+			lastUpdateId: 1,
+			logCount: 0,
+			logBytes: 0
+		});
+		const { socket, connection, context } = connectTo(room, { id: 'u1', name: 'Ada' });
+		for (let i = 0; i < collabDefaults.syncStep1PerMinute; i++) {
+			handleMessage(connection, encodeSyncStep1(new Y.Doc()), context);
+		}
+		expect(socket.closedWith).toBeNull();
+		handleMessage(connection, encodeSyncStep1(new Y.Doc()), context);
+		expect(socket.closedWith).toBe(1008);
+	});
+
+	it('sends no sync answer to a socket whose unsent buffer is past the bound (1013)', () => {
+		const room = new Room('wb', {
+			updates: [someUpdate()],
+			lastUpdateId: 1,
+			logCount: 0,
+			logBytes: 0
+		});
+		const { socket, connection, context } = connectTo(room, { id: 'u1', name: 'Ada' });
+		socket.bufferedAmount = collabDefaults.maxBufferedBytes + 1;
+		handleMessage(connection, encodeSyncStep1(new Y.Doc()), context);
+		expect(socket.sent).toEqual([]);
+		expect(socket.closedWith).toBe(1013);
+	});
+
+	it('takes no presence from a share-link guest', () => {
+		const room = new Room('wb', { updates: [], lastUpdateId: 0, logCount: 0, logBytes: 0 });
+		const { connection, context } = connectTo(room, { id: 'guest', name: 'Guest', linkId: 'l1' });
+		handleMessage(connection, awarenessFrame(77, { cursor: 'A1' }), context);
+		expect(room.awareness.getStates().has(77)).toBe(false);
+	});
+
+	it('drops awareness past the byte budget, then closes a flooder with 1008', () => {
+		const room = new Room('wb', { updates: [], lastUpdateId: 0, logCount: 0, logBytes: 0 });
+		const { socket, connection, context } = connectTo(room, { id: 'u1', name: 'Ada' });
+		const relayed: number[] = [];
+		room.awareness.on('update', () => relayed.push(1));
+		let sent = 0;
+		while (socket.closedWith === null && sent < 10_000) {
+			handleMessage(connection, awarenessFrame(5, { cursor: `A${sent}` }), context);
+			sent++;
+		}
+		const budgetFrames = collabDefaults.awarenessBurstBytes / 256;
+		expect(relayed.length).toBeLessThanOrEqual(budgetFrames + 1);
+		expect(socket.closedWith).toBe(1008);
+		expect(sent).toBeLessThan(4 * budgetFrames);
 	});
 });

@@ -1,8 +1,10 @@
 /**
  * Handles one y-websocket frame from an authorised connection: sync step 1 is answered with the
- * durable document state, updates (sync step 2 and update) go through the commit pipeline (never
- * from viewers), awareness is filtered to the connection's own client ids and person. Anything
- * that does not decode closes the connection with 4400; nobody else is affected.
+ * durable document state (from its stored, already-framed parts: no re-encoding per client),
+ * at most `syncStep1PerMinute` times a minute; updates (sync step 2 and update) go through the
+ * commit pipeline (never from viewers); awareness is charged against the connection's byte
+ * budget, filtered to its own client ids and person, and never taken from share-link guests.
+ * Anything that does not decode closes the connection with 4400; nobody else is affected.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -19,8 +21,6 @@ import {
 	encodeAwarenessFrame,
 	encodeSyncStep1,
 	encodeSyncStep2,
-	encodeSyncStep2FromUpdate,
-	encodeSyncUpdate,
 	MessageType,
 	SyncType
 } from '../../src/lib/server/collab/protocol.ts';
@@ -80,11 +80,15 @@ function dispatch(connection: Connection, frame: Uint8Array, context: MessageCon
 			const payload = read('sync payload', () => decoding.readVarUint8Array(decoder));
 			if (syncType === SyncType.step1) {
 				const stateVector = read('state vector', () => Y.decodeStateVector(payload));
+				if (!connection.allowSyncStep1()) {
+					connection.close(CloseCode.policyViolation, 'too many sync requests');
+					return;
+				}
 				context.pipeline
 					.submit({
 						kind: 'read',
 						room,
-						read: () => answerSyncStep1(connection, payload, stateVector.size === 0, context)
+						read: () => answerSyncStep1(connection, payload, stateVector, context)
 					})
 					.catch((error: unknown) => context.onError(connection, error));
 			} else if (syncType === SyncType.step2 || syncType === SyncType.update) {
@@ -100,7 +104,11 @@ function dispatch(connection: Connection, frame: Uint8Array, context: MessageCon
 					})
 					.catch((error: unknown) => {
 						if (error instanceof RejectedUpdateError) {
-							connection.close(CloseCode.badRequest, 'update refused');
+							connection.close(
+								error.kind === 'quota' ? CloseCode.workbookTooLarge : CloseCode.badRequest,
+								// A close reason is at most 123 bytes.
+								`update refused: ${error.reason}`.slice(0, 120)
+							);
 						} else {
 							context.onError(connection, error);
 						}
@@ -112,6 +120,13 @@ function dispatch(connection: Connection, frame: Uint8Array, context: MessageCon
 		}
 		case MessageType.awareness: {
 			const update = read('awareness', () => decoding.readVarUint8Array(decoder));
+			const charge = connection.chargeAwareness(frame.length);
+			if (charge === 'close') {
+				connection.close(CloseCode.policyViolation, 'awareness flood');
+				return;
+			}
+			// Share-link guests see no one's presence and show none: nothing of theirs is relayed.
+			if (charge === 'drop' || !connection.seesPresence) return;
 			const filtered = filterAwarenessUpdate(update, {
 				owned: connection.awarenessIds,
 				ownedElsewhere: (clientId) => {
@@ -140,41 +155,48 @@ function dispatch(connection: Connection, frame: Uint8Array, context: MessageCon
 }
 
 /**
- * Most stored parts (snapshot plus log rows) a fresh client is sent one frame each. A longer log
- * (left by a crash before compaction) would cost the client one pending-struct merge per frame,
- * which grows roughly with the square of the count, so such a room is hydrated and sent whole.
- */
-const MAX_STORED_PARTS_SENT = 100;
-
-/**
- * Answers a client's sync step 1 from durable state. A client with nothing (a fresh open) gets
- * the room's stored parts as they are — no Yjs work before its first sync, and no encoding of a
- * large document on the event loop — and an unhydrated room hydrates once they are written out;
- * any other client, or any client of a room with a long log, gets the diff from the document.
- * (In the durable phase the document holds exactly what the stored parts make.)
+ * Answers a client's sync step 1 from durable state. A client with nothing (a fresh open, or a
+ * state vector that shares no client with the document) gets the room's stored parts, each
+ * framed once and shared by every such answer; an unhydrated room hydrates once they are
+ * written out. Any other client gets the diff from the document. A socket whose unsent buffer
+ * is already past its bound gets nothing more (1013): an answer may be the whole document.
  */
 function answerSyncStep1(
 	connection: Connection,
 	stateVector: Uint8Array,
-	clientIsEmpty: boolean,
+	decodedVector: Map<number, number>,
 	context: MessageContext
 ): void {
 	const room = connection.room;
-	if (!room) return;
-	const parts = room.durableParts;
-	if (parts.length > 0 && parts.length <= MAX_STORED_PARTS_SENT && clientIsEmpty) {
-		// Log rows go first as plain updates (the client keeps them pending until their
-		// dependencies arrive) and the snapshot last as sync step 2, so "synced" on the client
-		// still means it holds the whole document.
-		const [snapshot, ...log] = parts;
-		for (const update of log) connection.send(encodeSyncUpdate(update));
-		connection.sendThen(encodeSyncStep2FromUpdate(snapshot), () =>
-			sendOwedSyncStep1(connection, context)
-		);
+	if (!room || connection.isClosed) return;
+	if (!connection.canBuffer) {
+		connection.close(CloseCode.tryAgainLater, 'reading too slowly');
+		return;
+	}
+	// Only a non-empty state vector needs the document to judge (its diff would need it anyway).
+	const full = holdsNothingOf(decodedVector.size === 0 ? null : room.doc, decodedVector)
+		? room.fullSyncFrames()
+		: null;
+	if (full) {
+		for (const frame of full.updates) connection.send(frame);
+		connection.sendThen(full.step2, () => sendOwedSyncStep1(connection, context));
 		return;
 	}
 	connection.send(encodeSyncStep2(room.doc, stateVector));
 	sendOwedSyncStep1(connection, context);
+}
+
+/**
+ * True when a client with `stateVector` holds nothing of `doc` (every clock zero, or no client
+ * the document knows), so the whole document is what it lacks. `doc` may be null only for an
+ * empty state vector.
+ */
+function holdsNothingOf(doc: Y.Doc | null, stateVector: Map<number, number>): boolean {
+	for (const [client, clock] of stateVector) {
+		if (clock === 0) continue;
+		if (!doc || Y.getState(doc.store, client) > 0) return false;
+	}
+	return true;
 }
 
 /**

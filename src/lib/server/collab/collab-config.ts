@@ -43,7 +43,27 @@ export interface CollabConfig {
 	maxAwarenessStateBytes: number;
 	/** Most messages buffered per connection while its upgrade is still being authorised. */
 	maxQueuedMessagesBeforeReady: number;
+	/**
+	 * Largest stored workbook (snapshot plus log) an update may grow it to, from a socket or the
+	 * API; an update holding only deletions is always accepted.
+	 */
+	workbookMaxBytes: number;
+	/**
+	 * Most sync step 1 messages one connection may send per minute (a y-websocket client sends
+	 * one per connection); past it the connection is closed with 1008.
+	 */
+	syncStep1PerMinute: number;
+	/**
+	 * Awareness bytes per second one connection may send on average (each frame counts at least
+	 * {@link AWARENESS_FRAME_MIN_COST} bytes); frames past the budget are dropped.
+	 */
+	awarenessBytesPerSecond: number;
+	/** Awareness bytes one connection may send in a burst; twice this in debt closes it (1008). */
+	awarenessBurstBytes: number;
 }
+
+/** What an awareness frame costs at least against the byte budget (its handling is not free). */
+export const AWARENESS_FRAME_MIN_COST = 256;
 
 /** The defaults; see each field of {@link CollabConfig}. */
 export const collabDefaults: CollabConfig = {
@@ -59,7 +79,12 @@ export const collabDefaults: CollabConfig = {
 	maxBufferedBytes: 8 * 1024 * 1024,
 	maxAwarenessClientsPerConnection: 8,
 	maxAwarenessStateBytes: 16 * 1024,
-	maxQueuedMessagesBeforeReady: 256
+	maxQueuedMessagesBeforeReady: 256,
+	workbookMaxBytes: 50 * 1024 * 1024,
+	syncStep1PerMinute: 5,
+	// A person moving their selection sends a few hundred bytes a handful of times a second.
+	awarenessBytesPerSecond: 16 * 1024,
+	awarenessBurstBytes: 64 * 1024
 };
 
 const ENV_KEYS: Record<string, keyof CollabConfig> = {
@@ -70,7 +95,8 @@ const ENV_KEYS: Record<string, keyof CollabConfig> = {
 	COLLAB_COMPACT_MIN_INTERVAL_MS: 'compactMinIntervalMs',
 	COLLAB_SNAPSHOT_ON_WORKER_ABOVE_BYTES: 'snapshotOnWorkerAboveBytes',
 	COLLAB_PING_INTERVAL_MS: 'pingIntervalMs',
-	COLLAB_MAX_BUFFERED_BYTES: 'maxBufferedBytes'
+	COLLAB_MAX_BUFFERED_BYTES: 'maxBufferedBytes',
+	WORKBOOK_MAX_BYTES: 'workbookMaxBytes'
 };
 
 /**

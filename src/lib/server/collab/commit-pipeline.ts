@@ -13,12 +13,14 @@
 import diagnostics from 'node:diagnostics_channel';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
+import { AppError } from '../errors';
 import { getLogger } from '../logger';
 import type { CollabConfig } from './collab-config';
 import { appendUpdates, writeSnapshot, type UpdateRow } from './persistence';
 import type { Room } from './room';
 import { SnapshotBuilder } from './snapshot-builder';
-import { checkUpdate, pendingBytes } from './update-validation';
+import { checkUpdateSchema, SchemaViolationError } from './update-schema';
+import { checkUpdate, pendingBytes, RejectedUpdateError } from './update-validation';
 
 interface BaseItem {
 	room: Room;
@@ -47,6 +49,11 @@ export class CommitFailedError extends Error {
 export interface PipelineHooks {
 	/** A room whose commit failed: its in-memory document no longer matches the database. */
 	onRoomFailed(room: Room, error: unknown): void;
+	/**
+	 * A room whose document holds an API change that was refused after it ran (and so was
+	 * neither stored nor relayed): reload it from the database.
+	 */
+	onRoomDiverged(room: Room): void;
 }
 
 /**
@@ -144,7 +151,7 @@ export class CommitPipeline {
 				(state) => {
 					room.logCount -= count;
 					room.logBytes -= bytes;
-					room.durableParts = [state, ...room.durableParts.slice(parts.length)];
+					room.foldDurableParts(state, parts.length, storedBytes);
 				},
 				(error: unknown) =>
 					this.log.warn({ err: error, workbookId: room.workbookId }, 'compaction failed')
@@ -246,6 +253,15 @@ export class CommitPipeline {
 			() => {
 				const check = checkUpdate(room.doc, update, this.config);
 				if (check.empty) return false;
+				try {
+					checkUpdateSchema(room.doc, check.structs);
+				} catch (error) {
+					if (!(error instanceof SchemaViolationError)) throw error;
+					throw new RejectedUpdateError(error.reason, 'schema');
+				}
+				if (check.structs.length > 0 && this.overQuota(room, update.length)) {
+					throw new RejectedUpdateError('the workbook is at its size limit', 'quota');
+				}
 				const emittedBefore = room.outbox.length;
 				const pendingBefore = pendingBytes(room.doc);
 				try {
@@ -264,10 +280,40 @@ export class CommitPipeline {
 					return false;
 				}
 				rows.push({ room, row: { workbookId: room.workbookId, update, userId: item.userId } });
+				room.storedBytes += update.length;
 				return true;
 			},
 			finish
 		);
+	}
+
+	/** True when storing `bytes` more would take the room's stored document past the quota. */
+	private overQuota(room: Room, bytes: number): boolean {
+		return room.storedBytes + bytes > this.config.workbookMaxBytes;
+	}
+
+	/**
+	 * Why the update an API mutation produced may not be stored (as the API error), or null:
+	 * the same size cap, quota and schema as a socket's update. Cost grows with the update.
+	 */
+	private refusalOfMutation(room: Room, update: Uint8Array): AppError | null {
+		if (update.length > this.config.maxUpdateBytes) {
+			return new AppError(
+				413,
+				'update_too_large',
+				`One change may be at most ${this.config.maxUpdateBytes} bytes; this one is ${update.length}.`
+			);
+		}
+		const { structs } = Y.decodeUpdate(update);
+		if (structs.length > 0 && this.overQuota(room, update.length))
+			return workbookTooLarge(this.config);
+		try {
+			checkUpdateSchema(room.doc, structs);
+		} catch (error) {
+			if (!(error instanceof SchemaViolationError)) throw error;
+			return new AppError(400, 'invalid_document', `The change was refused: ${error.reason}.`);
+		}
+		return null;
 	}
 
 	private applyMutation(
@@ -276,6 +322,13 @@ export class CommitPipeline {
 		finish: (item: Item, settle: () => void) => void
 	): void {
 		const { room } = item;
+		// Past the quota nothing more is tried (the mutation's size is only known once it ran,
+		// and refusing it then costs everyone a reload).
+		if (room.storedBytes >= this.config.workbookMaxBytes) {
+			const refusal = workbookTooLarge(this.config);
+			finish(item, () => item.reject(refusal));
+			return;
+		}
 		room.capture = [];
 		try {
 			this.settleNow(
@@ -295,7 +348,16 @@ export class CommitPipeline {
 			// Even a mutation that threw may have changed the document: store what it did.
 			if (produced.length > 0) {
 				const update = produced.length === 1 ? produced[0] : Y.mergeUpdates(produced);
-				rows.push({ room, row: { workbookId: room.workbookId, update, userId: item.userId } });
+				const refusal = this.refusalOfMutation(room, update);
+				if (refusal) {
+					// The document already holds the change; it is neither stored nor relayed, and
+					// the room reloads from the database (its clients resync).
+					finish(item, () => item.reject(refusal));
+					this.hooks.onRoomDiverged(room);
+				} else {
+					rows.push({ room, row: { workbookId: room.workbookId, update, userId: item.userId } });
+					room.storedBytes += update.length;
+				}
 			}
 		}
 	}
@@ -332,8 +394,7 @@ export class CommitPipeline {
 		room.lastUpdateId = Math.max(room.lastUpdateId, id);
 		room.logCount++;
 		room.logBytes += row.update.length;
-		// A copy: a socket's update is a view into its frame, which may share a larger buffer.
-		room.durableParts.push(row.update.slice());
+		room.appendDurablePart(row.update);
 	}
 
 	/** True when the room's log is long enough to fold, and its last snapshot long enough ago. */
@@ -344,4 +405,12 @@ export class CommitPipeline {
 			performance.now() - room.lastCompactionAt >= this.config.compactMinIntervalMs
 		);
 	}
+}
+
+function workbookTooLarge(config: CollabConfig): AppError {
+	return new AppError(
+		413,
+		'workbook_too_large',
+		`This workbook has reached its size limit of ${config.workbookMaxBytes} bytes; delete content to make room.`
+	);
 }

@@ -35,6 +35,10 @@ export class RoomRegistry {
 			onRoomFailed: (room, error) => {
 				this.log.error({ err: error, workbookId: room.workbookId }, 'room failed; unloading it');
 				this.drop(room, RoomCloseCode.internalError, 'document reload');
+			},
+			onRoomDiverged: (room) => {
+				this.log.warn({ workbookId: room.workbookId }, 'refused API change; reloading the room');
+				this.drop(room, RoomCloseCode.serviceRestart, 'document reload');
 			}
 		});
 	}

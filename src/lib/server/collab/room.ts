@@ -5,11 +5,32 @@
  */
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { encodeAwarenessFrame, encodeSyncUpdate } from './protocol';
+import {
+	encodeAwarenessFrame,
+	encodeSyncStep2,
+	encodeSyncStep2FromUpdate,
+	encodeSyncUpdate
+} from './protocol';
 import type { StoredDocument } from './persistence';
 
 /** Transaction origin of hydration: not an edit, so never relayed or stored again. */
 const LOAD_ORIGIN = Symbol('investflow.load');
+
+/**
+ * Most stored parts (snapshot plus log rows) a fresh client is sent one frame each. A longer log
+ * (left by a crash before compaction) would cost the client one pending-struct merge per frame,
+ * which grows roughly with the square of the count, so such a room is sent one encoding of the
+ * whole document instead.
+ */
+const MAX_STORED_PARTS_SENT = 100;
+
+/** The frames that bring a client holding nothing up to the durable document. */
+export interface FullSyncFrames {
+	/** Log rows as plain updates, sent first (the client keeps them pending until…) */
+	updates: Uint8Array[];
+	/** …the snapshot (or whole document) as sync step 2, sent last, so "synced" means complete. */
+	step2: Uint8Array;
+}
 
 /** What a room needs from a connection. */
 export interface RoomConnection {
@@ -70,6 +91,19 @@ export class Room {
 	 * clients never builds it, so opening a large workbook does not wait for Yjs.
 	 */
 	private isHydrated = false;
+	/**
+	 * Bytes of the stored document (snapshot plus log), counting updates accepted into the
+	 * current batch before they commit: what the size quota compares against.
+	 */
+	storedBytes: number;
+	/**
+	 * Each stored part framed once, so repeated first syncs share one buffer per part instead
+	 * of copying (or re-encoding) the document per client.
+	 */
+	private readonly updateFrames = new WeakMap<Uint8Array, Uint8Array>();
+	private readonly step2Frames = new WeakMap<Uint8Array, Uint8Array>();
+	/** The whole document as one sync step 2, when the log is too long to send part by part. */
+	private wholeDocumentFrame: Uint8Array | null = null;
 
 	constructor(
 		readonly workbookId: string,
@@ -79,6 +113,7 @@ export class Room {
 		this.logCount = stored.logCount;
 		this.logBytes = stored.logBytes;
 		this.durableParts = stored.updates;
+		this.storedBytes = stored.updates.reduce((sum, part) => sum + part.length, 0);
 		this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
 			if (origin === LOAD_ORIGIN) return;
 			this.outbox.push({ update, origin });
@@ -113,6 +148,46 @@ export class Room {
 			}, LOAD_ORIGIN);
 		}
 		return this.ydoc;
+	}
+
+	/**
+	 * Appends a committed update to the stored parts (a copy: a socket's update is a view into
+	 * its frame, which may share a larger buffer).
+	 */
+	appendDurablePart(update: Uint8Array): void {
+		this.durableParts.push(update.slice());
+		this.wholeDocumentFrame = null;
+	}
+
+	/** Replaces the first `folded` stored parts (`foldedBytes` long) by the snapshot `state`. */
+	foldDurableParts(state: Uint8Array, folded: number, foldedBytes: number): void {
+		this.durableParts = [state, ...this.durableParts.slice(folded)];
+		this.storedBytes += state.length - foldedBytes;
+		this.wholeDocumentFrame = null;
+	}
+
+	/**
+	 * The frames answering a client that holds nothing, from the stored parts as they are (each
+	 * framed once), or one cached encoding of the document when the log is long. Null when
+	 * nothing is stored. Call only in the pipeline's durable phase (the document then holds
+	 * exactly what the stored parts make).
+	 */
+	fullSyncFrames(): FullSyncFrames | null {
+		const parts = this.durableParts;
+		if (parts.length === 0) return null;
+		if (parts.length > MAX_STORED_PARTS_SENT) {
+			this.wholeDocumentFrame ??= encodeSyncStep2(this.doc, new Uint8Array([0]));
+			return { updates: [], step2: this.wholeDocumentFrame };
+		}
+		const [snapshot, ...log] = parts;
+		const updates = log.map((part) => {
+			let frame = this.updateFrames.get(part);
+			if (!frame) this.updateFrames.set(part, (frame = encodeSyncUpdate(part)));
+			return frame;
+		});
+		let step2 = this.step2Frames.get(snapshot);
+		if (!step2) this.step2Frames.set(snapshot, (step2 = encodeSyncStep2FromUpdate(snapshot)));
+		return { updates, step2 };
 	}
 
 	/** Sends `frame` to every connection except `except`. */

@@ -15,7 +15,7 @@ describe('checkUpdate', () => {
 		const source = new Y.Doc();
 		const target = new Y.Doc();
 		const first = editsOf(source, () => source.getText('t').insert(0, 'hello'));
-		expect(checkUpdate(target, first, limits)).toEqual({
+		expect(checkUpdate(target, first, limits)).toMatchObject({
 			missingDependencies: false,
 			empty: false
 		});

@@ -6,9 +6,18 @@
  */
 import * as Y from 'yjs';
 
-/** Why an update was refused; `reason` is safe to log. */
+/**
+ * What kind of refusal: a malformed or over-sized update, one that does not fit the document
+ * schema, or one that would take the workbook over its size quota.
+ */
+export type RejectionKind = 'malformed' | 'tooLarge' | 'schema' | 'quota';
+
+/** Why an update was refused; `reason` is safe to log and to show the sender. */
 export class RejectedUpdateError extends Error {
-	constructor(readonly reason: string) {
+	constructor(
+		readonly reason: string,
+		readonly kind: RejectionKind = 'malformed'
+	) {
 		super(`update rejected: ${reason}`);
 		this.name = 'RejectedUpdateError';
 	}
@@ -26,6 +35,8 @@ export interface UpdateCheck {
 	missingDependencies: boolean;
 	/** True when the update holds no structs and no deletions (nothing to store or relay). */
 	empty: boolean;
+	/** The update's decoded structs (for the schema check). */
+	structs: ReturnType<typeof Y.decodeUpdate>['structs'];
 }
 
 type Ref = { client: number; clock: number };
@@ -52,7 +63,9 @@ function decodeOrReject(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
  * does not decode, is too large, or would leave more than `maxPendingBytes` pending.
  */
 export function checkUpdate(doc: Y.Doc, update: Uint8Array, limits: UpdateLimits): UpdateCheck {
-	if (update.length > limits.maxUpdateBytes) throw new RejectedUpdateError('update too large');
+	if (update.length > limits.maxUpdateBytes) {
+		throw new RejectedUpdateError('update too large', 'tooLarge');
+	}
 	const { structs, ds } = decodeOrReject(update);
 	// Per client: the clock range this update brings, so references into it count as present.
 	const ranges = new Map<number, { from: number; to: number }>();
@@ -102,5 +115,5 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, limits: UpdateLimits
 	if (missing && pendingBytes(doc) + update.length > limits.maxPendingBytes) {
 		throw new RejectedUpdateError('too many missing dependencies');
 	}
-	return { missingDependencies: missing, empty: structs.length === 0 && deletions === 0 };
+	return { missingDependencies: missing, empty: structs.length === 0 && deletions === 0, structs };
 }
