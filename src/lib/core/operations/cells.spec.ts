@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { InvalidFormatError, InvalidFormulaError } from '../errors';
+import { InvalidFormatError, InvalidFormulaError, LimitExceededError } from '../errors';
 import { canonicalDocument } from '../test-support';
 import { listSheets, readCells, seedBlankWorkbook } from '../workbook-api';
 import {
@@ -24,6 +24,17 @@ const inputs = (doc: Y.Doc, range: string) =>
 	readCells(doc, 'Sheet1', range).map((row) => row.map((cell) => cell.input));
 
 describe('cell operations', () => {
+	it('refuses text longer than a cell holds, naming the limit, and writes nothing', () => {
+		const { doc, sheet } = blank();
+		const before = canonicalDocument(doc);
+		expect(() => setCellInput(doc, sheet, 'B3', 'x'.repeat(32_768))).toThrow(LimitExceededError);
+		expect(() => setCellInput(doc, sheet, 'B3', 'x'.repeat(32_768))).toThrow(/32767 characters; B3/);
+		expect(() => pasteBlock(doc, sheet, 'A1', [['ok', '='.padEnd(40_000, '1')]])).toThrow(/B1/);
+		expect(canonicalDocument(doc)).toEqual(before);
+		setCellInput(doc, sheet, 'B3', 'x'.repeat(32_767));
+		expect(inputs(doc, 'B3')).toEqual([['x'.repeat(32_767)]]);
+	});
+
 	it('stores dates as serials with their format and shows them formatted', () => {
 		const { doc, sheet } = blank();
 		setCellInput(doc, sheet, 'A1', '2024-01-05');

@@ -13,6 +13,7 @@ import {
 	type CellInput,
 	type CellStyle
 } from '../document';
+import { MAX_CELL_TEXT_LENGTH } from '../document-schema';
 import { axisOf, ensureGridSize, referenceContext, type SheetEntry } from '../document-view';
 import { InvalidFormatError, InvalidOperationError, LimitExceededError } from '../errors';
 import { parseFormula, renderFormula, shiftParsedFormula } from '../formula-refs';
@@ -32,6 +33,26 @@ export const MAX_PASTE_CELLS = 1_000_000;
 
 /** A reference shifted past these is off the grid (`#REF!`) rather than a sheet to grow. */
 const GRID_LIMITS = { rows: MAX_GRID_ROWS, cols: MAX_GRID_COLS };
+
+/**
+ * Reads what a person typed into a cell, refusing text longer than a cell may hold (Excel's
+ * limit, which the document schema also enforces on every other path).
+ *
+ * @throws LimitExceededError naming the cell and the limit.
+ */
+function prepareCellText(
+	doc: Y.Doc,
+	sheetId: string,
+	text: string,
+	address: () => string
+): PreparedInput {
+	if (text.length > MAX_CELL_TEXT_LENGTH) {
+		throw new LimitExceededError(
+			`a cell holds at most ${MAX_CELL_TEXT_LENGTH} characters; ${address()} has ${text.length}`
+		);
+	}
+	return prepareInput(doc, sheetId, text);
+}
 
 /** One typed input for a cell given by zero-based position. */
 interface PlannedWrite {
@@ -89,7 +110,7 @@ export function setCellInputs(
 	const writes = updates.map(({ address, text }) => {
 		const { row, col } = parseCellAddress(address);
 		resolveRange(doc, sheet, address);
-		return { row, col, input: prepareInput(doc, sheetId, text) };
+		return { row, col, input: prepareCellText(doc, sheetId, text, () => address) };
 	});
 	transactCells(doc, origin, () => writePlanned(doc, sheet, writes));
 }
@@ -198,7 +219,8 @@ export function pasteBlock(
 	for (let r = 0; r < block.length; r++) {
 		const texts = block[r];
 		for (let c = 0; c < texts.length; c++) {
-			let input = prepareInput(doc, sheetId, texts[c]);
+			const address = () => formatCellAddress({ row: start.row + r, col: start.col + c });
+			let input = prepareCellText(doc, sheetId, texts[c], address);
 			if (input.kind === 'formula') {
 				const parsed = shiftParsedFormula(input.parsed, rowOffset, colOffset, GRID_LIMITS);
 				input = { kind: 'formula', parsed };
