@@ -10,6 +10,7 @@ import { formatRange, parseRange, splitSheetQualifier } from './addresses';
 import { InvalidChartError } from './chart-errors';
 import { MAX_CHART_POINTS } from './chart-spec';
 import { MAX_GRID_COLS, MAX_GRID_ROWS, chartsMap } from './document';
+import { isStoredFormula } from './document-schema';
 import { axisOf, referenceContext, sheetById, sheetByName } from './document-view';
 import { InvalidAddressError, LimitExceededError, UnknownSheetError } from './errors';
 import {
@@ -115,10 +116,11 @@ export function forEachChartRange(
 	chartsMap(doc).forEach((chart) => {
 		if (!(chart instanceof Y.Map)) return;
 		const labels = chart.get('labels') as StoredFormula | null | undefined;
-		if (labels) visit('', labels, (next) => chart.set('labels', next));
+		if (isStoredFormula(labels)) visit('', labels, (next) => chart.set('labels', next));
 		const series = chart.get('series') as { name: string; range: StoredFormula }[] | undefined;
 		if (!Array.isArray(series)) return;
 		series.forEach((entry, index) => {
+			if (!isStoredFormula(entry?.range)) return;
 			visit('', entry.range, (next) => {
 				const current = chart.get('series') as typeof series;
 				chart.set(

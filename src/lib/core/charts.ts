@@ -33,6 +33,7 @@ import {
 	type ChartType
 } from './chart-spec';
 import { cellKey, chartsMap, metaMap } from './document';
+import { isStoredFormula } from './document-schema';
 import { listSheetEntries, requireSheet, sheetById } from './document-view';
 import { UnknownSheetError } from './errors';
 import type { CellResult } from './evaluator';
@@ -110,11 +111,16 @@ function requireChart(doc: Y.Doc, chartId: string): Y.Map<unknown> {
 
 function storedSeries(map: Y.Map<unknown>): StoredSeries[] {
 	const series = map.get('series');
-	return Array.isArray(series) ? (series as StoredSeries[]) : [];
+	// Malformed entries (stored before the schema was checked) are left out, never thrown on.
+	if (!Array.isArray(series)) return [];
+	return (series as StoredSeries[]).filter(
+		(entry) => typeof entry?.name === 'string' && isStoredFormula(entry.range)
+	);
 }
 
 function toInfo(doc: Y.Doc, id: string, map: Y.Map<unknown>): ChartInfo {
-	const labels = map.get('labels') as StoredFormula | null | undefined;
+	const storedLabels: unknown = map.get('labels');
+	const labels = isStoredFormula(storedLabels) ? storedLabels : null;
 	const series = storedSeries(map);
 	const sheetId = series[0] ? chartRangeSheetId(series[0].range) : undefined;
 	return {

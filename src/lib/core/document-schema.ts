@@ -62,6 +62,9 @@ export type EntryRule =
 	| { kind: 'type'; typeName: 'map' | 'array'; slot: SchemaSlot }
 	| { kind: 'value'; check: ValueCheck };
 
+/** The characters `validateDefinedName` (in `names.ts`) allows. */
+const DEFINED_NAME_PATTERN = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
+
 const isText = (value: unknown, max: number, min = 0): value is string =>
 	typeof value === 'string' && value.length >= min && value.length <= max;
 
@@ -145,13 +148,29 @@ function checkStyle(value: unknown): string | null {
 	return null;
 }
 
-function checkDefinedName(value: unknown): string | null {
+/** Why a stored sheet name is malformed (as `validateSheetName` in `sheets.ts` rules), or null. */
+export function checkSheetName(value: unknown): string | null {
+	if (!isText(value, MAX_STORED_SHEET_NAME, 1) || value.trim() === '') {
+		return `a sheet name has 1–${MAX_STORED_SHEET_NAME} characters`;
+	}
+	if (/[:\\/?*[\]]/.test(value) || value.startsWith("'") || value.endsWith("'")) {
+		return 'a sheet name has none of : \\ / ? * [ ] and no apostrophe at either end';
+	}
+	return null;
+}
+
+/** Why a stored defined name is malformed (see `names` in `document.ts`), or null. */
+export function checkDefinedName(value: unknown): string | null {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
 		return 'a defined name must be { name, expr }';
 	}
 	const { name, expr } = value as { name?: unknown; expr?: unknown };
-	if (Object.keys(value).length !== 2 || !isText(name, MAX_STORED_DEFINED_NAME, 1)) {
-		return `a defined name has 1–${MAX_STORED_DEFINED_NAME} characters`;
+	if (
+		Object.keys(value).length !== 2 ||
+		!isText(name, MAX_STORED_DEFINED_NAME, 1) ||
+		!DEFINED_NAME_PATTERN.test(name)
+	) {
+		return `a defined name has 1–${MAX_STORED_DEFINED_NAME} letters, digits, "_" or "."`;
 	}
 	return isStoredFormula(expr) ? null : 'a defined name refers to a formula object';
 }
@@ -177,7 +196,7 @@ const map = (slot: SchemaSlot): EntryRule => ({ kind: 'type', typeName: 'map', s
 const value = (check: ValueCheck): EntryRule => ({ kind: 'value', check });
 
 const SHEET_FIELDS: Record<string, EntryRule> = {
-	name: value(textRule('a sheet name', MAX_STORED_SHEET_NAME, 1)),
+	name: value(checkSheetName),
 	position: value(position),
 	rows: { kind: 'type', typeName: 'array', slot: 'axis' },
 	cols: { kind: 'type', typeName: 'array', slot: 'axis' },

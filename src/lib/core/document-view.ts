@@ -15,6 +15,7 @@ import {
 	type SheetHandle,
 	type StoredName
 } from './document';
+import { checkDefinedName, checkSheetName } from './document-schema';
 import { LimitExceededError, UnknownSheetError } from './errors';
 import type { ReferenceContext } from './formula-refs';
 import { createIds } from './ids';
@@ -85,7 +86,9 @@ function sheetIndex(doc: Y.Doc): NonNullable<ViewCache['sheets']> {
 	const raw: SheetEntry[] = [];
 	sheetsMap(doc).forEach((map, id) => {
 		if (!(map instanceof Y.Map) || !(map.get('rows') instanceof Y.Array)) return;
-		const name = String(map.get('name') ?? 'Sheet');
+		const stored = map.get('name');
+		// A malformed stored name reads as "Sheet" (made unique below), never as an exception.
+		const name = checkSheetName(stored) === null ? (stored as string) : 'Sheet';
 		raw.push({ ...sheetHandle(id, map), name, position: String(map.get('position') ?? '') });
 	});
 	raw.sort((x, y) =>
@@ -174,7 +177,8 @@ function nameIndex(doc: Y.Doc): NonNullable<ViewCache['names']> {
 	if (cache.names) return cache.names;
 	const all: NameEntry[] = [];
 	namesMap(doc).forEach((value, id) => {
-		if (value && typeof value.name === 'string') all.push({ ...value, id });
+		// A malformed entry is not in effect: formulas using its id show #NAME?.
+		if (checkDefinedName(value) === null) all.push({ ...value, id });
 	});
 	all.sort((x, y) => (x.id < y.id ? -1 : 1));
 	const byName = new Map<string, NameEntry>();

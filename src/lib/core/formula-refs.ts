@@ -11,6 +11,13 @@
 import { MAX_COLS, MAX_ROWS, columnLetters, looksLikeCellAddress } from './addresses';
 import { InvalidFormulaError, UnknownSheetError } from './errors';
 import { tokenizeFormula, type A1Ref, type A1RefEnd } from './formula-tokens';
+import { isStoredFormula } from './document-schema';
+
+/**
+ * What a malformed stored formula (one that slipped past the schema, or was stored before it
+ * was checked) renders as: an error in its cell, never an exception in a reader.
+ */
+export const MALFORMED_FORMULA_TEXT = '=#VALUE!';
 
 /** One corner of a stored reference: row and column ids with their absolute (`$`) flags. */
 export interface StoredRefEnd {
@@ -175,6 +182,7 @@ export function renderFormula(
 	context: ReferenceContext,
 	options: RenderOptions = {}
 ): string {
+	if (!isStoredFormula(formula)) return MALFORMED_FORMULA_TEXT;
 	let text = '=' + formula.parts[0];
 	for (let i = 0; i < formula.refs.length; i++) {
 		text += renderRef(formula.refs[i], hostSheetId, context, options) + formula.parts[i + 1];
@@ -185,6 +193,7 @@ export function renderFormula(
 /** Ids of every sheet and defined name a stored formula mentions (for dependency tracking). */
 export function referencedIds(formula: StoredFormula, hostSheetId: string): Set<string> {
 	const ids = new Set<string>();
+	if (!isStoredFormula(formula)) return ids;
 	for (const ref of formula.refs) ids.add('n' in ref ? ref.n : (ref.s ?? hostSheetId));
 	return ids;
 }

@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs';
 import { formatCellAddress, splitSheetQualifier, tryParseCellAddress } from './addresses';
-import { isFormulaInput, metaMap, ensureMeta, cellKey } from './document';
+import { isFormulaInput, metaMap, ensureMeta, cellKey, type CellInput } from './document';
 import {
 	axisOf,
 	listNameEntries,
@@ -147,8 +147,8 @@ export function applyCellUpdates(
 
 /** The text a person would see in the formula bar for a stored cell. */
 function inputText(doc: Y.Doc, sheet: SheetEntry, key: string): string {
-	const input = sheet.cells.get(key);
-	if (input === undefined) return '';
+	const input = sheet.cells.get(key) as CellInput | null | undefined;
+	if (input === undefined || input === null) return '';
 	if (isFormulaInput(input)) return renderFormula(input.f, sheet.id, referenceContext(doc));
 	if (typeof input === 'boolean') return input ? 'TRUE' : 'FALSE';
 	if (typeof input === 'number') {

@@ -7,6 +7,7 @@
  * and the app version, and both must match the loaded document. Workbooks using volatile
  * functions (NOW, TODAY, RAND…) are never cached, since their values change by themselves.
  */
+import { isStoredFormula } from '$lib/core/document-schema';
 import * as Y from 'yjs';
 import { isFormulaInput, namesMap, splitCellKey } from '$lib/core/document';
 import { listSheetEntries } from '$lib/core/document-view';
@@ -55,6 +56,7 @@ export function entryToResult([, value, code, message]: ValueEntry): CellResult 
 /** Whether any formula or defined name of `doc` calls one of `volatileNames` (upper case). */
 export function usesVolatileFunctions(doc: Y.Doc, volatileNames: ReadonlySet<string>): boolean {
 	const calls = (formula: StoredFormula) =>
+		isStoredFormula(formula) &&
 		formula.parts.some((part) => {
 			for (const match of part.matchAll(/([A-Za-z_][\w.]*)\s*\(/g)) {
 				if (volatileNames.has(match[1].toUpperCase())) return true;

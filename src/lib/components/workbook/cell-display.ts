@@ -51,7 +51,7 @@ export function inputText(
 	input: CellInput | undefined,
 	format: string | undefined
 ): string {
-	if (input === undefined) return '';
+	if (input === undefined || input === null) return '';
 	if (isFormulaInput(input)) return renderFormula(input.f, sheetId, referenceContext(doc));
 	if (typeof input === 'boolean') return input ? 'TRUE' : 'FALSE';
 	if (typeof input === 'number') {

@@ -28,7 +28,9 @@ describe('cell operations', () => {
 		const { doc, sheet } = blank();
 		const before = canonicalDocument(doc);
 		expect(() => setCellInput(doc, sheet, 'B3', 'x'.repeat(32_768))).toThrow(LimitExceededError);
-		expect(() => setCellInput(doc, sheet, 'B3', 'x'.repeat(32_768))).toThrow(/32767 characters; B3/);
+		expect(() => setCellInput(doc, sheet, 'B3', 'x'.repeat(32_768))).toThrow(
+			/32767 characters; B3/
+		);
 		expect(() => pasteBlock(doc, sheet, 'A1', [['ok', '='.padEnd(40_000, '1')]])).toThrow(/B1/);
 		expect(canonicalDocument(doc)).toEqual(before);
 		setCellInput(doc, sheet, 'B3', 'x'.repeat(32_767));

@@ -9,6 +9,7 @@
  * created concurrently with the delete (so not rewritten by it) also renders `#REF!`: every
  * replica agrees, which is what matters.
  */
+import { isStoredFormula } from '../document-schema';
 import type * as Y from 'yjs';
 import { parseColumnSpec } from '../addresses';
 import { forEachChartRange } from '../chart-ranges';
@@ -174,11 +175,15 @@ function forEachFormula(
 ): void {
 	for (const sheet of listSheetEntries(doc)) {
 		sheet.cells.forEach((input, key) => {
-			if (isFormulaInput(input)) visit(sheet.id, input.f, (f) => sheet.cells.set(key, { f }));
+			// A malformed stored formula is left as it is (it reads as an error).
+			if (isFormulaInput(input) && isStoredFormula(input.f)) {
+				visit(sheet.id, input.f, (f) => sheet.cells.set(key, { f }));
+			}
 		});
 	}
 	const names = namesMap(doc);
 	names.forEach((entry, id) => {
+		if (!isStoredFormula(entry?.expr)) return;
 		visit('', entry.expr, (expr) => names.set(id, { ...entry, expr }));
 	});
 	forEachChartRange(doc, visit);
