@@ -25,6 +25,12 @@
  * - `charts` Y.Map<chartId, Y.Map>: charts (type, title, ranges bound like formulas); schema in
  *   `charts.ts`.
  *
+ * Other root names are not part of the workbook: nothing reads them.
+ *
+ * `document-schema.ts` states these shapes as checks (with their length limits), which the
+ * server applies to every update from a socket or the API before storing it; readers still
+ * tolerate malformed values stored before (a malformed formula reads as `#VALUE!`).
+ *
  * Every sheet has a logical grid extent: the ids in `rows` / `cols` (100 × 26 by default).
  * Writing or referring beyond it materialises more ids, up to {@link MAX_GRID_ROWS} ×
  * {@link MAX_GRID_COLS}.

@@ -98,13 +98,28 @@ describe('checkUpdateSchema', () => {
 		expect(() => checkUpdateSchema(server, structsOf(update))).toThrow(/sheet name/);
 	});
 
-	it('refuses roots, types and content the schema does not have', () => {
+	it('leaves roots outside the schema unchecked (nothing reads them)', () => {
+		const { client } = blankWorkbook();
+		const server = replicaOf(client);
+		const edits: (() => void)[] = [
+			() => client.getText('notes').insert(0, 'hi'),
+			() => client.getMap('scratch').set('nested', new Y.Map()),
+			() => (client.getMap('scratch').get('nested') as Y.Map<unknown>).set('k', { any: 1 })
+		];
+		for (const edit of edits) {
+			const update = editOf(client, edit);
+			expect(() => checkUpdateSchema(server, structsOf(update))).not.toThrow();
+			Y.applyUpdate(server, update);
+		}
+	});
+
+	it('refuses types and content the schema does not have where it applies', () => {
 		const { client } = blankWorkbook();
 		const server = replicaOf(client);
 		const sheet = listSheetEntries(client)[0];
 		const bad: (() => void)[] = [
-			() => client.getText('notes').insert(0, 'hi'),
 			() => client.getMap('sheets').set('s9', 'not a sheet map'),
+			() => client.getMap('meta').set('currency', new Y.Text('USD')),
 			() => sheet.cells.set('r:c', new Y.Map() as never),
 			() => sheet.map.set('extra', 1),
 			() => sheet.rows.push([42 as never]),

@@ -8,11 +8,19 @@
  *
  * An item whose landing cannot be resolved (its neighbour or parent is neither in the update nor
  * in the document) is refused: once its dependency arrived it would integrate unchecked.
+ *
+ * Root types outside the schema are inert — no reader, export or evaluator looks at them — so
+ * what lands there is not checked (the size cap and the workbook quota still bound it). That
+ * keeps the endpoint a plain y-websocket server for generic clients (the benchmark's light
+ * client writes to its own root).
  */
 import * as Y from 'yjs';
 import { entryRule, ROOT_SLOTS, type EntryRule, type SchemaSlot } from '../../core/document-schema';
 
-/** Where an item lands: the slot of its parent type and its key (null in an array), or nowhere. */
+/**
+ * Where an item lands: the slot of its parent type and its key (null in an array), or nowhere
+ * the schema covers (a root outside it, or a deleted type, where Yjs drops it as garbage).
+ */
 type Landing = { slot: SchemaSlot; key: string | null } | 'nowhere';
 
 /** Why an update does not fit the document schema. */
@@ -78,10 +86,7 @@ function slotOfType(doc: Y.Doc, type: Y.AbstractType<unknown>): SchemaSlot | 'no
 	const holder = type._item;
 	if (holder === null) {
 		for (const [name, root] of doc.share) {
-			if (root !== type) continue;
-			const rootSlot = ROOT_SLOTS[name];
-			if (!rootSlot) throw new SchemaViolationError(`unknown root "${name}"`);
-			slot = rootSlot;
+			if (root === type) slot = ROOT_SLOTS[name] ?? 'nowhere';
 		}
 	} else if (!holder.deleted && holder.parent instanceof Y.AbstractType) {
 		const parentSlot = slotOfType(doc, holder.parent);
@@ -129,8 +134,7 @@ function resolveItem(doc: Y.Doc, index: UpdateIndex, item: Y.Item): Struct | nul
 	const parent = item.parent as unknown;
 	if (typeof parent === 'string') {
 		const slot = ROOT_SLOTS[parent];
-		if (!slot) throw new SchemaViolationError(`unknown root "${parent}"`);
-		landing = { slot, key: item.parentSub };
+		landing = slot ? { slot, key: item.parentSub } : 'nowhere';
 	} else if (parent instanceof Y.ID) {
 		const slot = slotHeldBy(doc, index, parent);
 		if (slot === null) return index.find(parent)!;
