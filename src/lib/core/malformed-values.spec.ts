@@ -32,6 +32,7 @@ function workbookWithMalformedValues() {
 	const chartId = addChart(doc, {
 		type: 'bar',
 		title: 'T',
+		labels: null,
 		series: [{ name: 'S', range: 'A1:A2' }]
 	});
 	const evaluator = createEvaluator(doc);

@@ -58,7 +58,13 @@ describe('checkUpdateSchema', () => {
 			() => addSheet(client, 'Second'),
 			() => renameSheet(client, sheetId, 'Inputs'),
 			() => defineName(client, 'Price', 'Inputs!A1'),
-			() => addChart(client, { type: 'bar', title: 'T', series: [{ name: 'S', range: 'A1:A3' }] })
+			() =>
+				addChart(client, {
+					type: 'bar',
+					title: 'T',
+					labels: 'B1:B3',
+					series: [{ name: 'S', range: 'A1:A3' }]
+				})
 		];
 		for (const edit of edits) {
 			const update = editOf(client, edit);
