@@ -4,7 +4,8 @@
  *
  * 1. reads that must see only durable state (answers to sync step 1) run first — the document
  *    holds nothing uncommitted at that point — and rooms past a threshold capture a snapshot;
- * 2. updates are checked and applied, API mutations run, in arrival order;
+ * 2. updates are checked (decoding, size, schema, quota: see write-admission.ts) and applied,
+ *    API mutations run and their output is checked the same way, in arrival order;
  * 3. everything the batch produced is committed in one transaction;
  * 4. only then are the updates relayed to other connections and the callers answered.
  *
@@ -13,14 +14,13 @@
 import diagnostics from 'node:diagnostics_channel';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
-import { AppError } from '../errors';
 import { getLogger } from '../logger';
 import type { CollabConfig } from './collab-config';
 import { appendUpdates, writeSnapshot, type UpdateRow } from './persistence';
 import type { Room } from './room';
 import { SnapshotBuilder } from './snapshot-builder';
-import { checkUpdateSchema, SchemaViolationError } from './update-schema';
-import { checkUpdate, pendingBytes, RejectedUpdateError } from './update-validation';
+import { checkUpdate, pendingBytes } from './update-validation';
+import { admitSocketUpdate, refusalOfApiChange, refusalOfFullWorkbook } from './write-admission';
 
 interface BaseItem {
 	room: Room;
@@ -253,15 +253,7 @@ export class CommitPipeline {
 			() => {
 				const check = checkUpdate(room.doc, update, this.config);
 				if (check.empty) return false;
-				try {
-					checkUpdateSchema(room.doc, check.structs);
-				} catch (error) {
-					if (!(error instanceof SchemaViolationError)) throw error;
-					throw new RejectedUpdateError(error.reason, 'schema');
-				}
-				if (check.structs.length > 0 && this.overQuota(room, update.length)) {
-					throw new RejectedUpdateError('the workbook is at its size limit', 'quota');
-				}
+				admitSocketUpdate(room, update, check.structs, this.config);
 				const emittedBefore = room.outbox.length;
 				const pendingBefore = pendingBytes(room.doc);
 				try {
@@ -287,35 +279,6 @@ export class CommitPipeline {
 		);
 	}
 
-	/** True when storing `bytes` more would take the room's stored document past the quota. */
-	private overQuota(room: Room, bytes: number): boolean {
-		return room.storedBytes + bytes > this.config.workbookMaxBytes;
-	}
-
-	/**
-	 * Why the update an API mutation produced may not be stored (as the API error), or null:
-	 * the same size cap, quota and schema as a socket's update. Cost grows with the update.
-	 */
-	private refusalOfMutation(room: Room, update: Uint8Array): AppError | null {
-		if (update.length > this.config.maxUpdateBytes) {
-			return new AppError(
-				413,
-				'update_too_large',
-				`One change may be at most ${this.config.maxUpdateBytes} bytes; this one is ${update.length}.`
-			);
-		}
-		const { structs } = Y.decodeUpdate(update);
-		if (structs.length > 0 && this.overQuota(room, update.length))
-			return workbookTooLarge(this.config);
-		try {
-			checkUpdateSchema(room.doc, structs);
-		} catch (error) {
-			if (!(error instanceof SchemaViolationError)) throw error;
-			return new AppError(400, 'invalid_document', `The change was refused: ${error.reason}.`);
-		}
-		return null;
-	}
-
 	private applyMutation(
 		item: Extract<Item, { kind: 'mutate' }>,
 		rows: { room: Room; row: UpdateRow }[],
@@ -324,9 +287,9 @@ export class CommitPipeline {
 		const { room } = item;
 		// Past the quota nothing more is tried (the mutation's size is only known once it ran,
 		// and refusing it then costs everyone a reload).
-		if (room.storedBytes >= this.config.workbookMaxBytes) {
-			const refusal = workbookTooLarge(this.config);
-			finish(item, () => item.reject(refusal));
+		const full = refusalOfFullWorkbook(room, this.config);
+		if (full) {
+			finish(item, () => item.reject(full));
 			return;
 		}
 		room.capture = [];
@@ -348,7 +311,7 @@ export class CommitPipeline {
 			// Even a mutation that threw may have changed the document: store what it did.
 			if (produced.length > 0) {
 				const update = produced.length === 1 ? produced[0] : Y.mergeUpdates(produced);
-				const refusal = this.refusalOfMutation(room, update);
+				const refusal = refusalOfApiChange(room, update, this.config);
 				if (refusal) {
 					// The document already holds the change; it is neither stored nor relayed, and
 					// the room reloads from the database (its clients resync).
@@ -405,12 +368,4 @@ export class CommitPipeline {
 			performance.now() - room.lastCompactionAt >= this.config.compactMinIntervalMs
 		);
 	}
-}
-
-function workbookTooLarge(config: CollabConfig): AppError {
-	return new AppError(
-		413,
-		'workbook_too_large',
-		`This workbook has reached its size limit of ${config.workbookMaxBytes} bytes; delete content to make room.`
-	);
 }
