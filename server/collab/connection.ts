@@ -133,7 +133,7 @@ export class Connection implements RoomConnection {
 		this.closed = true;
 		this.queued = null;
 		try {
-			this.ws.close(code, reason);
+			this.ws.close(code, fitCloseReason(reason));
 		} catch {
 			this.ws.terminate();
 		}
@@ -144,4 +144,11 @@ export class Connection implements RoomConnection {
 		this.closed = true;
 		this.queued = null;
 	}
+}
+
+/** A WebSocket close reason may hold at most 123 bytes of UTF-8 (more makes `ws` throw). */
+function fitCloseReason(reason: string): string {
+	let fitted = reason;
+	while (Buffer.byteLength(fitted) > 123) fitted = fitted.slice(0, -1);
+	return fitted;
 }

@@ -106,8 +106,7 @@ function dispatch(connection: Connection, frame: Uint8Array, context: MessageCon
 						if (error instanceof RejectedUpdateError) {
 							connection.close(
 								error.kind === 'quota' ? CloseCode.workbookTooLarge : CloseCode.badRequest,
-								// A close reason is at most 123 bytes.
-								`update refused: ${error.reason}`.slice(0, 120)
+								`update refused: ${error.reason}`
 							);
 						} else {
 							context.onError(connection, error);
