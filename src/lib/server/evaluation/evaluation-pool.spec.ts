@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { setCellInputs } from '../../core/operations/cells';
+import { clearRange, setCellInputs } from '../../core/operations/cells';
 import { listSheets, seedBlankWorkbook } from '../../core/workbook-api';
 import { EVALUATION_DEFAULTS, type EvaluationConfig } from './evaluation-config';
 import { EvaluationOverBudgetError, EvaluationPool } from './evaluation-pool';
@@ -34,13 +34,14 @@ function values(answer: EvaluationAnswer): unknown[][] {
 
 /** Formulas that take the worker a while: each multiplies two 200×200 matrices. */
 const SLOW = Object.fromEntries(
-	Array.from({ length: 60 }, (_, index) => [
+	Array.from({ length: 400 }, (_, index) => [
 		`A${index + 1}`,
 		`=SUM(MMULT(SEQUENCE(200,200),SEQUENCE(200,200)))+${index}`
 	])
 );
 
-describe('evaluation pool', () => {
+// Each test starts worker threads, which load the core through tsx: seconds on a busy machine.
+describe('evaluation pool', { timeout: 30_000 }, () => {
 	it('evaluates on a worker and follows later edits of the same document', async () => {
 		const pool = startPool();
 		const doc = workbook({ A1: '2', A2: '=A1*21' });
@@ -51,6 +52,17 @@ describe('evaluation pool', () => {
 		expect(values(await pool.dispatch('w1', doc, task))).toEqual([[3], [63]]);
 	});
 
+	it('follows an edit that only deletes (the state vector stays the same)', async () => {
+		const pool = startPool();
+		const doc = workbook({ A1: '2', A2: '=A1*21' });
+		const task = { kind: 'cells', sheet: null, range: 'A1:A2' } as const;
+		expect(values(await pool.dispatch('w1', doc, task))).toEqual([[2], [42]]);
+		const before = Y.encodeStateVector(doc);
+		clearRange(doc, listSheets(doc)[0].id, 'A1');
+		expect(Y.encodeStateVector(doc)).toEqual(before);
+		expect(values(await pool.dispatch('w1', doc, task))).toEqual([[null], [0]]);
+	});
+
 	it('answers a core refusal as refused, with its code', async () => {
 		const pool = startPool();
 		const doc = workbook({ A1: '1' });
@@ -59,7 +71,7 @@ describe('evaluation pool', () => {
 	});
 
 	it('stops a request past its time budget, and a fresh worker answers the next one', async () => {
-		const pool = startPool({ timeoutMs: 300 });
+		const pool = startPool({ timeoutMs: 1_500 });
 		const fast = workbook({ A1: '=6*7' });
 		await pool.dispatch('fast', fast, { kind: 'cells', sheet: null, range: 'A1' });
 		const slow = workbook(SLOW);

@@ -5,7 +5,8 @@
  *
  * Each worker keeps replicas of the workbooks it has evaluated (evaluation-tasks.ts). The pool
  * remembers, per worker and per loaded document, the state vector it last sent, and sends only
- * the Yjs update since then: a steady read costs a state vector and a message. A worker runs one
+ * the Yjs update since then (nothing when the document has not changed): a steady read costs a
+ * message. A worker runs one
  * request at a time; the rest wait in the pool's queue for it. A request that runs past its time
  * budget, or a worker that runs out of its heap, stops that worker: the request fails with
  * {@link EvaluationOverBudgetError}, the requests queued behind it with
@@ -57,7 +58,8 @@ interface PoolWorker {
 	channel: RequestChannel;
 	/** Resolves once the worker has loaded the core (its start-up is not a request's budget). */
 	ready: Promise<void>;
-	sent: WeakMap<Y.Doc, Uint8Array>;
+	/** Per document: its state vector and version (versionOf) when last sent to this worker. */
+	sent: WeakMap<Y.Doc, { stateVector: Uint8Array; version: number }>;
 	queue: Job[];
 	running: Job | null;
 	/** Why the pool stopped it, if it did. */
@@ -75,8 +77,21 @@ function workerUrl(): URL {
 	return pathToFileURL(path.resolve('src/lib/server/evaluation/evaluation-worker.js'));
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-	return a.length === b.length && a.every((byte, index) => byte === b[index]);
+const versions = new WeakMap<Y.Doc, { changes: number }>();
+
+/**
+ * How many updates `doc` has had since the pool first saw it. Compared rather than state
+ * vectors: a transaction that only deletes leaves the state vector as it was.
+ */
+function versionOf(doc: Y.Doc): number {
+	let version = versions.get(doc);
+	if (!version) {
+		const counter = { changes: 0 };
+		doc.on('update', () => counter.changes++);
+		versions.set(doc, counter);
+		version = counter;
+	}
+	return version.changes;
 }
 
 /** A fixed number of evaluation workers, started on first use and replaced when stopped. */
@@ -107,11 +122,12 @@ export class EvaluationPool {
 		if (waiting >= this.config.queueLimit) throw new EvaluationBusyError();
 		const worker = this.choose(doc);
 		const known = reset ? undefined : worker.sent.get(doc);
-		const stateVector = Y.encodeStateVector(doc);
+		const version = versionOf(doc);
 		let update: Uint8Array | null = null;
 		if (!known) update = Y.encodeStateAsUpdate(doc);
-		else if (!sameBytes(known, stateVector)) update = Y.encodeStateAsUpdate(doc, known);
-		worker.sent.set(doc, stateVector);
+		// The update since a state vector carries the whole delete set, so deletions reach it too.
+		else if (known.version !== version) update = Y.encodeStateAsUpdate(doc, known.stateVector);
+		worker.sent.set(doc, { stateVector: Y.encodeStateVector(doc), version });
 		const answer = new Promise<EvaluationAnswer>((resolve, reject) => {
 			const request = { workbookId, reset: !known, update, task };
 			worker.queue.push({ doc, request, resolve, reject });
