@@ -11,13 +11,7 @@ import { InvalidNameError, NameConflictError, UnknownNameError } from '../errors
 import { bindFormula, parseFormula } from '../formula-refs';
 import { createId } from '../ids';
 import { checkFormulaReferences, checkFormulaText } from '../limits';
-import {
-	isParsableFormula,
-	referencesOf,
-	requireSheetById,
-	transact,
-	type Origin
-} from './shared';
+import { isParsableFormula, referencesOf, requireSheetById, transact, type Origin } from './shared';
 import { InvalidFormulaError } from '../errors';
 
 const NAME_PATTERN = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
