@@ -102,8 +102,10 @@ describe.each(DATABASE_KINDS)('bounded evaluation on %s', (kind) => {
 		expect(response.body.error.message).toMatch(/at most 1000000 cells/);
 		const [[cell]] = (await readAs(owner, 'B1')).body.cells;
 		expect(cell).toMatchObject({ input: '', value: null });
-		const workbook = await owner.get<{ sheets: { rowCount?: number }[] }>(base());
-		expect(workbook.status).toBe(200);
+		// Binding the reference would have grown the sheet to 200,000 rows × 2,000 columns.
+		const workbook = await owner.get<{ sheets: { rowCount: number; colCount: number }[] }>(base());
+		expect(workbook.body.sheets[0].rowCount).toBeLessThan(1_000);
+		expect(workbook.body.sheets[0].colCount).toBeLessThan(100);
 	});
 
 	it('refuses a link holder reading 400 million cells with 413', async () => {

@@ -19,13 +19,16 @@ export interface EvaluationConfig {
 	queueLimit: number;
 }
 
+/** Requests that may wait per worker: a few seconds of ordinary reads. */
+const QUEUE_PER_WORKER = 64;
+
 /** Defaults: two workers (a second lane while one works on a slow request) on a small machine. */
 export const EVALUATION_DEFAULTS: EvaluationConfig = {
 	workers: 2,
 	timeoutMs: 10_000,
 	memoryMb: 512,
 	cachedWorkbooks: 8,
-	queueLimit: 64
+	queueLimit: 2 * QUEUE_PER_WORKER
 };
 
 /** Reads the evaluation settings from `env`; throws a ConfigError naming a bad variable. */
@@ -41,6 +44,6 @@ export function readEvaluationConfig(env: NodeJS.ProcessEnv = process.env): Eval
 			env.EVAL_CACHED_WORKBOOKS,
 			defaults.cachedWorkbooks
 		),
-		queueLimit: defaults.queueLimit * workers
+		queueLimit: QUEUE_PER_WORKER * workers
 	};
 }
