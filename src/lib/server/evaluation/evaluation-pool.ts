@@ -181,7 +181,8 @@ export class EvaluationPool {
 		try {
 			await worker.ready;
 		} catch (error) {
-			this.failQueue(worker, error);
+			if (!worker.stoppedFor) this.log.error({ err: error }, 'evaluation worker did not start');
+			this.failQueue(worker);
 			return;
 		}
 		const job = worker.running ? undefined : worker.queue.shift();
@@ -194,7 +195,7 @@ export class EvaluationPool {
 			// A replica whose update failed half-way cannot be continued: start it afresh.
 			worker.sent.delete(job.doc);
 			job.reject(this.explain(worker, error));
-			if (error instanceof WorkerStoppedError) this.failQueue(worker, error);
+			if (error instanceof WorkerStoppedError) this.failQueue(worker);
 		} finally {
 			clearTimeout(timer);
 			worker.running = null;
@@ -219,13 +220,10 @@ export class EvaluationPool {
 	}
 
 	/** Fails every queued request of a stopped worker so that its callers dispatch again. */
-	private failQueue(worker: PoolWorker, error: unknown): void {
-		const retry =
+	private failQueue(worker: PoolWorker): void {
+		const failure =
 			worker.stoppedFor === 'close' ? new EvaluationBusyError() : new EvaluationRetryError();
-		if (!(error instanceof WorkerStoppedError) && worker.stoppedFor !== 'close') {
-			this.log.error({ err: error }, 'evaluation worker did not start');
-		}
-		for (const job of worker.queue.splice(0)) job.reject(retry);
+		for (const job of worker.queue.splice(0)) job.reject(failure);
 	}
 
 	private async stop(worker: PoolWorker, reason: 'time' | 'memory' | 'close'): Promise<void> {
