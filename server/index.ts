@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readConfig, ConfigError } from '../src/lib/server/config.ts';
 import { closeDatabase, openDatabase } from '../src/lib/server/db/index.ts';
+import { getEvaluationPool } from '../src/lib/server/evaluation/evaluation-pool.ts';
 import { getLogger } from '../src/lib/server/logger.ts';
 import { createUpgradeHandler, type UpgradeHandler } from './upgrade.ts';
 
@@ -50,6 +51,8 @@ export async function startServer(): Promise<RunningServer> {
 	// adapter-node refuses larger bodies before any endpoint sees them; each endpoint then applies
 	// its own, smaller limit (readJsonObject), so this is the largest of those.
 	process.env.BODY_SIZE_LIMIT ||= String(MAX_REQUEST_BODY_BYTES);
+	const evaluation = getEvaluationPool(() => config.evaluation);
+	evaluation.warmUp();
 	handleRequest = await loadSvelteKitHandler();
 	const upgrades: UpgradeHandler = await createUpgradeHandler({ origin: process.env.ORIGIN });
 	server.on('upgrade', (req, socket, head) => upgrades.handleUpgrade(req, socket, head));
@@ -66,6 +69,7 @@ export async function startServer(): Promise<RunningServer> {
 			server.close();
 			await upgrades.close();
 			server.closeAllConnections();
+			await evaluation.close();
 			await closeDatabase();
 		})();
 		return closing;

@@ -139,6 +139,16 @@ export class EvaluationPool {
 		return answer;
 	}
 
+	/**
+	 * Starts every worker now, so the first reads do not wait for them to load the core (a
+	 * second or more on a busy machine). The server calls it at start-up.
+	 */
+	warmUp(): void {
+		this.slots.forEach((slot, index) => {
+			if (!slot || slot.stoppedFor || slot.channel.stopped) this.start(index);
+		});
+	}
+
 	/** Stops every worker; queued requests fail with EvaluationBusyError. */
 	async close(): Promise<void> {
 		this.closed = true;
