@@ -17,10 +17,10 @@ import { getRoomRegistry } from './collab/room-registry';
 import { getConfig } from './config';
 import { AppError, invalidInput, notFound } from './errors';
 import {
-	EvaluationBusyError,
-	EvaluationOverBudgetError,
+	evaluationErrorKind,
 	EvaluationRetryError,
-	getEvaluationPool
+	getEvaluationPool,
+	type EvaluationOverBudgetError
 } from './evaluation/evaluation-pool';
 import type { EvaluationAnswer, EvaluationTask, TaskResults } from './evaluation/evaluation-tasks';
 import type { Requester } from './workbook-access';
@@ -94,7 +94,7 @@ export async function evaluateInRoom<K extends EvaluationTask['kind']>(
 			);
 			answer = await pending.answer;
 		} catch (error) {
-			if (!(error instanceof EvaluationRetryError) || attempt >= EVALUATION_ATTEMPTS) {
+			if (evaluationErrorKind(error) !== 'retry' || attempt >= EVALUATION_ATTEMPTS) {
 				throw evaluationErrorToAppError(error, pool.config.timeoutMs);
 			}
 		}
@@ -110,9 +110,10 @@ export async function evaluateInRoom<K extends EvaluationTask['kind']>(
 
 function evaluationErrorToAppError(error: unknown, timeoutMs: number): unknown {
 	const retryLater = { 'retry-after': '5' };
-	if (error instanceof EvaluationOverBudgetError) {
+	const kind = evaluationErrorKind(error);
+	if (kind === 'over_budget') {
 		const budget =
-			error.budget === 'time'
+			(error as EvaluationOverBudgetError).budget === 'time'
 				? `took longer than ${timeoutMs} ms`
 				: 'needed more memory than the server allows';
 		return new AppError(
@@ -123,7 +124,7 @@ function evaluationErrorToAppError(error: unknown, timeoutMs: number): unknown {
 			retryLater
 		);
 	}
-	if (error instanceof EvaluationBusyError || error instanceof EvaluationRetryError) {
+	if (kind === 'busy' || kind === 'retry') {
 		return new AppError(
 			503,
 			'evaluation_busy',

@@ -46,6 +46,18 @@ export class EvaluationRetryError extends Error {
 	}
 }
 
+/**
+ * Which of the errors above `error` is, by name: the pool's errors reach callers in the other
+ * copy of this module (see getEvaluationPool), where `instanceof` does not recognise them.
+ */
+export function evaluationErrorKind(error: unknown): 'over_budget' | 'busy' | 'retry' | undefined {
+	const name = error instanceof Error ? error.name : undefined;
+	if (name === 'EvaluationOverBudgetError') return 'over_budget';
+	if (name === 'EvaluationBusyError') return 'busy';
+	if (name === 'EvaluationRetryError') return 'retry';
+	return undefined;
+}
+
 interface Job {
 	doc: Y.Doc;
 	request: EvaluationRequest;
