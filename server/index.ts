@@ -51,8 +51,9 @@ export async function startServer(): Promise<RunningServer> {
 	// adapter-node refuses larger bodies before any endpoint sees them; each endpoint then applies
 	// its own, smaller limit (readJsonObject), so this is the largest of those.
 	process.env.BODY_SIZE_LIMIT ||= String(MAX_REQUEST_BODY_BYTES);
+	// Created here, before the app's handler can ask for it, so its workers are found beside
+	// the module (see evaluation-pool.ts); warmed once the server is up.
 	const evaluation = getEvaluationPool(() => config.evaluation);
-	evaluation.warmUp();
 	handleRequest = await loadSvelteKitHandler();
 	const upgrades: UpgradeHandler = await createUpgradeHandler({ origin: process.env.ORIGIN });
 	server.on('upgrade', (req, socket, head) => upgrades.handleUpgrade(req, socket, head));
@@ -61,6 +62,7 @@ export async function startServer(): Promise<RunningServer> {
 		{ port, host: config.host, database: database.kind },
 		`InvestFlow listening on http://${config.host}:${port}`
 	);
+	evaluation.warmUp();
 
 	let closing: Promise<void> | undefined;
 	const close = () => {
