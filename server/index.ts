@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readConfig, ConfigError } from '../src/lib/server/config.ts';
 import { closeDatabase, openDatabase } from '../src/lib/server/db/index.ts';
+import { getEvaluationPool } from '../src/lib/server/evaluation/evaluation-pool.ts';
 import { getLogger } from '../src/lib/server/logger.ts';
 import { createUpgradeHandler, type UpgradeHandler } from './upgrade.ts';
 
@@ -50,6 +51,9 @@ export async function startServer(): Promise<RunningServer> {
 	// adapter-node refuses larger bodies before any endpoint sees them; each endpoint then applies
 	// its own, smaller limit (readJsonObject), so this is the largest of those.
 	process.env.BODY_SIZE_LIMIT ||= String(MAX_REQUEST_BODY_BYTES);
+	// Created here, before the app's handler can ask for it, so its workers are found beside
+	// the module (see evaluation-pool.ts); warmed once the server is up.
+	const evaluation = getEvaluationPool(() => config.evaluation);
 	handleRequest = await loadSvelteKitHandler();
 	const upgrades: UpgradeHandler = await createUpgradeHandler({ origin: process.env.ORIGIN });
 	server.on('upgrade', (req, socket, head) => upgrades.handleUpgrade(req, socket, head));
@@ -58,6 +62,7 @@ export async function startServer(): Promise<RunningServer> {
 		{ port, host: config.host, database: database.kind },
 		`InvestFlow listening on http://${config.host}:${port}`
 	);
+	evaluation.warmUp();
 
 	let closing: Promise<void> | undefined;
 	const close = () => {
@@ -66,6 +71,7 @@ export async function startServer(): Promise<RunningServer> {
 			server.close();
 			await upgrades.close();
 			server.closeAllConnections();
+			await evaluation.close();
 			await closeDatabase();
 		})();
 		return closing;

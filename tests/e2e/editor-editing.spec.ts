@@ -88,3 +88,21 @@ test('the workbooks page lists, renames and deletes after confirming', async ({ 
 	await page.getByRole('button', { name: 'Delete workbook' }).click();
 	await expect(page.getByText('No workbooks yet')).toBeVisible();
 });
+
+test('a formula over a size limit typed in the grid shows why and changes nothing', async ({
+	page
+}) => {
+	await createWorkbook(page, 'Limits');
+	await typeInto(page, 'A1', '=SUM(B1:BXX199999)');
+	await expect(
+		page.getByRole('status').filter({ hasText: 'a formula can refer to at most 1000000 cells' })
+	).toBeVisible();
+	// The entry stays open to be corrected, as with any refused entry; leaving it stores nothing.
+	await page.keyboard.press('Escape');
+	await expect(cell(page, 'A1')).toHaveText('');
+	await expect(page.getByLabel('Cell address')).toHaveValue('A1');
+	await expect(page.getByLabel('Formula bar')).toHaveValue('');
+	// The grid still takes formulas within the limits.
+	await typeInto(page, 'A2', '=SUM(SEQUENCE(3,4))');
+	await expect(cell(page, 'A2')).toHaveText('78');
+});

@@ -302,13 +302,13 @@ describe.each(DATABASE_KINDS)('abuse of the collaboration socket on %s', (kind) 
 		expect(cells.body.cells.every((row) => row[0].input === '')).toBe(true);
 	});
 
-	it('refuses an oversized API cell with 400 naming the limit, and an over-sized API change with 413', async () => {
+	it('refuses an oversized API cell and an over-sized API change with 413 naming the limit', async () => {
 		const workbookId = await createWorkbook('Oversized');
 		const huge = await owner.post<{ error: { code: string; message: string } }>(
 			`/api/v1/workbooks/${workbookId}/cells`,
 			{ sheet: 'Sheet1', updates: [{ ref: 'A1', input: 'x'.repeat(7 * 1024 * 1024) }] }
 		);
-		expect(huge.status).toBe(400);
+		expect(huge.status).toBe(413);
 		expect(huge.body.error.message).toContain('32767');
 		// 150 cells of 30,000 characters: each within the cell limit, together past the 4 MiB cap.
 		const tooBig = await owner.post<{ error: { code: string } }>(

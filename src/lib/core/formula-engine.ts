@@ -10,6 +10,7 @@ import {
 	type SerializedNamedExpression,
 	type Sheets
 } from 'hyperformula';
+import { BoundedArrayFunctionsPlugin } from './array-bounds';
 import { INVESTFLOW_FUNCTION_TRANSLATIONS, InvestFlowFunctionsPlugin } from './finance-functions';
 
 /** Settings every InvestFlow engine shares: Excel-compatible evaluation, US number separators. */
@@ -48,6 +49,7 @@ function registerInvestFlowFunctions(): void {
 	// Registration is global to the HyperFormula class and reaches only engines built after it.
 	if (pluginRegistered) return;
 	HyperFormula.registerFunctionPlugin(InvestFlowFunctionsPlugin, INVESTFLOW_FUNCTION_TRANSLATIONS);
+	HyperFormula.registerFunctionPlugin(BoundedArrayFunctionsPlugin);
 	pluginRegistered = true;
 }
 

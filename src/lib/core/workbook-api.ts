@@ -19,6 +19,7 @@ import {
 import { InvalidAddressError } from './errors';
 import { createEvaluator, type CellResult, type WorkbookEvaluator } from './evaluator';
 import { renderFormula } from './formula-refs';
+import { checkOperationSize, checkReadSize, countCells } from './limits';
 import { formatValue, type CurrencyCode } from './number-format';
 import {
 	clearRange,
@@ -164,7 +165,8 @@ function inputText(doc: Y.Doc, sheet: SheetEntry, key: string): string {
 /**
  * Reads a range (`A1:D20`, `B:B` clamped to the sheet's rows, or one cell) as rows of cells:
  * what was typed, the computed value and the formatted display. Builds (and destroys) a fresh
- * evaluator when none is given.
+ * evaluator when none is given. Refuses ranges over `MAX_READ_CELLS` (LimitExceededError)
+ * before evaluating anything; {@link checkCellRead} makes the same checks alone.
  */
 export function readCells(
 	doc: Y.Doc,
@@ -174,6 +176,7 @@ export function readCells(
 ): CellReading[][] {
 	const sheet = requireSheet(doc, sheetName);
 	const bounds = resolveRange(doc, sheet, rangeA1);
+	checkReadSize(bounds);
 	const ownEvaluator = evaluator ?? createEvaluator(doc);
 	const currency = (metaMap(doc).get('currency') as CurrencyCode | undefined) ?? 'USD';
 	const rows = axisOf(doc, sheet, 'rows').ids;
@@ -207,6 +210,16 @@ export function readCells(
 	} finally {
 		if (!evaluator) ownEvaluator.destroy();
 	}
+}
+
+/**
+ * The checks {@link readCells} makes before evaluating: the sheet exists and `rangeA1` is a
+ * range of at most `MAX_READ_CELLS` cells. Returns the sheet's name. Cheap: no evaluator.
+ */
+export function checkCellRead(doc: Y.Doc, sheetName: string, rangeA1: string): string {
+	const sheet = requireSheet(doc, sheetName);
+	checkReadSize(resolveRange(doc, sheet, rangeA1));
+	return sheet.name;
 }
 
 /** Defined names with what they refer to (`Inputs!$B$2`) and their current value. */
@@ -287,10 +300,18 @@ function applyOne(doc: Y.Doc, op: StructuralOp): void {
 	}
 }
 
+/** Cells a range operation (format, clear, fill) touches in `doc` as it is now; 0 for others. */
+function rangeOpCells(doc: Y.Doc, op: StructuralOp): number {
+	if (!('range' in op)) return 0;
+	const sheet = requireSheet(doc, op.sheet);
+	return countCells(resolveRange(doc, sheet, op.range));
+}
+
 /**
  * Applies structural operations (validated with {@link parseStructuralOps} first) atomically:
  * several operations are rehearsed on a scratch copy of the document, so if any fails the
- * document is untouched; then all are applied to `doc` in one transaction with `origin`.
+ * document is untouched; then all are applied to `doc` in one transaction with `origin`. Range
+ * operations may touch at most `MAX_OP_CELLS` cells each and together (LimitExceededError).
  */
 export function applyStructuralOps(doc: Y.Doc, ops: unknown, origin?: Origin): void {
 	const checked = parseStructuralOps(ops);
@@ -298,7 +319,12 @@ export function applyStructuralOps(doc: Y.Doc, ops: unknown, origin?: Origin): v
 		const scratch = new Y.Doc();
 		Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
 		try {
-			for (const op of checked) applyOne(scratch, op);
+			let cells = 0;
+			for (const op of checked) {
+				cells += rangeOpCells(scratch, op);
+				checkOperationSize(cells);
+				applyOne(scratch, op);
+			}
 		} finally {
 			scratch.destroy();
 		}

@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import type { VacuumPolicy } from './db/vacuum-schedule';
+import { readEvaluationConfig, type EvaluationConfig } from './evaluation/evaluation-config';
 
 export interface ServerConfig {
 	port: number;
@@ -25,6 +26,8 @@ export interface ServerConfig {
 	/** Whether cookies get `Secure` and the `__Host-` prefix. */
 	secureCookies: boolean;
 	logLevel: string;
+	/** Worker threads that evaluate for the API (see evaluation/evaluation-config.ts). */
+	evaluation: EvaluationConfig;
 }
 
 export class ConfigError extends Error {
@@ -109,7 +112,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		},
 		redisUrl: env.REDIS_URL || undefined,
 		secureCookies: origin.protocol === 'https:',
-		logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info')
+		logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
+		evaluation: readEvaluationConfig(env)
 	};
 }
 

@@ -1,54 +1,55 @@
 /**
- * Cells, names and structural operations over the HTTP API. Reads evaluate on the server from the
- * stored (durable) document with one HyperFormula evaluator per loaded document; writes run the
- * core's all-or-nothing operations through the room, so they are committed before the caller is
- * answered and every open browser sees them live. Core errors become 400s with their message.
+ * Cells, names and structural operations over the HTTP API. Reads evaluate on the evaluation
+ * workers (evaluation/) from the stored (durable) document, never on the event loop; writes run
+ * the core's all-or-nothing operations through the room, so they are committed before the caller
+ * is answered and every open browser sees them live. Core errors become 4xx with their message.
  */
 import type * as Y from 'yjs';
 import { WorkbookError } from '../core/errors';
-import { createEvaluator, type WorkbookEvaluator } from '../core/evaluator';
 import {
 	applyCellUpdates,
 	applyStructuralOps,
-	listNames,
-	readCells,
-	type CellReading,
+	checkCellRead,
 	type NameReading
 } from '../core/workbook-api';
 import { listSheetEntries } from '../core/document-view';
 import { getRoomRegistry } from './collab/room-registry';
+import { getConfig } from './config';
 import { AppError, invalidInput, notFound } from './errors';
+import {
+	evaluationErrorKind,
+	EvaluationRetryError,
+	getEvaluationPool,
+	type EvaluationOverBudgetError
+} from './evaluation/evaluation-pool';
+import type { EvaluationAnswer, EvaluationTask, TaskResults } from './evaluation/evaluation-tasks';
 import type { Requester } from './workbook-access';
 import { requireRole } from './workbooks';
+
+export { MAX_READ_CELLS } from '../core/limits';
 
 /** Most cell updates one request may carry. */
 export const MAX_CELL_UPDATES = 10_000;
 /** Most structural operations one request may carry. */
 export const MAX_OPS = 1_000;
-/** Most cells one read may return. */
-export const MAX_READ_CELLS = 100_000;
 
-const evaluators = new WeakMap<Y.Doc, WorkbookEvaluator>();
-
-/** The document's evaluator, built on first use and released on unload (charts share it). */
-export function evaluatorFor(doc: Y.Doc): WorkbookEvaluator {
-	let evaluator = evaluators.get(doc);
-	if (!evaluator) {
-		const created = createEvaluator(doc);
-		doc.once('destroy', () => created.destroy());
-		evaluators.set(doc, created);
-		evaluator = created;
-	}
-	return evaluator;
+/** A core error's HTTP status: 404 for something missing, 413 for a limit, 400 otherwise. */
+function coreErrorStatus(code: string, missing: boolean): 400 | 404 | 413 {
+	if (missing) return 404;
+	return code === 'limit_exceeded' ? 413 : 400;
 }
 
 /**
- * A deliberate core error as a 404 (something named is missing) or 400 with its code and
- * message; anything else unchanged.
+ * A deliberate core error as a 404 (something named is missing), 413 (a limit of `limits.ts`)
+ * or 400 with its code and message; anything else unchanged.
  */
 export function coreErrorToAppError(error: unknown): unknown {
 	if (!(error instanceof WorkbookError)) return error;
-	return new AppError(error.kind === 'missing' ? 404 : 400, error.code, error.message);
+	return new AppError(
+		coreErrorStatus(error.code, error.kind === 'missing'),
+		error.code,
+		error.message
+	);
 }
 
 /**
@@ -64,6 +65,75 @@ export async function inRoom<T>(run: () => Promise<{ value: T } | null>): Promis
 	}
 	if (!result) throw notFound('This workbook');
 	return result.value;
+}
+
+/** Dispatches this many times at most: the first, and again after a worker was replaced. */
+const EVALUATION_ATTEMPTS = 3;
+
+/**
+ * Evaluates `task` on an evaluation worker from the workbook's durable state. `check` runs first
+ * on the document (cheap core checks, so a request over a limit never waits for a worker).
+ * Answers 503 `evaluation_over_budget` when the request ran past EVAL_TIMEOUT_MS or its worker's
+ * EVAL_MEMORY_MB (the worker is replaced), 503 `evaluation_busy` when the queue is full. Charts
+ * share it.
+ */
+export async function evaluateInRoom<K extends EvaluationTask['kind']>(
+	workbookId: string,
+	task: EvaluationTask & { kind: K },
+	check?: (doc: Y.Doc) => void
+): Promise<TaskResults[K]> {
+	const pool = getEvaluationPool(() => getConfig().evaluation);
+	for (let attempt = 1; ; attempt++) {
+		let answer: EvaluationAnswer | undefined;
+		try {
+			const pending = await inRoom(() =>
+				getRoomRegistry().read(workbookId, (doc) => {
+					check?.(doc);
+					return { answer: pool.dispatch(workbookId, doc, task, attempt > 1) };
+				})
+			);
+			answer = await pending.answer;
+		} catch (error) {
+			if (evaluationErrorKind(error) !== 'retry' || attempt >= EVALUATION_ATTEMPTS) {
+				throw evaluationErrorToAppError(error, pool.config.timeoutMs);
+			}
+		}
+		if (answer?.kind === 'value') return answer.value as TaskResults[K];
+		if (answer?.kind === 'refused') {
+			throw new AppError(coreErrorStatus(answer.code, answer.missing), answer.code, answer.message);
+		}
+		if (attempt >= EVALUATION_ATTEMPTS) {
+			throw evaluationErrorToAppError(new EvaluationRetryError(), pool.config.timeoutMs);
+		}
+	}
+}
+
+function evaluationErrorToAppError(error: unknown, timeoutMs: number): unknown {
+	const retryLater = { 'retry-after': '5' };
+	const kind = evaluationErrorKind(error);
+	if (kind === 'over_budget') {
+		const budget =
+			(error as EvaluationOverBudgetError).budget === 'time'
+				? `took longer than ${timeoutMs} ms`
+				: 'needed more memory than the server allows';
+		return new AppError(
+			503,
+			'evaluation_over_budget',
+			`Evaluating this workbook ${budget} and was stopped. Simplify its formulas or read less.`,
+			undefined,
+			retryLater
+		);
+	}
+	if (kind === 'busy' || kind === 'retry') {
+		return new AppError(
+			503,
+			'evaluation_busy',
+			'The server is busy evaluating other workbooks; try again shortly.',
+			undefined,
+			retryLater
+		);
+	}
+	return error;
 }
 
 /** One cell write as the API receives it. */
@@ -112,15 +182,11 @@ export async function readWorkbookCells(
 	workbookId: string,
 	sheet: string | null,
 	range: string | null
-): Promise<{ sheet: string; range: string; cells: CellReading[][] }> {
+): Promise<TaskResults['cells']> {
 	await requireRole(who, workbookId, 'viewer');
 	if (!range) throw invalidInput('Give a range such as A1:D20.', 'range');
-	return inRoom(() =>
-		getRoomRegistry().read(workbookId, (doc) => {
-			const sheetName = sheet ?? listSheetEntries(doc)[0]?.name ?? '';
-			const cells = readCells(doc, sheetName, range, evaluatorFor(doc));
-			return { sheet: sheetName, range, cells };
-		})
+	return evaluateInRoom(workbookId, { kind: 'cells', sheet, range }, (doc) =>
+		checkCellRead(doc, sheet ?? listSheetEntries(doc)[0]?.name ?? '', range)
 	);
 }
 
@@ -146,9 +212,7 @@ export async function listWorkbookNames(
 	workbookId: string
 ): Promise<NameReading[]> {
 	await requireRole(who, workbookId, 'viewer');
-	return inRoom(() =>
-		getRoomRegistry().read(workbookId, (doc) => listNames(doc, evaluatorFor(doc)))
-	);
+	return evaluateInRoom(workbookId, { kind: 'names' });
 }
 
 /** Applies structural operations atomically (owners and editors). */

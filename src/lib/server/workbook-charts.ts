@@ -1,35 +1,23 @@
 /**
- * Charts over the HTTP API. Reads evaluate on the server from the stored (durable) document with
- * the evaluator the cells API uses; writes run the core's chart operations through the room, so
+ * Charts over the HTTP API. Reads evaluate on the evaluation workers from the stored (durable)
+ * document, as the cells API does; writes run the core's chart operations through the room, so
  * they are committed before the caller is answered and every open browser sees them live.
  * Unknown charts are 404s; other core errors become 400s with their message.
  */
-import type * as Y from 'yjs';
 import {
 	addChart,
 	deleteChart,
-	getChart,
-	listCharts,
 	parseChartPatch,
 	parseChartSpec,
-	readChartData,
-	updateChart,
-	type ChartData,
-	type ChartInfo
+	updateChart
 } from '../core/charts';
 import { getRoomRegistry } from './collab/room-registry';
-import { coreErrorToAppError, evaluatorFor, inRoom } from './workbook-cells';
+import type { ChartReading } from './evaluation/evaluation-tasks';
+import { coreErrorToAppError, evaluateInRoom, inRoom } from './workbook-cells';
 import type { Requester } from './workbook-access';
 import { requireRole } from './workbooks';
 
-/** A chart as the API returns it: its definition and what it draws now. */
-export interface ChartReading extends ChartInfo {
-	data: ChartData;
-}
-
-function readingOf(doc: Y.Doc, chartId: string): ChartReading {
-	return { ...getChart(doc, chartId), data: readChartData(doc, evaluatorFor(doc), chartId) };
-}
+export type { ChartReading } from './evaluation/evaluation-tasks';
 
 /** The workbook's charts in display order, each with its computed data (viewers and up). */
 export async function listWorkbookCharts(
@@ -37,11 +25,7 @@ export async function listWorkbookCharts(
 	workbookId: string
 ): Promise<ChartReading[]> {
 	await requireRole(who, workbookId, 'viewer');
-	return inRoom(() =>
-		getRoomRegistry().read(workbookId, (doc) =>
-			listCharts(doc).map((chart) => readingOf(doc, chart.id))
-		)
-	);
+	return evaluateInRoom(workbookId, { kind: 'charts' });
 }
 
 /** One chart with its computed data (viewers and up); 404 when there is no such chart. */
@@ -51,7 +35,7 @@ export async function readWorkbookChart(
 	chartId: string
 ): Promise<ChartReading> {
 	await requireRole(who, workbookId, 'viewer');
-	return inRoom(() => getRoomRegistry().read(workbookId, (doc) => readingOf(doc, chartId)));
+	return evaluateInRoom(workbookId, { kind: 'chart', chartId });
 }
 
 /**

@@ -17,6 +17,7 @@ import { MAX_CELL_TEXT_LENGTH } from '../document-schema';
 import { axisOf, ensureGridSize, referenceContext, type SheetEntry } from '../document-view';
 import { InvalidFormatError, InvalidOperationError, LimitExceededError } from '../errors';
 import { parseFormula, renderFormula, shiftParsedFormula } from '../formula-refs';
+import { checkOperationSize, countCells } from '../limits';
 import { isValidFormat } from '../number-format';
 import {
 	prepareInput,
@@ -115,10 +116,14 @@ export function setCellInputs(
 	transactCells(doc, origin, () => writePlanned(doc, sheet, writes));
 }
 
-/** Empties every cell in an A1 range (formats and styles are kept, as Excel's Clear Contents). */
+/**
+ * Empties every cell in an A1 range (formats and styles are kept, as Excel's Clear Contents).
+ * Like every range operation here, refuses ranges over `MAX_OP_CELLS` (see `limits.ts`).
+ */
 export function clearRange(doc: Y.Doc, sheetId: string, range: string, origin?: Origin): void {
 	const sheet = requireSheetById(doc, sheetId);
 	const bounds = resolveRange(doc, sheet, range);
+	checkOperationSize(countCells(bounds));
 	const rows = axisOf(doc, sheet, 'rows').ids;
 	const cols = axisOf(doc, sheet, 'cols').ids;
 	transactCells(doc, origin, () => {
@@ -250,6 +255,7 @@ function fill(
 ): void {
 	const sheet = requireSheetById(doc, sheetId);
 	const bounds = resolveRange(doc, sheet, range);
+	checkOperationSize(countCells(bounds));
 	const context = referenceContext(doc);
 	const rows = axisOf(doc, sheet, 'rows').ids;
 	const cols = axisOf(doc, sheet, 'cols').ids;
@@ -328,6 +334,7 @@ function forEachCellKey(
 ): void {
 	const sheet = requireSheetById(doc, sheetId);
 	const bounds = resolveRange(doc, sheet, range);
+	checkOperationSize(countCells(bounds));
 	transactCells(doc, origin, () => {
 		ensureGridSize(
 			doc,

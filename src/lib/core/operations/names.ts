@@ -10,7 +10,8 @@ import { listSheetEntries, nameByText, referenceContext } from '../document-view
 import { InvalidNameError, NameConflictError, UnknownNameError } from '../errors';
 import { bindFormula, parseFormula } from '../formula-refs';
 import { createId } from '../ids';
-import { isParsableFormula, requireSheetById, transact, type Origin } from './shared';
+import { checkFormulaReferences, checkFormulaText } from '../limits';
+import { isParsableFormula, referencesOf, requireSheetById, transact, type Origin } from './shared';
 import { InvalidFormulaError } from '../errors';
 
 const NAME_PATTERN = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
@@ -41,7 +42,9 @@ function bindExpression(doc: Y.Doc, ref: string, defaultSheetId: string | undefi
 	const text = ref.trim().startsWith('=') ? ref.trim() : `=${ref.trim()}`;
 	const sheetId = defaultSheetId ?? listSheetEntries(doc)[0].id;
 	requireSheetById(doc, sheetId);
+	checkFormulaText(text);
 	const parsed = parseFormula(text, sheetId, referenceContext(doc));
+	checkFormulaReferences(referencesOf(parsed));
 	if (!isParsableFormula(text))
 		throw new InvalidFormulaError(text, 'it is not a complete expression');
 	return () => {

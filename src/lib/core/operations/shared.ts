@@ -14,9 +14,10 @@ import {
 	type SheetEntry
 } from '../document-view';
 import { InvalidAddressError, InvalidFormulaError, UnknownSheetError } from '../errors';
+import { checkFormulaReferences, checkFormulaText } from '../limits';
 import { createFormulaEngine } from '../formula-engine';
 import { bindFormula, parseFormula, type ParsedFormula } from '../formula-refs';
-import type { A1RefEnd } from '../formula-tokens';
+import type { A1Ref, A1RefEnd } from '../formula-tokens';
 import { parseInput } from '../values';
 
 /** Origin of a transaction: anything Yjs accepts; providers and undo managers filter on it. */
@@ -118,7 +119,8 @@ function endShape(end: A1RefEnd): string {
 
 /**
  * Reads typed text as a spreadsheet does (see `values.ts`); formulas are tokenized, their sheet
- * names resolved and their syntax checked. Throws typed errors; never changes the document.
+ * names resolved, their syntax and size checked (see `limits.ts`). Throws typed errors; never
+ * changes the document.
  */
 export function prepareInput(doc: Y.Doc, sheetId: string, text: string): PreparedInput {
 	const parsed = parseInput(text);
@@ -126,7 +128,9 @@ export function prepareInput(doc: Y.Doc, sheetId: string, text: string): Prepare
 		case 'empty':
 			return { kind: 'empty' };
 		case 'formula': {
+			checkFormulaText(parsed.text);
 			const formula = parseFormula(parsed.text, sheetId, referenceContext(doc));
+			checkFormulaReferences(referencesOf(formula));
 			if (!isParsableShape(formula)) {
 				throw new InvalidFormulaError(parsed.text, 'it is not a complete expression');
 			}
@@ -137,6 +141,15 @@ export function prepareInput(doc: Y.Doc, sheetId: string, text: string): Prepare
 		default:
 			return { kind: 'value', value: parsed.value };
 	}
+}
+
+/** The references a tokenized formula makes, as written. */
+export function referencesOf(formula: ParsedFormula): A1Ref[] {
+	const refs: A1Ref[] = [];
+	for (const piece of formula.pieces) {
+		if (typeof piece !== 'string' && 'ref' in piece) refs.push(piece.ref);
+	}
+	return refs;
 }
 
 /** The stored form of prepared input (binding formulas may grow the grid: call in a transaction). */

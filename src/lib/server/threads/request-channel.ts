@@ -7,7 +7,7 @@
  * `WorkerStoppedError`, and so does every later one: a caller that can do the work elsewhere
  * tells that apart from the worker's own answer that the request failed.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /** An error the worker reported, as answer-requests.js sends it. */
 export interface ReportedError {
@@ -53,9 +53,12 @@ export class RequestChannel {
 	#answered = 0;
 	#lastAnsweredAt = performance.now();
 
-	/** Starts the worker at `url`; `name` says in errors which worker it was. */
-	constructor(url: URL, name: string) {
-		this.#worker = new Worker(url);
+	/**
+	 * Starts the worker at `url` with `options` (workerData, resourceLimits, …); `name` says in
+	 * errors which worker it was.
+	 */
+	constructor(url: URL, name: string, options?: WorkerOptions) {
+		this.#worker = new Worker(url, options);
 		this.#worker.unref();
 		this.#worker.on('message', (answer: Answer) => this.#settle(answer));
 		this.#worker.on('error', (error) =>

@@ -1,0 +1,146 @@
+/**
+ * What an evaluation worker does (see evaluation-worker.js, which loads this module on its own
+ * thread). It keeps a replica of each workbook it was asked about — a Y.Doc fed only the Yjs
+ * updates the server's document gained since the last request, and a HyperFormula evaluator that
+ * follows it — in a small least-recently-used cache, and answers reads of cells, names and charts
+ * from it. Core errors (an unknown sheet, a range over a limit) are answered as `refused`, not
+ * thrown, so the caller can turn them into 4xx answers.
+ *
+ * Runs only on a worker thread: nothing here may touch the server's own documents or database.
+ */
+import * as Y from 'yjs';
+import {
+	getChart,
+	listCharts,
+	readChartData,
+	type ChartData,
+	type ChartInfo
+} from '../../core/charts';
+import { listSheetEntries } from '../../core/document-view';
+import { WorkbookError } from '../../core/errors';
+import { createEvaluator, type WorkbookEvaluator } from '../../core/evaluator';
+import { listNames, readCells, type CellReading, type NameReading } from '../../core/workbook-api';
+
+/** A chart as the API returns it: its definition and what it draws now. */
+export interface ChartReading extends ChartInfo {
+	data: ChartData;
+}
+
+/** A read that needs evaluation, and what it answers. */
+export type EvaluationTask =
+	| { kind: 'cells'; sheet: string | null; range: string }
+	| { kind: 'names' }
+	| { kind: 'charts' }
+	| { kind: 'chart'; chartId: string };
+
+/** The answer of a `cells` task. */
+export interface CellsReading {
+	sheet: string;
+	range: string;
+	cells: CellReading[][];
+}
+
+/** What each task kind answers. */
+export interface TaskResults {
+	cells: CellsReading;
+	names: NameReading[];
+	charts: ChartReading[];
+	chart: ChartReading;
+}
+
+/**
+ * One request to a worker. `reset`: start the workbook's replica afresh from `update` (the whole
+ * state); otherwise `update` (null when nothing changed) continues the replica the worker has.
+ */
+export interface EvaluationRequest {
+	workbookId: string;
+	reset: boolean;
+	update: Uint8Array | null;
+	task: EvaluationTask;
+}
+
+/** A worker's answer: the value, `missing` (it has no replica to continue), or a core refusal. */
+export type EvaluationAnswer =
+	| { kind: 'value'; value: unknown }
+	| { kind: 'missing' }
+	| { kind: 'refused'; code: string; message: string; missing: boolean };
+
+interface Replica {
+	doc: Y.Doc;
+	evaluator?: WorkbookEvaluator;
+}
+
+/** A worker's replicas, most recently used last, at most `capacity` of them. */
+export class ReplicaCache {
+	private readonly replicas = new Map<string, Replica>();
+
+	constructor(private readonly capacity: number) {}
+
+	/** Answers `request` from the workbook's replica (see EvaluationRequest). */
+	perform(request: EvaluationRequest): EvaluationAnswer {
+		const replica = this.replicaFor(request);
+		if (!replica) return { kind: 'missing' };
+		if (request.update) Y.applyUpdate(replica.doc, request.update);
+		try {
+			return { kind: 'value', value: runTask(replica, request.task) };
+		} catch (error) {
+			if (!(error instanceof WorkbookError)) throw error;
+			return {
+				kind: 'refused',
+				code: error.code,
+				message: error.message,
+				missing: error.kind === 'missing'
+			};
+		}
+	}
+
+	/** How many replicas are kept. */
+	get size(): number {
+		return this.replicas.size;
+	}
+
+	private replicaFor({ workbookId, reset }: EvaluationRequest): Replica | null {
+		const existing = this.replicas.get(workbookId);
+		if (existing) this.replicas.delete(workbookId);
+		if (!existing && !reset) return null;
+		let replica = existing;
+		if (reset || !replica) {
+			if (existing) destroy(existing);
+			replica = { doc: new Y.Doc() };
+		}
+		this.replicas.set(workbookId, replica);
+		for (const [id, oldest] of this.replicas) {
+			if (this.replicas.size <= this.capacity) break;
+			this.replicas.delete(id);
+			destroy(oldest);
+		}
+		return replica;
+	}
+}
+
+function destroy(replica: Replica): void {
+	replica.evaluator?.destroy();
+	replica.doc.destroy();
+}
+
+function runTask(replica: Replica, task: EvaluationTask): TaskResults[EvaluationTask['kind']] {
+	const { doc } = replica;
+	// Built on the first read that needs it, after the first update: it then follows the doc.
+	const evaluator = () => (replica.evaluator ??= createEvaluator(doc));
+	switch (task.kind) {
+		case 'cells': {
+			const sheet = task.sheet ?? listSheetEntries(doc)[0]?.name ?? '';
+			return { sheet, range: task.range, cells: readCells(doc, sheet, task.range, evaluator()) };
+		}
+		case 'names':
+			return listNames(doc, evaluator());
+		case 'charts':
+			return listCharts(doc).map((chart) => chartReading(doc, evaluator(), chart.id));
+		case 'chart':
+			return chartReading(doc, evaluator(), task.chartId);
+	}
+}
+
+function chartReading(doc: Y.Doc, evaluator: WorkbookEvaluator, chartId: string): ChartReading {
+	return { ...getChart(doc, chartId), data: readChartData(doc, evaluator, chartId) };
+}
