@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { axisOf, sheetById } from '$lib/core/document-view';
 import { createEvaluator } from '$lib/core/evaluator';
-import { setCellInputs } from '$lib/core/operations/cells';
+import { setCellInputs, setNumberFormat } from '$lib/core/operations/cells';
 import { addSheet } from '$lib/core/operations/sheets';
 import { renderWindow } from './grid-model';
 
@@ -40,6 +40,32 @@ describe('renderWindow', () => {
 		expect(error.error).toMatch(/.+/);
 		expect(rows[1].cells[0]).toMatchObject({ text: 'rent', numeric: false });
 		expect(rows[1].cells[1]).toMatchObject({ text: '', numeric: false });
+		values.destroy();
+	});
+
+	it('shows a PMT result in the currency of its inputs unless the cell has its own format', () => {
+		const doc = new Y.Doc();
+		const sheetId = addSheet(doc, 'Sheet1');
+		setCellInputs(doc, sheetId, [
+			{ address: 'A1', text: '$250,000' },
+			{ address: 'A2', text: '=PMT(0.065/12,360,-A1)' },
+			{ address: 'A3', text: '=A2' }
+		]);
+		setNumberFormat(doc, sheetId, 'A3', '0.0');
+		const sheet = sheetById(doc, sheetId)!;
+		const values = createEvaluator(doc);
+		const [, second, third] = renderWindow(
+			doc,
+			sheet,
+			axisOf(doc, sheet, 'rows').ids,
+			axisOf(doc, sheet, 'cols').ids,
+			{ start: 0, end: 3 },
+			{ start: 0, end: 1 },
+			values,
+			'USD'
+		);
+		expect(second.cells[0].text).toBe('$1,580');
+		expect(third.cells[0].text).toBe('1580.2');
 		values.destroy();
 	});
 

@@ -7,7 +7,7 @@ import { columnLetters } from '$lib/core/addresses';
 import type { SheetEntry } from '$lib/core/document-view';
 import type { CurrencyCode } from '$lib/core/number-format';
 import type { CellValueSource } from '$lib/state/cell-values';
-import { viewCell, type CellView } from './cell-display';
+import { formatLookup, viewCell, type CellView } from './cell-display';
 import type { IndexWindow } from './grid-geometry';
 
 /** One rendered cell. */
@@ -24,7 +24,7 @@ export interface RenderedRow {
 
 /** Views of the cells in the window (rows × columns). */
 export function renderWindow(
-	_doc: Y.Doc,
+	doc: Y.Doc,
 	sheet: SheetEntry,
 	rowIds: readonly string[],
 	colIds: readonly string[],
@@ -36,13 +36,14 @@ export function renderWindow(
 	const letters: string[] = [];
 	for (let c = cols.start; c < cols.end; c++) letters.push(columnLetters(c));
 	const out: RenderedRow[] = [];
+	const lookup = formatLookup(doc);
 	for (let r = rows.start; r < rows.end; r++) {
 		const rowId = rowIds[r];
 		const cells: RenderedCell[] = [];
 		for (let c = cols.start; c < cols.end; c++) {
 			const colId = colIds[c];
 			const result = values ? values.getValue(sheet.id, rowId, colId) : { value: null };
-			const view = viewCell(sheet, rowId, colId, result, currency);
+			const view = viewCell(sheet, rowId, colId, result, currency, lookup);
 			cells.push({
 				text: view.text,
 				numeric: view.numeric,

@@ -13,6 +13,7 @@ import {
 	type CellInput,
 	type CellStyle
 } from '../document';
+import { shouldReplaceFormat } from '../auto-format';
 import { axisOf, ensureGridSize, referenceContext, type SheetEntry } from '../document-view';
 import { InvalidFormatError, InvalidOperationError, LimitExceededError } from '../errors';
 import { parseFormula, renderFormula, shiftParsedFormula } from '../formula-refs';
@@ -60,7 +61,11 @@ function writePlanned(doc: Y.Doc, sheet: SheetEntry, writes: PlannedWrite[]): vo
 		const stored = toCellInput(doc, input);
 		if (stored === undefined) sheet.cells.delete(key);
 		else sheet.cells.set(key, stored);
-		if (input.kind === 'value' && input.format) sheet.formats.set(key, input.format);
+		if (input.kind === 'value' && input.format) {
+			if (shouldReplaceFormat(sheet.formats.get(key), input.format)) {
+				sheet.formats.set(key, input.format);
+			}
+		}
 	}
 }
 
