@@ -16,7 +16,7 @@ import {
 	type Limits,
 	type Selection
 } from '$lib/components/workbook/selection';
-import { typeIntoCell } from './workbook-commands';
+import { insertLinesAt, typeIntoCell } from './workbook-commands';
 import type { WorkbookSession } from './workbook-session.svelte';
 
 /** How the cell is being edited: typing replaced it (arrows commit) or F2 (arrows move caret). */
@@ -165,6 +165,7 @@ export class EditorState {
 	enterFrom(from: CellPos, backward: boolean): void {
 		const run = this.tabRun && samePos(this.tabRun.at, from) ? this.tabRun : null;
 		this.tabRun = null;
+		if (!backward) this.growBelow(from.row);
 		const limits = this.limits();
 		this.select(
 			cellSelection({
@@ -172,6 +173,13 @@ export class EditorState {
 				col: backward ? from.col : (run?.startCol ?? from.col)
 			})
 		);
+	}
+
+	/** Adds a row at the end of the sheet when `row` is its last (editors only), as Enter needs. */
+	growBelow(row: number): void {
+		if (this.session.readOnly) return;
+		const rows = this.limits().rows;
+		if (row === rows - 1) insertLinesAt(this.session, this.sheetId, 'rows', rows, 1);
 	}
 
 	/** True when a click or arrow key should write a reference into the formula being typed. */

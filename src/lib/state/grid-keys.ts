@@ -38,6 +38,9 @@ export function handleGridKey(editor: EditorState, event: KeyboardEvent): boolea
 	const bounds = selectionBounds(editor.selection);
 	if (ARROWS[key]) {
 		const [dRow, dCol] = ARROWS[key];
+		// Arrowing down from the last row grows the sheet, so there is always a next row to type in.
+		if (key === 'ArrowDown' && !mod && !event.shiftKey)
+			editor.growBelow(editor.selection.focus.row);
 		editor.select(
 			moveSelection(
 				editor.selection,
@@ -163,6 +166,7 @@ export function handleEditorKey(
 		}
 		if (target.mode === 'enter' && target.source === 'cell') {
 			if (!editor.commitEdit()) return true;
+			if (dRow > 0) editor.growBelow(target.pos.row);
 			moveActive(editor, dRow, dCol);
 			return true;
 		}

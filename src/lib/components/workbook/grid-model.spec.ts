@@ -78,3 +78,37 @@ describe('renderWindow', () => {
 		values.destroy();
 	});
 });
+
+describe('text overflow', () => {
+	it('lets text spill over empty cells to its right, never numbers, up to the next content', () => {
+		const doc = new Y.Doc();
+		const sheetId = addSheet(doc, 'Sheet1');
+		setCellInputs(doc, sheetId, [
+			{ address: 'A1', text: 'A long heading that runs on' },
+			{ address: 'D1', text: 'next' },
+			{ address: 'A2', text: '123456789012345' }
+		]);
+		const sheet = sheetById(doc, sheetId)!;
+		const values = createEvaluator(doc);
+		const [first, second] = renderWindow(
+			doc,
+			sheet,
+			axisOf(doc, sheet, 'rows').ids,
+			axisOf(doc, sheet, 'cols').ids,
+			{ start: 0, end: 2 },
+			{ start: 0, end: 6 },
+			values,
+			'USD'
+		);
+		expect(first.cells.map((cell) => cell.spill)).toEqual([
+			2,
+			undefined,
+			undefined,
+			2,
+			undefined,
+			undefined
+		]);
+		expect(second.cells[0].spill).toBeUndefined();
+		values.destroy();
+	});
+});

@@ -14,6 +14,8 @@ import type { IndexWindow } from './grid-geometry';
 export interface RenderedCell extends CellView {
 	col: number;
 	ref: string;
+	/** Empty cells to the right that this cell's text spills over (absent when none). */
+	spill?: number;
 }
 
 /** One rendered row. */
@@ -53,7 +55,22 @@ export function renderWindow(
 				ref: letters[c - cols.start] + (r + 1)
 			});
 		}
+		markSpills(cells);
 		out.push({ row: r, cells });
 	}
 	return out;
+}
+
+/**
+ * Text runs on over the empty cells to its right, as in Sheets, up to the next cell with
+ * content (or the edge of the window); numbers and errors never spill.
+ */
+function markSpills(cells: RenderedCell[]): void {
+	for (let i = 0; i < cells.length; i++) {
+		const cell = cells[i];
+		if (cell.text === '' || cell.numeric || cell.error !== undefined) continue;
+		let end = i + 1;
+		while (end < cells.length && cells[end].text === '') end++;
+		if (end > i + 1) cell.spill = end - i - 1;
+	}
 }
