@@ -63,6 +63,19 @@ function createCellSlot(): CellSlot {
 	return { element, text, shown: { ref: '', text: '', className: 'cell', left: -1, width: -1 } };
 }
 
+/** Average width of a character of the grid's 13px font, to see how far text spills. */
+const CHAR_WIDTH = 7.5;
+
+/** A cell's width: its column, or for spilling text as many whole empty columns as it needs. */
+function cellWidth(cell: RenderedCell, offsets: readonly number[]): number {
+	const start = offsets[cell.col];
+	let end = cell.col + 1;
+	const needed = cell.text.length * CHAR_WIDTH + 8;
+	const last = cell.col + 1 + (cell.spill ?? 0);
+	while (end < last && offsets[end] - start < needed) end++;
+	return offsets[end] - start;
+}
+
 function writeCell(slot: CellSlot, cell: RenderedCell, offsets: readonly number[]): void {
 	const { element, shown } = slot;
 	if (shown.ref !== cell.ref) element.setAttribute('data-ref', (shown.ref = cell.ref));
@@ -75,7 +88,7 @@ function writeCell(slot: CellSlot, cell: RenderedCell, offsets: readonly number[
 		else element.title = cell.error;
 	}
 	const left = ROW_HEADER_WIDTH + offsets[cell.col];
-	const width = offsets[cell.col + 1 + (cell.spill ?? 0)] - offsets[cell.col];
+	const width = cellWidth(cell, offsets);
 	if (shown.left !== left) element.style.left = `${(shown.left = left)}px`;
 	if (shown.width !== width) element.style.width = `${(shown.width = width)}px`;
 }
