@@ -86,29 +86,36 @@ describe('text overflow', () => {
 		setCellInputs(doc, sheetId, [
 			{ address: 'A1', text: 'A long heading that runs on' },
 			{ address: 'D1', text: 'next' },
+			{ address: 'A3', text: 'short' },
 			{ address: 'A2', text: '123456789012345' }
 		]);
 		const sheet = sheetById(doc, sheetId)!;
 		const values = createEvaluator(doc);
-		const [first, second] = renderWindow(
+		const [first, second, third] = renderWindow(
 			doc,
 			sheet,
 			axisOf(doc, sheet, 'rows').ids,
 			axisOf(doc, sheet, 'cols').ids,
-			{ start: 0, end: 2 },
+			{ start: 0, end: 3 },
 			{ start: 0, end: 6 },
 			values,
-			'USD'
+			'USD',
+			[0, 100, 200, 300, 400, 500, 600]
 		);
-		expect(first.cells.map((cell) => cell.spill)).toEqual([
-			2,
-			undefined,
-			undefined,
-			2,
-			undefined,
-			undefined
+		// 27 characters need about 210 px: three 100 px columns, stopped by D1 anyway. "next"
+		// fits its own column.
+		const spills = first.cells.map((cell) => cell.spill ?? 0);
+		expect(spills).toEqual([2, 0, 0, 0, 0, 0]);
+		expect(first.cells.map((cell) => cell.joined === true)).toEqual([
+			true,
+			true,
+			false,
+			false,
+			false,
+			false
 		]);
 		expect(second.cells[0].spill).toBeUndefined();
+		expect(third.cells[0].spill).toBeUndefined();
 		values.destroy();
 	});
 });

@@ -32,8 +32,8 @@ interface RowSlot {
 }
 
 /**
- * Class names by flags (numeric 1, error 2, bold 4, spilling text 8), built once rather than per
- * cell per frame.
+ * Class names by flags (numeric 1, error 2, bold 4, text across the right edge 8), built once
+ * rather than per cell per frame.
  */
 const CELL_CLASSES = Array.from(
 	{ length: 16 },
@@ -42,7 +42,7 @@ const CELL_CLASSES = Array.from(
 		(flags & 1 ? ' num' : '') +
 		(flags & 2 ? ' err' : '') +
 		(flags & 4 ? ' bold' : '') +
-		(flags & 8 ? ' spill' : '')
+		(flags & 8 ? ' joined' : '')
 );
 
 function cellClass(cell: RenderedCell): string {
@@ -50,7 +50,7 @@ function cellClass(cell: RenderedCell): string {
 		(cell.numeric ? 1 : 0) |
 			(cell.error !== undefined ? 2 : 0) |
 			(cell.bold ? 4 : 0) |
-			(cell.spill ? 8 : 0)
+			(cell.joined ? 8 : 0)
 	];
 }
 
@@ -61,19 +61,6 @@ function createCellSlot(): CellSlot {
 	const text = document.createTextNode('');
 	element.append(text);
 	return { element, text, shown: { ref: '', text: '', className: 'cell', left: -1, width: -1 } };
-}
-
-/** Average width of a character of the grid's 13px font, to see how far text spills. */
-const CHAR_WIDTH = 7.5;
-
-/** A cell's width: its column, or for spilling text as many whole empty columns as it needs. */
-function cellWidth(cell: RenderedCell, offsets: readonly number[]): number {
-	const start = offsets[cell.col];
-	let end = cell.col + 1;
-	const needed = cell.text.length * CHAR_WIDTH + 8;
-	const last = cell.col + 1 + (cell.spill ?? 0);
-	while (end < last && offsets[end] - start < needed) end++;
-	return offsets[end] - start;
 }
 
 function writeCell(slot: CellSlot, cell: RenderedCell, offsets: readonly number[]): void {
@@ -88,7 +75,7 @@ function writeCell(slot: CellSlot, cell: RenderedCell, offsets: readonly number[
 		else element.title = cell.error;
 	}
 	const left = ROW_HEADER_WIDTH + offsets[cell.col];
-	const width = cellWidth(cell, offsets);
+	const width = offsets[cell.col + 1 + (cell.spill ?? 0)] - offsets[cell.col];
 	if (shown.left !== left) element.style.left = `${(shown.left = left)}px`;
 	if (shown.width !== width) element.style.width = `${(shown.width = width)}px`;
 }
