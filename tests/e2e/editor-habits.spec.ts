@@ -161,3 +161,23 @@ test('a removed member sees "You no longer have access" and the workbook leaves 
 	await expect.poll(hasCopy).toBe(false);
 	await bea.context.close();
 });
+
+test('a revoked view-only link blanks the page for its visitor', async ({ browser, page }) => {
+	const url = await createWorkbook(page, 'Linked figures');
+	await typeInto(page, 'A1', '777111');
+	const api = (path: string) => new URL(`/api/v1/workbooks/${workbookIdOf(url)}${path}`, url).href;
+	const created = await page.request.post(api('/links'), { data: { label: 'CPA' } });
+	expect(created.status()).toBe(201);
+	const link = (await created.json()) as { id: string; url: string };
+
+	const guestContext = await browser.newContext();
+	const guest = await guestContext.newPage();
+	await guest.goto(new URL(link.url, url).href);
+	await expect(cell(guest, 'A1')).toHaveText('777111');
+
+	expect((await page.request.delete(api(`/links/${link.id}`))).status()).toBe(204);
+	await expect(guest.getByRole('heading', { name: 'You no longer have access' })).toBeVisible();
+	await expect(guest.getByText('777111')).toHaveCount(0);
+	await expect(guest.getByRole('link', { name: 'Back to your workbooks' })).toHaveCount(0);
+	await guestContext.close();
+});
