@@ -181,3 +181,31 @@ test('a revoked view-only link blanks the page for its visitor', async ({ browse
 	await expect(guest.getByRole('link', { name: 'Back to your workbooks' })).toHaveCount(0);
 	await guestContext.close();
 });
+
+test('someone removed while away finds the workbook gone from their device on their next visit', async ({
+	browser,
+	page
+}) => {
+	const url = await createWorkbook(page, 'Away figures');
+	await typeInto(page, 'A1', '303030');
+	const bea = await openAsSecondPerson(browser, page, url);
+	await expect(cell(bea.page, 'A1')).toHaveText('303030');
+	const database = `investflow:${bea.user.id}:${workbookIdOf(url)}`;
+	const hasCopy = () =>
+		bea.page.evaluate(
+			async (name) => (await indexedDB.databases()).some((db) => db.name === name),
+			database
+		);
+	await expect.poll(hasCopy).toBe(true);
+	await bea.page.goto('/');
+	expect(await hasCopy()).toBe(true);
+
+	const removed = await page.request.delete(
+		new URL(`/api/v1/workbooks/${workbookIdOf(url)}/members/${bea.user.id}`, url).href
+	);
+	expect(removed.status()).toBe(204);
+	await bea.page.goto(url);
+	await expect(bea.page.getByRole('heading', { name: 'Workbook not found' })).toBeVisible();
+	await expect.poll(hasCopy).toBe(false);
+	await bea.context.close();
+});

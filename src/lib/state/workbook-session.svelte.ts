@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { version } from '$app/environment';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
+import { deviceCopyName } from './device-copy';
 import { chartsMap, metaMap, namesMap, sheetsMap } from '$lib/core/document';
 import { listSheetEntries } from '$lib/core/document-view';
 import type { CurrencyCode } from '$lib/core/number-format';
@@ -114,7 +115,7 @@ export class WorkbookSession {
 				: null
 		);
 		this.persistence = keptOnDevice
-			? new IndexeddbPersistence(`investflow:${options.user.id}:${options.workbookId}`, this.doc)
+			? new IndexeddbPersistence(deviceCopyName(options.user.id, options.workbookId), this.doc)
 			: null;
 		const online = typeof navigator === 'undefined' || navigator.onLine;
 		this.provider = new WebsocketProvider(serverUrl, options.workbookId, this.doc, {
