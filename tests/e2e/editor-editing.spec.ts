@@ -55,7 +55,10 @@ test('keyboard only: create a workbook, open it, type, navigate and point at cel
 	await page.keyboard.press('ArrowLeft');
 	await page.keyboard.press('Enter');
 	await expect(cell(page, 'B2')).toHaveText('350');
+	// Enter after a Tab returns to the column the Tab left, as in Sheets: A3.
+	await expect(page.getByLabel('Cell address')).toHaveValue('A3');
 	await page.keyboard.press('ArrowUp');
+	await page.keyboard.press('ArrowRight');
 	await expect(page.getByLabel('Formula bar')).toHaveValue('=A1+A2');
 
 	await page.keyboard.press('ArrowLeft');

@@ -3,7 +3,7 @@
  * TSV and an HTML table (with the inputs, so formulas come back shifted when pasted here).
  */
 import { axisOf, sheetById } from '$lib/core/document-view';
-import { viewCell } from '$lib/components/workbook/cell-display';
+import { formatLookup, viewCell } from '$lib/components/workbook/cell-display';
 import { pastedTexts, toHtml, toTsv } from '$lib/components/workbook/clipboard';
 import { selectionBounds } from '$lib/components/workbook/selection';
 import { handleError } from '$lib/utils/handle-error';
@@ -33,7 +33,10 @@ export function copySelection(editor: EditorState, event: ClipboardEvent, cut: b
 		const inputRow: string[] = [];
 		for (let c = bounds.left; c <= bounds.right; c++) {
 			const result = session.values?.getValue(sheet.id, rowIds[r], colIds[c]) ?? { value: null };
-			shownRow.push(viewCell(sheet, rowIds[r], colIds[c], result, session.currency).text);
+			shownRow.push(
+				viewCell(sheet, rowIds[r], colIds[c], result, session.currency, formatLookup(session.doc))
+					.text
+			);
 			inputRow.push(editor.inputAt({ row: r, col: c }));
 		}
 		shown.push(shownRow);

@@ -7,7 +7,7 @@ import { formatCellAddress } from '$lib/core/addresses';
 import { cellKey } from '$lib/core/document';
 import { axisOf, sheetById } from '$lib/core/document-view';
 import { inputText } from '$lib/components/workbook/cell-display';
-import { canInsertReference } from '$lib/components/workbook/formula-text';
+import { canInsertReference, closeOpenParentheses } from '$lib/components/workbook/formula-text';
 import {
 	boundsToA1,
 	cellSelection,
@@ -16,7 +16,7 @@ import {
 	type Limits,
 	type Selection
 } from '$lib/components/workbook/selection';
-import { typeIntoCell } from './workbook-commands';
+import { insertLinesAt, typeIntoCell } from './workbook-commands';
 import type { WorkbookSession } from './workbook-session.svelte';
 
 /** How the cell is being edited: typing replaced it (arrows commit) or F2 (arrows move caret). */
@@ -39,6 +39,11 @@ export class EditorState {
 	caret = $state(0);
 	/** Text span and cells of the reference being pointed at, while pointing. */
 	pointing = $state.raw<{ start: number; end: number; selection: Selection } | null>(null);
+	/**
+	 * A run of Tabs: the column it started in and the cell the last Tab reached. Enter from that
+	 * cell goes to the next row in the start column, as in Sheets, so typed rows stay aligned.
+	 */
+	private tabRun: { startCol: number; at: CellPos } | null = null;
 
 	constructor(readonly session: WorkbookSession) {}
 
@@ -131,6 +136,7 @@ export class EditorState {
 	commitEdit(): boolean {
 		const target = this.editing;
 		if (!target) return true;
+		this.text = closeOpenParentheses(this.text);
 		const unchanged = this.text === this.inputAt(target.pos);
 		if (!unchanged && !typeIntoCell(this.session, this.sheetId, target.pos, this.text)) {
 			return false;
@@ -138,6 +144,42 @@ export class EditorState {
 		this.editing = null;
 		this.pointing = null;
 		return true;
+	}
+
+	/** Moves one cell right (or left) with Tab from `from`, remembering where the Tabs began. */
+	tabFrom(from: CellPos, backward: boolean): void {
+		const run = this.tabRun && samePos(this.tabRun.at, from) ? this.tabRun : null;
+		const limits = this.limits();
+		const at = {
+			row: from.row,
+			col: Math.max(0, Math.min(limits.cols - 1, from.col + (backward ? -1 : 1)))
+		};
+		this.select(cellSelection(at));
+		this.tabRun = { startCol: run?.startCol ?? from.col, at };
+	}
+
+	/**
+	 * Moves one row down (or up) with Enter from `from`: to the column the Tabs started in when
+	 * `from` ends a run of Tabs, else straight down.
+	 */
+	enterFrom(from: CellPos, backward: boolean): void {
+		const run = this.tabRun && samePos(this.tabRun.at, from) ? this.tabRun : null;
+		this.tabRun = null;
+		if (!backward) this.growBelow(from.row);
+		const limits = this.limits();
+		this.select(
+			cellSelection({
+				row: Math.max(0, Math.min(limits.rows - 1, from.row + (backward ? -1 : 1))),
+				col: backward ? from.col : (run?.startCol ?? from.col)
+			})
+		);
+	}
+
+	/** Adds a row at the end of the sheet when `row` is its last (editors only), as Enter needs. */
+	growBelow(row: number): void {
+		if (this.session.readOnly) return;
+		const rows = this.limits().rows;
+		if (row === rows - 1) insertLinesAt(this.session, this.sheetId, 'rows', rows, 1);
 	}
 
 	/** True when a click or arrow key should write a reference into the formula being typed. */
@@ -162,4 +204,8 @@ export class EditorState {
 	pointedSelection(): Selection {
 		return this.pointing?.selection ?? cellSelection(this.editing?.pos ?? this.selection.anchor);
 	}
+}
+
+function samePos(a: CellPos, b: CellPos): boolean {
+	return a.row === b.row && a.col === b.col;
 }

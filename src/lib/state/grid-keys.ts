@@ -5,12 +5,7 @@
  * Ctrl+Alt+= / Ctrl+Alt+- insert and delete rows. While a formula is being typed, arrows point
  * at cells and write their reference instead.
  */
-import {
-	moveSelection,
-	selectionBounds,
-	cellSelection,
-	type Selection
-} from '$lib/components/workbook/selection';
+import { moveSelection, selectionBounds, cellSelection } from '$lib/components/workbook/selection';
 import type { EditorState } from './editor-state.svelte';
 import {
 	clearCells,
@@ -43,6 +38,9 @@ export function handleGridKey(editor: EditorState, event: KeyboardEvent): boolea
 	const bounds = selectionBounds(editor.selection);
 	if (ARROWS[key]) {
 		const [dRow, dCol] = ARROWS[key];
+		// Arrowing down from the last row grows the sheet, so there is always a next row to type in.
+		if (key === 'ArrowDown' && !mod && !event.shiftKey)
+			editor.growBelow(editor.selection.focus.row);
 		editor.select(
 			moveSelection(
 				editor.selection,
@@ -54,7 +52,7 @@ export function handleGridKey(editor: EditorState, event: KeyboardEvent): boolea
 		);
 		return true;
 	}
-	if (mod && !event.altKey) {
+	if (mod && !event.altKey && key !== ' ') {
 		switch (key.toLowerCase()) {
 			case 'z':
 				if (event.shiftKey) redo(session);
@@ -103,7 +101,7 @@ export function handleGridKey(editor: EditorState, event: KeyboardEvent): boolea
 			editor.startEdit('edit');
 			return true;
 		case 'Tab':
-			moveActive(editor, 0, event.shiftKey ? -1 : 1);
+			editor.tabFrom(editor.selection.anchor, event.shiftKey);
 			return true;
 		case 'Delete':
 		case 'Backspace':
@@ -116,6 +114,17 @@ export function handleGridKey(editor: EditorState, event: KeyboardEvent): boolea
 		case 'Home':
 			editor.select(cellSelection({ row: editor.selection.anchor.row, col: 0 }));
 			return true;
+	}
+	if (key === ' ' && (event.shiftKey || event.ctrlKey)) {
+		// Shift+Space selects the row(s), Ctrl+Space the column(s), as in Sheets.
+		const limits = editor.limits();
+		const { anchor, focus } = editor.selection;
+		editor.select(
+			event.ctrlKey
+				? { anchor: { row: 0, col: anchor.col }, focus: { row: limits.rows - 1, col: focus.col } }
+				: { anchor: { row: anchor.row, col: 0 }, focus: { row: focus.row, col: limits.cols - 1 } }
+		);
+		return true;
 	}
 	if (key.length === 1 && !event.altKey) return editor.startEdit('enter', key);
 	return false;
@@ -141,14 +150,8 @@ export function handleEditorKey(
 	if (key === 'Enter' || key === 'Tab') {
 		if (key === 'Enter' && event.altKey) return false;
 		if (!editor.commitEdit()) return true;
-		const [dRow, dCol] =
-			key === 'Enter' ? [event.shiftKey ? -1 : 1, 0] : [0, event.shiftKey ? -1 : 1];
-		const limits = editor.limits();
-		const next: Selection = cellSelection({
-			row: Math.max(0, Math.min(limits.rows - 1, target.pos.row + dRow)),
-			col: Math.max(0, Math.min(limits.cols - 1, target.pos.col + dCol))
-		});
-		editor.select(next);
+		if (key === 'Tab') editor.tabFrom(target.pos, event.shiftKey);
+		else editor.enterFrom(target.pos, event.shiftKey);
 		return true;
 	}
 	if (ARROWS[key] && !event.ctrlKey && !event.metaKey) {
@@ -163,6 +166,7 @@ export function handleEditorKey(
 		}
 		if (target.mode === 'enter' && target.source === 'cell') {
 			if (!editor.commitEdit()) return true;
+			if (dRow > 0) editor.growBelow(target.pos.row);
 			moveActive(editor, dRow, dCol);
 			return true;
 		}

@@ -5,10 +5,9 @@
  */
 import { formatCellAddress } from '$lib/core/addresses';
 import type { CellStyle } from '$lib/core/document';
+import { fillCells } from '$lib/core/fill-cells';
 import {
 	clearRange,
-	fillDown,
-	fillRight,
 	pasteBlock,
 	setCellInput,
 	setCellStyle,
@@ -96,20 +95,41 @@ export async function pasteTexts(
 	}
 }
 
-/** Fills the first row (down) or column (right) of a range through the rest of it. */
+/**
+ * Fill handle: fills `target` from `source` (the selection it was dragged from) as Google Sheets
+ * does, series or copies; one undo step.
+ */
+export function fillFromSelection(
+	session: WorkbookSession,
+	sheetId: string,
+	source: Bounds,
+	target: Bounds
+): void {
+	run(session, 'The fill could not be completed.', () =>
+		fillCells(session.doc, sheetId, boundsToA1(source), boundsToA1(target), session.origin)
+	);
+}
+
+/**
+ * Ctrl+D / Ctrl+R: copies the first row (down) or column (right) of a range through the rest,
+ * or, for a single row or column, the one above or to the left into it, as Sheets does.
+ */
 export function fillRange(
 	session: WorkbookSession,
 	sheetId: string,
 	bounds: Bounds,
 	direction: 'down' | 'right'
 ): void {
+	const target = { ...bounds };
+	if (direction === 'down' && bounds.top === bounds.bottom) target.top = bounds.top - 1;
+	if (direction === 'right' && bounds.left === bounds.right) target.left = bounds.left - 1;
+	if (target.top < 0 || target.left < 0) return;
+	const source =
+		direction === 'down' ? { ...target, bottom: target.top } : { ...target, right: target.left };
 	run(session, 'The fill could not be completed.', () =>
-		(direction === 'down' ? fillDown : fillRight)(
-			session.doc,
-			sheetId,
-			boundsToA1(bounds),
-			session.origin
-		)
+		fillCells(session.doc, sheetId, boundsToA1(source), boundsToA1(target), session.origin, {
+			copyOnly: true
+		})
 	);
 }
 

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { version } from '$app/environment';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
+import { deviceCopyName } from './device-copy';
 import { chartsMap, metaMap, namesMap, sheetsMap } from '$lib/core/document';
 import { listSheetEntries } from '$lib/core/document-view';
 import type { CurrencyCode } from '$lib/core/number-format';
@@ -81,6 +82,12 @@ export class WorkbookSession {
 	ready = $state(false);
 	/** A reason the server closed the workbook for good, or null. */
 	closedReason = $state<string | null>(null);
+	/**
+	 * True once the server said this person may no longer open the workbook (access revoked,
+	 * link revoked, workbook deleted): the screen then shows nothing of it, and its copy on this
+	 * device is gone.
+	 */
+	accessLost = $state(false);
 	sheets = $state.raw<SheetTab[]>([]);
 	collaborators = $state.raw<Collaborator[]>([]);
 	canUndo = $state(false);
@@ -108,7 +115,7 @@ export class WorkbookSession {
 				: null
 		);
 		this.persistence = keptOnDevice
-			? new IndexeddbPersistence(`investflow:${options.user.id}:${options.workbookId}`, this.doc)
+			? new IndexeddbPersistence(deviceCopyName(options.user.id, options.workbookId), this.doc)
 			: null;
 		const online = typeof navigator === 'undefined' || navigator.onLine;
 		this.provider = new WebsocketProvider(serverUrl, options.workbookId, this.doc, {
@@ -195,10 +202,7 @@ export class WorkbookSession {
 		provider.on('closed', ({ code }) => {
 			this.closedReason = describeTerminalClose(code);
 			this.status = 'offline';
-			if (code === 4404) {
-				void this.persistence?.clearData();
-				this.valueSources.forget();
-			}
+			if (code === 4403 || code === 4404) this.dropLocalCopy();
 		});
 		const goOffline = () => {
 			this.status = 'offline';
@@ -261,6 +265,17 @@ export class WorkbookSession {
 		};
 		awareness.on('change', onChange);
 		this.cleanups.push(() => awareness.off('change', onChange));
+	}
+
+	/**
+	 * Forgets the workbook on this device for this person: its IndexedDB copy (y-indexeddb's
+	 * `clearData`), the cached values, and the figures in memory, as Sheets blanks the page.
+	 */
+	private dropLocalCopy(): void {
+		this.accessLost = true;
+		this.provider.disconnect();
+		void this.persistence?.clearData();
+		this.valueSources.forget();
 	}
 
 	private becomeReadyIfLoaded(): void {

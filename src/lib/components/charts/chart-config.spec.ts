@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartData } from '$lib/core/charts';
-import { CHART_COLORS, applyChartData, chartConfig, chartJsType } from './chart-config';
+import {
+	CHART_COLORS,
+	OTHER_LABEL,
+	applyChartData,
+	chartConfig,
+	chartJsType,
+	groupSmallSlices
+} from './chart-config';
 
 const DATA: ChartData = {
 	type: 'stackedBar',
@@ -58,5 +65,44 @@ describe('chart.js configuration from chart data', () => {
 			'Distributions',
 			'Valuation'
 		]);
+	});
+});
+
+describe('slices, legends and tooltips', () => {
+	const categories = Array.from({ length: 25 }, (_, i) => `Line ${i + 1}`);
+	const many: ChartData = {
+		type: 'doughnut',
+		title: 'Expenses',
+		labels: categories,
+		datasets: [{ label: 'Annual', data: categories.map((_, i) => (i + 1) * 100) }]
+	};
+
+	it('has twenty distinct colours, so a pie of fifteen lines never repeats one', () => {
+		expect(new Set(CHART_COLORS).size).toBeGreaterThanOrEqual(20);
+		const fifteen = { ...many, labels: categories.slice(0, 15) };
+		fifteen.datasets = [{ label: 'Annual', data: many.datasets[0].data.slice(0, 15) }];
+		const colours = chartConfig(groupSmallSlices(fifteen)).data.datasets[0].backgroundColor;
+		expect(new Set(colours as string[]).size).toBe(15);
+	});
+
+	it('groups the smallest slices as Other past twenty, keeping the total', () => {
+		const grouped = groupSmallSlices(many);
+		expect(grouped.labels).toHaveLength(CHART_COLORS.length);
+		expect(grouped.labels.at(-1)).toBe(OTHER_LABEL);
+		expect(grouped.labels).toContain('Line 25');
+		expect(grouped.labels).not.toContain('Line 1');
+		const total = (data: ChartData) =>
+			data.datasets[0].data.reduce<number>((sum, v) => sum + (v ?? 0), 0);
+		expect(total(grouped)).toBe(total(many));
+		expect(groupSmallSlices(DATA)).toBe(DATA);
+	});
+
+	it('formats tooltips as the cells show their numbers, and leaves pie legends to the page', () => {
+		const config = chartConfig(many, (value) => `$${value.toFixed(2)}`);
+		expect(config.options?.plugins?.legend?.display).toBe(false);
+		const label = config.options?.plugins?.tooltip?.callbacks?.label as (item: unknown) => string;
+		expect(label({ raw: 11852.353, datasetIndex: 0, label: 'Depreciation', dataset: {} })).toBe(
+			'Depreciation: $11852.35'
+		);
 	});
 });

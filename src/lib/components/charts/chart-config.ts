@@ -3,10 +3,14 @@
  * new chart is built with, and the in-place update that redraws it when values change. Kept
  * apart from `ChartView.svelte` so it can be tested without a canvas.
  */
-import type { ChartConfiguration, ChartDataset } from 'chart.js';
+import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
 import type { ChartData, ChartType } from '$lib/core/charts';
 
-/** Series colours: distinguishable, readable on white, starting with the app's accent. */
+/**
+ * Series and slice colours: twenty distinguishable on white (hue and lightness both vary),
+ * starting with the app's accent. A pie with more slices groups its smallest as "Other" (see
+ * {@link groupSmallSlices}), so no two slices share a colour.
+ */
 export const CHART_COLORS = [
 	'#0f766e',
 	'#2563eb',
@@ -15,8 +19,60 @@ export const CHART_COLORS = [
 	'#dc2626',
 	'#0891b2',
 	'#db2777',
-	'#4b5563'
+	'#4b5563',
+	'#65a30d',
+	'#92400e',
+	'#1e3a8a',
+	'#f472b6',
+	'#facc15',
+	'#14b8a6',
+	'#9f1239',
+	'#818cf8',
+	'#ea580c',
+	'#166534',
+	'#c084fc',
+	'#a3a3a3'
 ] as const;
+
+/** Label of the slice that gathers the smallest ones. */
+export const OTHER_LABEL = 'Other';
+
+/**
+ * A pie's or doughnut's data with at most {@link CHART_COLORS}.length slices: when there are
+ * more, the largest keep their place and the rest are summed into one "Other" slice at the end.
+ * Other chart types, and pies that fit, are returned unchanged.
+ */
+export function groupSmallSlices(data: ChartData): ChartData {
+	const limit = CHART_COLORS.length;
+	if (!isCircular(data.type) || data.labels.length <= limit || data.datasets.length === 0) {
+		return data;
+	}
+	const values = data.datasets[0].data;
+	const order = values
+		.map((value, index) => ({ value: Math.abs(value ?? 0), index }))
+		.sort((x, y) => y.value - x.value);
+	const kept = new Set(order.slice(0, limit - 1).map((entry) => entry.index));
+	const labels: string[] = [];
+	const grouped = data.datasets.map((series) => ({
+		label: series.label,
+		data: [] as (number | null)[]
+	}));
+	const others = data.datasets.map(() => 0);
+	data.labels.forEach((label, index) => {
+		if (kept.has(index)) {
+			labels.push(label);
+			data.datasets.forEach((series, s) => grouped[s].data.push(series.data[index] ?? null));
+		} else data.datasets.forEach((series, s) => (others[s] += series.data[index] ?? 0));
+	});
+	labels.push(OTHER_LABEL);
+	grouped.forEach((series, s) => series.data.push(others[s]));
+	return { ...data, labels, datasets: grouped };
+}
+
+/** Turns a number into text as its cells show it (series index given for per-series formats). */
+export type ValueFormatter = (value: number, series: number) => string;
+
+const plainNumber: ValueFormatter = (value) => value.toLocaleString('en-US');
 
 /** The Chart.js type that draws a chart type (`stackedBar` is a bar chart with stacked axes). */
 export function chartJsType(type: ChartType): 'bar' | 'line' | 'pie' | 'doughnut' {
@@ -24,7 +80,7 @@ export function chartJsType(type: ChartType): 'bar' | 'line' | 'pie' | 'doughnut
 }
 
 /** Whether the chart has slices (pie, doughnut) rather than axes. */
-function isCircular(type: ChartType): boolean {
+export function isCircular(type: ChartType): boolean {
 	return type === 'pie' || type === 'doughnut';
 }
 
@@ -62,8 +118,15 @@ function datasetFor(
 		: { label: series.label, data, backgroundColor: color, borderColor: color, borderWidth: 0 };
 }
 
-/** The Chart.js configuration of a new chart showing `data`. */
-export function chartConfig(data: ChartData): ChartConfiguration {
+/**
+ * The Chart.js configuration of a new chart showing `data`; tooltips and the value axis show
+ * numbers through `format` (as the cells show them). Pies and doughnuts get no Chart.js legend:
+ * `ChartView` lists every slice itself, however many there are.
+ */
+export function chartConfig(
+	data: ChartData,
+	format: ValueFormatter = plainNumber
+): ChartConfiguration {
 	const circular = isCircular(data.type);
 	const stacked = data.type === 'stackedBar';
 	return {
@@ -77,13 +140,30 @@ export function chartConfig(data: ChartData): ChartConfiguration {
 			maintainAspectRatio: false,
 			animation: { duration: 250 },
 			plugins: {
-				legend: { display: circular || data.datasets.length > 1, position: 'bottom' }
+				legend: { display: !circular && data.datasets.length > 1, position: 'bottom' },
+				tooltip: {
+					callbacks: {
+						label: (item: TooltipItem<'bar'>) => {
+							const raw = item.raw;
+							const value = typeof raw === 'number' ? format(raw, item.datasetIndex) : '';
+							const name = circular ? item.label : item.dataset.label;
+							return name ? `${name}: ${value}` : value;
+						}
+					}
+				}
 			},
 			scales: circular
 				? {}
 				: {
 						x: { stacked },
-						y: { stacked, beginAtZero: data.type !== 'line' }
+						y: {
+							stacked,
+							beginAtZero: data.type !== 'line',
+							ticks: {
+								callback: (value: number | string) =>
+									typeof value === 'number' ? format(value, 0) : value
+							}
+						}
 					}
 		}
 	} as ChartConfiguration;

@@ -6,7 +6,13 @@ import { setCellInputs } from '$lib/core/operations/cells';
 import { addSheet } from '$lib/core/operations/sheets';
 import { deleteLines } from '$lib/core/operations/structure';
 import { listSheets, seedBlankWorkbook } from '$lib/core/workbook-api';
-import { affectsCharts, draftFromChart, patchFromDraft, readPanelCharts } from './chart-panel';
+import {
+	affectsCharts,
+	chartValueFormatter,
+	draftFromChart,
+	patchFromDraft,
+	readPanelCharts
+} from './chart-panel';
 
 function workbook() {
 	const doc = new Y.Doc();
@@ -27,6 +33,14 @@ function workbook() {
 }
 
 describe('chart panel helpers', () => {
+	it('formats tooltip numbers as the series cells show them, else grouped to two decimals', () => {
+		const { doc, sheetId, id } = workbook();
+		const plain = chartValueFormatter(doc, getChart(doc, id));
+		expect(plain(11852.353, 0)).toBe('11,852.35');
+		setCellInputs(doc, sheetId, [{ address: 'B1', text: '$5.00' }]);
+		expect(chartValueFormatter(doc, getChart(doc, id))(11852.353, 0)).toBe('$11,852.35');
+	});
+
 	it('reads every chart with its data and flags a chart whose rows were deleted', () => {
 		const { doc, sheetId, id } = workbook();
 		const evaluator = createEvaluator(doc);
@@ -53,7 +67,7 @@ describe('chart panel helpers', () => {
 		expect(seen).toEqual([true, true, false]);
 	});
 
-	it('shows ranges on the chart sheet without their sheet and saves them back there', () => {
+	it('shows every range with its sheet in the editor and saves them back there', () => {
 		const { doc, id } = workbook();
 		addSheet(doc, 'Other sheet');
 		const info = getChart(doc, id);
@@ -61,9 +75,10 @@ describe('chart panel helpers', () => {
 		expect(draft).toEqual({
 			type: 'line',
 			title: 'Rent',
-			labels: 'A1:A2',
-			series: [{ name: 'Rent', range: 'B1:B2' }]
+			labels: 'Sheet1!A1:A2',
+			series: [{ name: 'Rent', range: 'Sheet1!B1:B2' }]
 		});
+		draft.series[0].range = 'B1:B2';
 		draft.series.push({ name: ' Other ', range: " 'Other sheet'!B1:B2 " }, { name: '', range: '' });
 		draft.labels = ' ';
 		expect(patchFromDraft(draft, info.sheet)).toEqual({

@@ -13,8 +13,12 @@ import {
 	type ChartType,
 	type ChartValueSource
 } from '$lib/core/charts';
-import { chartsMap, sheetsMap } from '$lib/core/document';
-import { quoteSheetName } from '$lib/core/formula-refs';
+import { parseRange } from '$lib/core/addresses';
+import { cellKey, chartsMap, metaMap, sheetsMap } from '$lib/core/document';
+import { axisOf, sheetByName } from '$lib/core/document-view';
+import { formatValue, type CurrencyCode } from '$lib/core/number-format';
+import { displayFormat, formatLookup } from '$lib/components/workbook/cell-display';
+import type { ValueFormatter } from './chart-config';
 
 /** Names people see for each chart type. */
 export const CHART_TYPE_LABELS: Record<ChartType, string> = {
@@ -29,6 +33,8 @@ export const CHART_TYPE_LABELS: Record<ChartType, string> = {
 export interface PanelChart {
 	info: ChartInfo;
 	data: ChartData | null;
+	/** Numbers as the first cell of each series shows them. */
+	format: ValueFormatter;
 	/** True when a range lost all its rows or its sheet (renders `#REF!`). */
 	broken: boolean;
 }
@@ -38,10 +44,11 @@ export function readPanelCharts(doc: Y.Doc, values: ChartValueSource): PanelChar
 	return listCharts(doc).map((info) => {
 		const broken =
 			info.labels === '#REF!' || info.series.some((series) => series.range === '#REF!');
+		const format = chartValueFormatter(doc, info);
 		try {
-			return { info, data: readChartData(doc, values, info.id), broken };
+			return { info, data: readChartData(doc, values, info.id), broken, format };
 		} catch {
-			return { info, data: null, broken: true };
+			return { info, data: null, broken: true, format };
 		}
 	});
 }
@@ -75,22 +82,50 @@ export interface ChartDraft {
 	series: { name: string; range: string }[];
 }
 
-function localRange(range: string | null, sheet: string | null): string {
-	if (!range) return '';
-	const prefix = sheet === null ? null : `${quoteSheetName(sheet)}!`;
-	return prefix && range.startsWith(prefix) ? range.slice(prefix.length) : range;
+/** The format the first cell of a sheet-qualified range is shown in (set or automatic). */
+function rangeFormat(doc: Y.Doc, range: string): string | undefined {
+	const bang = range.lastIndexOf('!');
+	if (bang < 0) return undefined;
+	const quoted = range.slice(0, bang);
+	const name = quoted.startsWith("'") ? quoted.slice(1, -1).replaceAll("''", "'") : quoted;
+	const sheet = sheetByName(doc, name);
+	if (!sheet) return undefined;
+	try {
+		const { top, left } = parseRange(range.slice(bang + 1));
+		const rowId = axisOf(doc, sheet, 'rows').ids[top];
+		const colId = axisOf(doc, sheet, 'cols').ids[left];
+		if (rowId === undefined || colId === undefined) return undefined;
+		return displayFormat(sheet, cellKey(rowId, colId), 0, formatLookup(doc));
+	} catch {
+		return undefined;
+	}
 }
 
-/** The dialog's form for an existing chart. */
+/**
+ * How a chart's tooltips and axis show numbers: in the format of each series' first cell (so
+ * dollars stay dollars), else grouped with at most two decimals — never `11852.353`.
+ */
+export function chartValueFormatter(doc: Y.Doc, info: ChartInfo): ValueFormatter {
+	const stored = metaMap(doc).get('currency');
+	const currency = (typeof stored === 'string' ? stored : 'USD') as CurrencyCode;
+	const formats = info.series.map((series) => rangeFormat(doc, series.range));
+	return (value, series) => {
+		const format =
+			formats[series] ?? formats[0] ?? (Number.isInteger(value) ? '#,##0' : '#,##0.00');
+		return formatValue(value, format, { currency });
+	};
+}
+
+/**
+ * The dialog's form for an existing chart: every range with its sheet (`'Cash flow'!B2:B13`), so
+ * it is clear where the data comes from whichever sheet is shown.
+ */
 export function draftFromChart(info: ChartInfo): ChartDraft {
 	return {
 		type: info.type,
 		title: info.title,
-		labels: localRange(info.labels, info.sheet),
-		series: info.series.map((series) => ({
-			name: series.name,
-			range: localRange(series.range, info.sheet)
-		}))
+		labels: info.labels ?? '',
+		series: info.series.map((series) => ({ name: series.name, range: series.range }))
 	};
 }
 

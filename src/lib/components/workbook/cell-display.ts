@@ -5,7 +5,8 @@
  */
 import type * as Y from 'yjs';
 import { cellKey, isFormulaInput, type CellInput, type SheetHandle } from '$lib/core/document';
-import { referenceContext } from '$lib/core/document-view';
+import { inferFormulaFormat, type FormatLookup } from '$lib/core/auto-format';
+import { nameById, referenceContext, sheetById } from '$lib/core/document-view';
 import type { CellResult } from '$lib/core/evaluator';
 import { renderFormula } from '$lib/core/formula-refs';
 import { formatValue, type CurrencyCode } from '$lib/core/number-format';
@@ -21,13 +22,42 @@ export interface CellView {
 
 const EMPTY: CellView = { text: '', numeric: false, bold: false };
 
+/**
+ * What the automatic formats read from a workbook (see `auto-format.ts`): stored formats,
+ * inputs and defined names.
+ */
+export function formatLookup(doc: Y.Doc): FormatLookup {
+	return {
+		format: (sheetId, key) => sheetById(doc, sheetId)?.formats.get(key),
+		input: (sheetId, key) => sheetById(doc, sheetId)?.cells.get(key),
+		nameExpression: (nameId) => nameById(doc, nameId)?.expr
+	};
+}
+
+/**
+ * The format a cell's value is shown in: the one stored on it, else for a number computed by a
+ * formula the automatic format Sheets would infer (given `lookup`), else General.
+ */
+export function displayFormat(
+	sheet: SheetHandle,
+	key: string,
+	value: unknown,
+	lookup?: FormatLookup
+): string | undefined {
+	const stored = sheet.formats.get(key);
+	if (stored !== undefined || !lookup || typeof value !== 'number') return stored;
+	const input = sheet.cells.get(key);
+	return isFormulaInput(input) ? inferFormulaFormat(input.f, sheet.id, lookup) : undefined;
+}
+
 /** The view of one cell from its value, format and style. */
 export function viewCell(
 	sheet: SheetHandle,
 	rowId: string,
 	colId: string,
 	result: CellResult,
-	currency: CurrencyCode
+	currency: CurrencyCode,
+	lookup?: FormatLookup
 ): CellView {
 	const key = cellKey(rowId, colId);
 	const bold = sheet.styles.get(key)?.bold === true;
@@ -35,7 +65,8 @@ export function viewCell(
 	if (result.error) {
 		return { text: result.error.code, numeric: false, error: result.error.message, bold };
 	}
-	const text = formatValue(result.value, sheet.formats.get(key), { currency });
+	const format = displayFormat(sheet, key, result.value, lookup);
+	const text = formatValue(result.value, format, { currency });
 	return { text, numeric: typeof result.value === 'number', bold };
 }
 

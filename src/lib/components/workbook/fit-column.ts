@@ -6,7 +6,7 @@ import { splitCellKey } from '$lib/core/document';
 import { sheetById } from '$lib/core/document-view';
 import { axisOf } from '$lib/core/document-view';
 import type { WorkbookSession } from '$lib/state/workbook-session.svelte';
-import { viewCell } from './cell-display';
+import { formatLookup, viewCell } from './cell-display';
 import { DEFAULT_COL_WIDTH, MIN_COL_WIDTH } from './grid-geometry';
 
 let context: CanvasRenderingContext2D | null = null;
@@ -23,7 +23,7 @@ export function fitColumnWidth(session: WorkbookSession, sheetId: string, col: n
 		const { rowId, colId: keyCol } = splitCellKey(key);
 		if (keyCol !== colId) continue;
 		const result = session.values?.getValue(sheetId, rowId, colId) ?? { value: null };
-		const view = viewCell(sheet, rowId, colId, result, session.currency);
+		const view = viewCell(sheet, rowId, colId, result, session.currency, formatLookup(session.doc));
 		context.font = `${view.bold ? 'bold ' : ''}13px Arial, Roboto, sans-serif`;
 		widest = Math.max(widest, context.measureText(view.text).width);
 	}

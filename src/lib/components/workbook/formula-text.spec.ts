@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	canInsertReference,
+	closeOpenParentheses,
 	formulaReferences,
 	functionContext,
 	shiftFormula
@@ -57,5 +58,20 @@ describe('functionContext', () => {
 	it('does not complete a cell address or inside a string', () => {
 		expect(functionContext('=A1', 3).prefix?.text).toBe('A1');
 		expect(functionContext('="PM', 4).prefix).toBeNull();
+	});
+});
+
+describe('closeOpenParentheses', () => {
+	it('closes what a formula left open, as Sheets does on Enter', () => {
+		expect(closeOpenParentheses('=SUM(C1:C2')).toBe('=SUM(C1:C2)');
+		expect(closeOpenParentheses('=ROUND(SUM(A1,B1')).toBe('=ROUND(SUM(A1,B1))');
+		expect(closeOpenParentheses('=IF(A1="x')).toBe('=IF(A1="x")');
+	});
+
+	it('ignores parentheses inside strings and sheet names, and leaves complete text alone', () => {
+		expect(closeOpenParentheses('=LEN("(((")')).toBe('=LEN("(((")');
+		expect(closeOpenParentheses("='Rent (2024)'!A1")).toBe("='Rent (2024)'!A1");
+		expect(closeOpenParentheses('=SUM(A1))')).toBe('=SUM(A1))');
+		expect(closeOpenParentheses('(note')).toBe('(note');
 	});
 });

@@ -144,3 +144,24 @@ export function functionContext(text: string, caret: number): FunctionContext {
 	}
 	return { prefix, call: null };
 }
+
+/**
+ * A formula with the parentheses it left open closed at the end, as Sheets completes `=SUM(A1`
+ * on Enter. Parentheses inside "strings" and 'sheet names' do not count; text that is not a
+ * formula, or that closes more than it opens, is returned unchanged.
+ */
+export function closeOpenParentheses(text: string): string {
+	if (!text.startsWith('=')) return text;
+	let open = 0;
+	let quote: string | null = null;
+	for (const char of text) {
+		if (quote) {
+			if (char === quote) quote = null;
+		} else if (char === '"' || char === "'") quote = char;
+		else if (char === '(') open++;
+		else if (char === ')') open--;
+	}
+	if (open <= 0) return text;
+	// An unfinished "string" is closed first: `=IF(A1="x` becomes `=IF(A1="x")`.
+	return text + (quote === '"' ? '"' : '') + ')'.repeat(open);
+}

@@ -31,16 +31,26 @@ interface RowSlot {
 	cells: CellSlot[];
 }
 
-/** Class names by flags (numeric 1, error 2, bold 4), built once rather than per cell per frame. */
+/**
+ * Class names by flags (numeric 1, error 2, bold 4, text across the right edge 8), built once
+ * rather than per cell per frame.
+ */
 const CELL_CLASSES = Array.from(
-	{ length: 8 },
+	{ length: 16 },
 	(_, flags) =>
-		'cell' + (flags & 1 ? ' num' : '') + (flags & 2 ? ' err' : '') + (flags & 4 ? ' bold' : '')
+		'cell' +
+		(flags & 1 ? ' num' : '') +
+		(flags & 2 ? ' err' : '') +
+		(flags & 4 ? ' bold' : '') +
+		(flags & 8 ? ' joined' : '')
 );
 
 function cellClass(cell: RenderedCell): string {
 	return CELL_CLASSES[
-		(cell.numeric ? 1 : 0) | (cell.error !== undefined ? 2 : 0) | (cell.bold ? 4 : 0)
+		(cell.numeric ? 1 : 0) |
+			(cell.error !== undefined ? 2 : 0) |
+			(cell.bold ? 4 : 0) |
+			(cell.joined ? 8 : 0)
 	];
 }
 
@@ -65,7 +75,7 @@ function writeCell(slot: CellSlot, cell: RenderedCell, offsets: readonly number[
 		else element.title = cell.error;
 	}
 	const left = ROW_HEADER_WIDTH + offsets[cell.col];
-	const width = offsets[cell.col + 1] - offsets[cell.col];
+	const width = offsets[cell.col + 1 + (cell.spill ?? 0)] - offsets[cell.col];
 	if (shown.left !== left) element.style.left = `${(shown.left = left)}px`;
 	if (shown.width !== width) element.style.width = `${(shown.width = width)}px`;
 }

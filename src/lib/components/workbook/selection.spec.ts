@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	boundsToA1,
 	cellSelection,
+	fillExtension,
 	jumpTarget,
 	moveSelection,
 	selectionBounds,
@@ -41,5 +42,20 @@ describe('jumpTarget (Ctrl+arrow)', () => {
 	it('with nothing further, stops at the edge of the sheet', () => {
 		expect(jumpTarget({ row: 6, col: 0 }, 1, 0, isFilled, limits)).toEqual({ row: 99, col: 0 });
 		expect(jumpTarget({ row: 6, col: 0 }, 0, 1, isFilled, limits)).toEqual({ row: 6, col: 25 });
+	});
+});
+
+describe('fillExtension', () => {
+	const start = { top: 2, left: 2, bottom: 3, right: 3 };
+
+	it('stretches the selection the way the pointer went furthest', () => {
+		expect(fillExtension(start, { row: 8, col: 4 })).toEqual({ ...start, bottom: 8 });
+		expect(fillExtension(start, { row: 0, col: 3 })).toEqual({ ...start, top: 0 });
+		expect(fillExtension(start, { row: 4, col: 9 })).toEqual({ ...start, right: 9 });
+		expect(fillExtension(start, { row: 2, col: 0 })).toEqual({ ...start, left: 0 });
+	});
+
+	it('is null while the pointer stays inside the selection', () => {
+		expect(fillExtension(start, { row: 3, col: 2 })).toBeNull();
 	});
 });

@@ -115,3 +115,21 @@ export function moveSelection(
 			: clamp({ row: from.row + dRow, col: from.col + dCol }, limits);
 	return options.extend ? { anchor: selection.anchor, focus: target } : cellSelection(target);
 }
+
+/**
+ * The range a fill handle dragged from `start` to the cell `to` covers: `start` stretched down,
+ * up, right or left (whichever way the pointer went furthest outside it), or null while the
+ * pointer is still inside it.
+ */
+export function fillExtension(start: Bounds, to: CellPos): Bounds | null {
+	const down = to.row - start.bottom;
+	const up = start.top - to.row;
+	const right = to.col - start.right;
+	const left = start.left - to.col;
+	const furthest = Math.max(down, up, right, left);
+	if (furthest <= 0) return null;
+	if (furthest === down) return { ...start, bottom: to.row };
+	if (furthest === up) return { ...start, top: to.row };
+	if (furthest === right) return { ...start, right: to.col };
+	return { ...start, left: to.col };
+}

@@ -14,6 +14,7 @@ import {
 	type CellStyle
 } from '../document';
 import { MAX_CELL_TEXT_LENGTH } from '../document-schema';
+import { shouldReplaceFormat } from '../auto-format';
 import { axisOf, ensureGridSize, referenceContext, type SheetEntry } from '../document-view';
 import { InvalidFormatError, InvalidOperationError, LimitExceededError } from '../errors';
 import { parseFormula, renderFormula, shiftParsedFormula } from '../formula-refs';
@@ -82,7 +83,11 @@ function writePlanned(doc: Y.Doc, sheet: SheetEntry, writes: PlannedWrite[]): vo
 		const stored = toCellInput(doc, input);
 		if (stored === undefined) sheet.cells.delete(key);
 		else sheet.cells.set(key, stored);
-		if (input.kind === 'value' && input.format) sheet.formats.set(key, input.format);
+		if (input.kind === 'value' && input.format) {
+			if (shouldReplaceFormat(sheet.formats.get(key), input.format)) {
+				sheet.formats.set(key, input.format);
+			}
+		}
 	}
 }
 

@@ -1,0 +1,98 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { registerThroughForm, uniqueEmail } from './fixtures';
+import { cell, createWorkbook, typeInto } from './editor-helpers';
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+async function createPropertyWorkbook(page: Page): Promise<void> {
+	await registerThroughForm(page, {
+		email: uniqueEmail('charts'),
+		name: 'Cary Charts',
+		password: 'sturdy charts passphrase'
+	});
+	await page.getByLabel('New workbook title').fill('12 Oak Street');
+	await page.getByLabel('Template').selectOption('property');
+	await page.getByRole('button', { name: 'Create workbook' }).click();
+	await expect(page.getByRole('grid')).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+}
+
+test('formula results take Sheets-like formats, and 7% typed into 0.00% keeps two decimals', async ({
+	page
+}) => {
+	await createWorkbook(page, 'Formats');
+	await typeInto(page, 'A1', '$250,000.00');
+	await typeInto(page, 'A2', '6.5%');
+	await typeInto(page, 'A3', '=PMT(A2/12,360,-A1)');
+	await expect(cell(page, 'A3')).toHaveText('$1,580.17');
+	await typeInto(page, 'A4', '=RATE(360,-A3,A1)*12');
+	await expect(cell(page, 'A4')).toHaveText('6.50%');
+
+	await cell(page, 'B1').click();
+	await page.getByRole('button', { name: 'Format as percent' }).click();
+	await typeInto(page, 'B1', '7%');
+	await expect(cell(page, 'B1')).toHaveText('7.00%');
+});
+
+test('long text spills over empty neighbours, and the sheet grows past its last row', async ({
+	page
+}) => {
+	await createWorkbook(page, 'Growth');
+	await typeInto(page, 'A1', 'Schedule E summary for the 2025 tax year');
+	const a1 = (await cell(page, 'A1').boundingBox())!;
+	const b1 = (await cell(page, 'B1').boundingBox())!;
+	expect(a1.width).toBeGreaterThan(b1.x + b1.width - a1.x - 1);
+	await typeInto(page, 'B1', 'x');
+	await expect
+		.poll(async () => (await cell(page, 'A1').boundingBox())!.width)
+		.toBeLessThan(b1.x - a1.x + 1);
+
+	const grid = page.getByRole('grid');
+	await expect(grid).toHaveAttribute('aria-rowcount', '100');
+	await page.getByLabel('Cell address').fill('A100');
+	await page.getByLabel('Cell address').press('Enter');
+	await page.keyboard.press('ArrowDown');
+	await expect(grid).toHaveAttribute('aria-rowcount', '101');
+	await expect(page.getByLabel('Cell address')).toHaveValue('A101');
+	await page.keyboard.type('last');
+	await page.keyboard.press('Enter');
+	await expect(grid).toHaveAttribute('aria-rowcount', '102');
+	await expect(page.getByLabel('Cell address')).toHaveValue('A102');
+
+	await grid.evaluate((el) => (el.scrollTop = el.scrollHeight));
+	await page.getByRole('button', { name: 'Add 1,000 more rows at the bottom' }).click();
+	await expect(grid).toHaveAttribute('aria-rowcount', '1102');
+});
+
+test('charts: closed on a sheet without charts, complete legends, ranges with their sheet, a new chart shown', async ({
+	page
+}) => {
+	await createPropertyWorkbook(page);
+	const toggle = page.getByRole('button', { name: 'Charts' });
+	await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+	await page.screenshot({ path: '/tmp/h6-desktop-editor.png' });
+
+	await page.getByRole('tab', { name: 'Ledger' }).click();
+	await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+	const panel = page.getByRole('complementary', { name: 'Charts' });
+	const legend = panel.getByRole('list', { name: /Legend of Expenses by Schedule E line/ });
+	await expect(legend.getByRole('listitem')).toHaveCount(15);
+	const colours = await legend
+		.locator('.swatch')
+		.evaluateAll((swatches) => swatches.map((s) => getComputedStyle(s).backgroundColor));
+	expect(new Set(colours).size).toBe(15);
+	await expect(legend).toContainText('$');
+	await page.screenshot({ path: '/tmp/h6-desktop-ledger.png' });
+
+	await panel.getByRole('button', { name: /Edit chart Expenses by Schedule E line/ }).click();
+	await expect(page.getByLabel('Series 1 range')).toHaveValue(/^Ledger!J\d+:J\d+$/);
+	await page.keyboard.press('Escape');
+
+	await cell(page, 'B1').click();
+	await cell(page, 'C5').click({ modifiers: ['Shift'] });
+	await panel.getByRole('button', { name: 'Insert chart' }).click();
+	await expect(page.getByText('Chart added.')).toBeVisible();
+	await expect(panel.locator('article.chart.fresh')).toBeInViewport();
+	await expect(panel.locator('article.chart')).toHaveCount(4);
+});
