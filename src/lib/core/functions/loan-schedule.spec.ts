@@ -37,18 +37,19 @@ describe('CUMIPMT and CUMPRINC sum a loan’s payments like Excel', () => {
 		expect(evaluateFormula('=CUMPRINC(0.09/12,30*12,125000,1,1,0)')).toBeCloseTo(-68.27827118, 7);
 	});
 
-	it('truncates fractional periods, number of periods and type', () => {
-		expect(evaluateFormula('=CUMIPMT(0.09/12,360.9,125000,13.5,24.7,0)')).toBeCloseTo(
+	it('truncates fractional start and end periods', () => {
+		expect(evaluateFormula('=CUMIPMT(0.09/12,360,125000,13.5,24.7,0)')).toBeCloseTo(
 			-11135.23213,
 			5
 		);
-		expect(evaluateFormula('=CUMPRINC(0.09/12,360.2,125000,13.9,24.2,0.6)')).toBeCloseTo(
+		expect(evaluateFormula('=CUMPRINC(0.09/12,360,125000,13.9,24.2,0)')).toBeCloseTo(
 			-934.1071234,
 			6
 		);
+		expect(evaluateFormula('=CUMIPMT(0.09/12,360,125000,1.5,1.9,0)')).toBeCloseTo(-937.5, 8);
 	});
 
-	it('gives #NUM! for a non-positive rate, term or loan, bad periods or a type other than 0 or 1', () => {
+	it('gives #NUM! for a non-positive rate, term or loan, periods out of order or past the term, or a type other than 0 or 1', () => {
 		for (const formula of [
 			'=CUMIPMT(0,360,125000,1,12,0)',
 			'=CUMIPMT(0.0075,0,125000,1,12,0)',
@@ -56,7 +57,9 @@ describe('CUMIPMT and CUMPRINC sum a loan’s payments like Excel', () => {
 			'=CUMIPMT(0.0075,360,125000,0,12,0)',
 			'=CUMIPMT(0.0075,360,125000,13,12,0)',
 			'=CUMIPMT(0.0075,360,125000,1,361,0)',
-			'=CUMPRINC(0.0075,360,125000,1,12,2)'
+			'=CUMIPMT(0.0075,360,125000,0.5,12,0)',
+			'=CUMPRINC(0.0075,360,125000,1,12,2)',
+			'=CUMPRINC(0.0075,360,125000,1,12,0.5)'
 		]) {
 			expect(evaluateFormula(formula), formula).toBe('#NUM!');
 		}

@@ -57,24 +57,27 @@ export type CumulativeArguments = [number, number, number, number, number, numbe
 
 /**
  * The sum of `part` over payments `start`…`end` of a loan of `present` with no balloon, the
- * CUMIPMT/CUMPRINC way: periods and type truncated, and #NUM! unless rate > 0, periods > 0,
- * present > 0, 1 ≤ start ≤ end ≤ periods and type is 0 or 1.
+ * CUMIPMT/CUMPRINC way: #NUM! unless rate > 0, periods > 0, present > 0,
+ * 1 ≤ start ≤ end ≤ periods and type is 0 or 1; then the start and end periods are truncated
+ * to whole payments (the number of periods is not: it sets the payment, as in Excel's
+ * Analysis ToolPak original and LibreOffice).
  */
 export function cumulativePart(
 	part: (annuity: Annuity, period: number) => number,
 	...[rate, periods, present, start, end, type]: CumulativeArguments
 ) {
-	const [wholePeriods, first, last, timing] = [periods, start, end, type].map(Math.trunc);
-	if (rate <= 0 || wholePeriods <= 0 || present <= 0) {
+	if (rate <= 0 || periods <= 0 || present <= 0) {
 		return numError('The rate, number of periods and present value must be positive.');
 	}
-	if (first < 1 || last < first || last > wholePeriods) {
+	if (start < 1 || end < start || end > periods) {
 		return numError('The periods must satisfy 1 ≤ start ≤ end ≤ number of periods.');
 	}
-	if (timing !== 0 && timing !== 1) return numError('The type must be 0 or 1.');
-	const annuity = { rate, periods: wholePeriods, present, future: 0, inAdvance: timing === 1 };
+	if (type !== 0 && type !== 1) return numError('The type must be 0 or 1.');
+	const annuity = { rate, periods, present, future: 0, inAdvance: type === 1 };
 	let total = 0;
-	for (let period = first; period <= last; period++) total += part(annuity, period);
+	for (let period = Math.trunc(start); period <= Math.trunc(end); period++) {
+		total += part(annuity, period);
+	}
 	return total;
 }
 
