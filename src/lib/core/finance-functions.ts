@@ -175,12 +175,16 @@ function netPresentValueByDate(
 ): number | CellError {
 	const amounts = values.valuesFromTopLeftCorner().map(toCriterionCell);
 	const days = dates.valuesFromTopLeftCorner().map(toCriterionCell);
+	// Microsoft: values and dates of different lengths are #NUM!, whatever they hold.
+	if (amounts.length !== days.length) {
+		return new CellError(ErrorType.NUM, 'XNPV needs as many dates as values.');
+	}
 	const error = [...amounts, ...days].find((cell) => typeof cell === 'object' && cell !== null);
 	if (error) return new CellError((error as { error: ErrorType }).error);
 	if (![...amounts, ...days].every((cell) => typeof cell === 'number')) {
 		return new CellError(ErrorType.VALUE, 'XNPV needs numbers and dates.');
 	}
-	if (amounts.length !== days.length || rate <= -1) return new CellError(ErrorType.NUM);
+	if (rate <= -1) return new CellError(ErrorType.NUM);
 	const first = Math.floor(days[0] as number);
 	let total = 0;
 	for (let i = 0; i < amounts.length; i++) {
