@@ -201,12 +201,12 @@ function netPresentValueByDate(
 ): number | CellError {
 	const amounts = values.valuesFromTopLeftCorner().map(toCriterionCell);
 	const days = dates.valuesFromTopLeftCorner().map(toCriterionCell);
-	// Microsoft: values and dates of different lengths are #NUM!, whatever they hold.
+	const error = [...amounts, ...days].find((cell) => typeof cell === 'object' && cell !== null);
+	if (error) return new CellError((error as { error: ErrorType }).error);
+	// Microsoft: values and dates of different lengths are #NUM!, even where one is not a number.
 	if (amounts.length !== days.length) {
 		return new CellError(ErrorType.NUM, 'XNPV needs as many dates as values.');
 	}
-	const error = [...amounts, ...days].find((cell) => typeof cell === 'object' && cell !== null);
-	if (error) return new CellError((error as { error: ErrorType }).error);
 	if (![...amounts, ...days].every((cell) => typeof cell === 'number')) {
 		return new CellError(ErrorType.VALUE, 'XNPV needs numbers and dates.');
 	}
