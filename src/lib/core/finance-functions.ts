@@ -4,7 +4,7 @@
  * read criteria with one Excel-exact implementation (`criteria.ts`): HyperFormula's own wildcard
  * matching lets `"?????"` match `"a*b"`, for instance. It also replaces XNPV, whose built-in
  * rejects dates made by DATE() or typed as dates ("Number argument expected"). Registered once,
- * by `formula-engine.ts`.
+ * through `functions/index.ts` by `formula-engine.ts`.
  */
 import {
 	CellError,
