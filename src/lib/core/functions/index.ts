@@ -6,6 +6,7 @@
 import type { FunctionPluginDefinition } from 'hyperformula';
 import { INVESTFLOW_FUNCTION_TRANSLATIONS, InvestFlowFunctionsPlugin } from '../finance-functions';
 import { CONCAT_FUNCTION_NAMES, ConcatPlugin } from './concat';
+import { CONDITION_FUNCTION_NAMES, ConditionFunctionsPlugin } from './conditions';
 import { DEPRECIATION_FUNCTION_NAMES, DepreciationFunctionsPlugin } from './depreciation';
 import { INTEREST_RATE_FUNCTION_NAMES, InterestRateFunctionsPlugin } from './interest-rates';
 import { LOAN_SCHEDULE_FUNCTION_NAMES, LoanScheduleFunctionsPlugin } from './loan-schedule';
@@ -34,5 +35,6 @@ export const INVESTFLOW_FUNCTION_PLUGINS: readonly RegisteredPlugin[] = [
 	{ plugin: LookupFunctionsPlugin, names: LOOKUP_FUNCTION_NAMES },
 	{ plugin: ReferencePositionPlugin, names: REFERENCE_POSITION_FUNCTION_NAMES },
 	{ plugin: ConcatPlugin, names: CONCAT_FUNCTION_NAMES },
-	{ plugin: TextToNumberPlugin, names: TEXT_TO_NUMBER_FUNCTION_NAMES }
+	{ plugin: TextToNumberPlugin, names: TEXT_TO_NUMBER_FUNCTION_NAMES },
+	{ plugin: ConditionFunctionsPlugin, names: CONDITION_FUNCTION_NAMES }
 ];
