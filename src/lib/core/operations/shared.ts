@@ -17,7 +17,7 @@ import { InvalidAddressError, InvalidFormulaError, UnknownSheetError } from '../
 import { checkFormulaReferences, checkFormulaText } from '../limits';
 import { createFormulaEngine } from '../formula-engine';
 import { bindFormula, parseFormula, type ParsedFormula } from '../formula-refs';
-import type { A1Ref, A1RefEnd } from '../formula-tokens';
+import { toEngineFormulaText, type A1Ref, type A1RefEnd } from '../formula-tokens';
 import { parseInput } from '../values';
 
 /** Origin of a transaction: anything Yjs accepts; providers and undo managers filter on it. */
@@ -81,7 +81,7 @@ let validationEngine: HyperFormula | undefined;
 /** Whether HyperFormula can parse this A1 formula text (sheet names need not exist). */
 export function isParsableFormula(text: string): boolean {
 	validationEngine ??= createFormulaEngine();
-	return validationEngine.validateFormula(text);
+	return validationEngine.validateFormula(toEngineFormulaText(text));
 }
 
 /** Most formula shapes whose validity is remembered (a paste of a filled column has a few). */
