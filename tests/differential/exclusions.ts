@@ -1,0 +1,196 @@
+/**
+ * Where LibreOffice departs from Excel's documented behaviour. For a case an exclusion applies
+ * to, the differential test compares InvestFlow with Excel's documented answer (`excelAnswer`)
+ * instead of LibreOffice's. Each entry cites what Microsoft's function page says.
+ */
+import { serialFromDate } from '../../src/lib/core/values';
+import type { FormulaCase } from './case-kinds';
+import { ODD_CELLS } from './data-block';
+import type { Outcome } from './outcome';
+
+/** One documented departure of LibreOffice from Excel. */
+export interface Exclusion {
+	id: string;
+	/** Why LibreOffice's answer is not Excel's. */
+	reason: string;
+	/** Excel's documented behaviour, as Microsoft's page states it. */
+	excel: string;
+	applies(formulaCase: FormulaCase, libreOffice: Outcome): boolean;
+	excelAnswer(formulaCase: FormulaCase, libreOffice: Outcome): Outcome;
+}
+
+const NUM_ERROR: Outcome = { kind: 'error', code: '#NUM!' };
+
+/** Literal numbers of the arguments (NaN where an argument is not a plain number). */
+function numericArgs(formulaCase: FormulaCase): number[] {
+	return formulaCase.args.map((arg) => (/^-?\d+(\.\d+)?$/.test(arg) ? Number(arg) : NaN));
+}
+
+/**
+ * Whether an argument is text (a quoted string or the text cell): Excel answers #VALUE! for
+ * text where a number belongs, so LibreOffice's #VALUE! is then Excel's too. Error cells need
+ * no guard: both propagate the error itself.
+ */
+function hasTextArgument(formulaCase: FormulaCase): boolean {
+	return formulaCase.args.some((arg) => arg === ODD_CELLS.text || arg.startsWith('"'));
+}
+
+function isError(outcome: Outcome, code: string): boolean {
+	return outcome.kind === 'error' && outcome.code === code;
+}
+
+/**
+ * Functions whose pages document #NUM! (never #VALUE!) for numeric arguments out of range; with
+ * only numbers as arguments, LibreOffice's "invalid argument" (Err:502, exported as #VALUE!) is
+ * Excel's #NUM!.
+ */
+const NUM_FOR_BAD_NUMBERS = new Set([
+	'CUMIPMT',
+	'CUMPRINC',
+	'DB',
+	'DDB',
+	'VDB',
+	'EFFECT',
+	'NOMINAL',
+	'SLN',
+	'NPER',
+	'RATE',
+	'IPMT',
+	'PPMT',
+	'IRR',
+	'XIRR',
+	'XNPV',
+	'YEARFRAC',
+	'EDATE',
+	'EOMONTH',
+	'DATEDIF',
+	'WEEKDAY',
+	'WORKDAY',
+	'NETWORKDAYS'
+]);
+
+const REF_ERROR: Outcome = { kind: 'error', code: '#REF!' };
+
+/** The text `literal` spells, for a quoted string argument. */
+function unquote(literal: string): string | undefined {
+	return /^"(?:[^"]|"")*"$/.test(literal) ? literal.slice(1, -1).replaceAll('""', '"') : undefined;
+}
+
+export const EXCLUSIONS: readonly Exclusion[] = [
+	{
+		id: 'lookup-index-beyond-table',
+		reason: 'LibreOffice reports a column or row index past the table as #VALUE!',
+		excel:
+			'VLOOKUP/HLOOKUP return #REF! when col/row_index_num is greater than the table; INDEX returns #REF! for a row or column outside its range',
+		applies: (c, lo) => ['VLOOKUP', 'HLOOKUP', 'INDEX'].includes(c.fn) && isError(lo, '#VALUE!') && !hasTextArgument(c),
+		excelAnswer: () => REF_ERROR
+	},
+	{
+		id: 'find-empty-text',
+		reason: 'LibreOffice refuses to search for empty text (#VALUE!)',
+		excel: 'FIND and SEARCH with find_text "" match the first character: they return start_num (1)',
+		applies: (c, lo) =>
+			['FIND', 'SEARCH'].includes(c.fn) &&
+			isError(lo, '#VALUE!') &&
+			(c.args[0] === '""' || c.args[0] === ODD_CELLS.empty) &&
+			c.args.length === 2,
+		excelAnswer: () => ({ kind: 'number', value: 1 })
+	},
+	{
+		id: 'concatenate-logical',
+		reason: 'LibreOffice joins TRUE as "1"',
+		excel: 'CONCATENATE and CONCAT join a logical value as the text TRUE or FALSE',
+		applies: (c, lo) =>
+			['CONCATENATE', 'CONCAT'].includes(c.fn) && c.args.at(-1) === 'TRUE' && lo.kind === 'text',
+		excelAnswer: (c, lo) => ({
+			kind: 'text',
+			value: lo.kind === 'text' ? lo.value.replace(/1$/, 'TRUE') : ''
+		})
+	},
+	{
+		id: 'date-before-1900',
+		reason: 'LibreOffice has dates before 1900 (negative serials)',
+		excel: 'EDATE and EOMONTH return #NUM! when the result is not a valid date (before serial 0)',
+		applies: (c, lo) => ['EDATE', 'EOMONTH'].includes(c.fn) && lo.kind === 'number' && lo.value < 0,
+		excelAnswer: () => NUM_ERROR
+	},
+	{
+		id: 'db-period-after-life',
+		reason: 'LibreOffice gives 0 depreciation for a period past the asset’s life',
+		excel: 'DB returns #NUM! for a period after the last one (past life, or life+1 with a partial first year)',
+		applies: (c, lo) => {
+			const [, , life, period, month] = numericArgs(c);
+			const last = life + (c.args.length > 4 && month < 12 ? 1 : 0);
+			return c.fn === 'DB' && lo.kind === 'number' && period > last;
+		},
+		excelAnswer: () => NUM_ERROR
+	},
+	{
+		id: 'mirr-one-sign',
+		reason: 'LibreOffice reports flows of one sign as #VALUE!',
+		excel: 'MIRR returns #DIV/0! when values lack a positive and a negative value',
+		applies: (c, lo) => c.fn === 'MIRR' && isError(lo, '#VALUE!') && !hasTextArgument(c),
+		excelAnswer: () => ({ kind: 'error', code: '#DIV/0!' })
+	},
+	{
+		id: 'no-convergence',
+		reason: 'LibreOffice reports "no convergence" (Err:523) as #N/A in XLSX',
+		excel: 'IRR, XIRR and RATE return #NUM! when the iteration does not converge',
+		applies: (c, lo) => ['IRR', 'XIRR', 'RATE'].includes(c.fn) && isError(lo, '#N/A'),
+		excelAnswer: () => NUM_ERROR
+	},
+	{
+		id: 'invalid-argument',
+		reason: 'LibreOffice reports an invalid numeric argument (Err:502) as #VALUE! in XLSX',
+		excel: 'these functions return #NUM! for numeric arguments outside their domain',
+		applies: (c, lo) =>
+			NUM_FOR_BAD_NUMBERS.has(c.fn) && isError(lo, '#VALUE!') && !hasTextArgument(c),
+		excelAnswer: () => NUM_ERROR
+	},
+	{
+		id: 'two-digit-year',
+		reason: 'LibreOffice reads DATE years 0–99 with its two-digit-year window (1930–2029)',
+		excel: 'DATE adds 1900 to a year between 0 and 1899: DATE(24,1,1) is 1 January 1924',
+		applies: (c) => c.fn === 'DATE' && numericArgs(c)[0] >= 0 && numericArgs(c)[0] < 100,
+		excelAnswer: (c) => {
+			const [year, month, day] = numericArgs(c);
+			return { kind: 'number', value: serialFromDate(1900 + year, month, day) };
+		}
+	},
+	{
+		id: 'lotus-leap-day',
+		reason: 'LibreOffice has no 29 February 1900 (its serials start at 1899-12-30)',
+		excel: 'DATE(1900,2,29) is serial 60, the leap day Excel keeps for Lotus 1-2-3',
+		applies: (c) => c.fn === 'DATE' && c.args.join(',') === '1900,2,29',
+		excelAnswer: () => ({ kind: 'number', value: 60 })
+	},
+	{
+		id: 'xnpv-earlier-date',
+		reason: 'LibreOffice discounts a flow dated before the first one instead of refusing',
+		excel: 'XNPV returns #NUM! if any number in dates precedes the starting date',
+		applies: (c) => {
+			if (c.fn !== 'XNPV' || !c.args[2]?.startsWith('{')) return false;
+			const dates = c.args[2].slice(1, -1).split(',').map(Number);
+			return dates.some((date) => date < dates[0]);
+		},
+		excelAnswer: () => NUM_ERROR
+	},
+	{
+		id: 'mround-mixed-signs',
+		reason: 'LibreOffice rounds a number and a multiple of different signs',
+		excel: 'MROUND returns #NUM! when number and multiple have different signs',
+		applies: (c) => {
+			const [number, multiple] = numericArgs(c);
+			return c.fn === 'MROUND' && number * multiple < 0;
+		},
+		excelAnswer: () => NUM_ERROR
+	}
+];
+
+/** The exclusion that applies to a case, if any. */
+export function findExclusion(
+	formulaCase: FormulaCase,
+	libreOffice: Outcome
+): Exclusion | undefined {
+	return EXCLUSIONS.find((exclusion) => exclusion.applies(formulaCase, libreOffice));
+}

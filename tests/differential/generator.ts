@@ -1,0 +1,66 @@
+/**
+ * The seeded formula generator: pure and deterministic for a seed. Each case picks a function
+ * uniformly, lets its generator choose arguments (edge cases included), and now and then swaps
+ * one argument for a cell holding an error, text or nothing, to check errors as arguments.
+ */
+import { AGGREGATE_GENERATORS } from './cases-aggregates';
+import { DATE_GENERATORS } from './cases-dates';
+import { FINANCE_GENERATORS } from './cases-finance';
+import { LOOKUP_GENERATORS } from './cases-lookup';
+import { TEXT_GENERATORS } from './cases-text';
+import { isIterative, type FormulaCase, type FunctionGenerator } from './case-kinds';
+import { ODD_CELLS } from './data-block';
+import { SeededRandom } from './random';
+
+/** Every generator, in a fixed order (the order is part of what a seed means). */
+export const GENERATORS: readonly FunctionGenerator[] = [
+	...FINANCE_GENERATORS,
+	...DATE_GENERATORS,
+	...LOOKUP_GENERATORS,
+	...AGGREGATE_GENERATORS,
+	...TEXT_GENERATORS
+];
+
+// Errors, text and an empty cell: their effect on an argument is documented alike by Excel
+// and LibreOffice. TRUE and the text "42" in a reference are read differently by the two.
+const ODD_ARGUMENTS = [
+	ODD_CELLS.divByZero,
+	ODD_CELLS.notAvailable,
+	ODD_CELLS.numError,
+	ODD_CELLS.text,
+	ODD_CELLS.empty
+];
+
+/** `count` formulas for `seed`; the same seed and count always give the same formulas. */
+export function generateCases(seed: number, count: number): FormulaCase[] {
+	const random = new SeededRandom(seed);
+	const cases: FormulaCase[] = [];
+	for (let index = 0; index < count; index++) {
+		const generator = random.pick(GENERATORS);
+		const made = generator.make(random);
+		let formula: string;
+		let args: string[] = [];
+		let libreOfficeFormula: string | undefined;
+		if (Array.isArray(made)) {
+			args = [...made];
+			if (args.length > 0 && random.chance(0.04)) {
+				args[random.int(0, args.length - 1)] = random.pick(ODD_ARGUMENTS);
+			}
+			formula = `=${generator.fn}(${args.join(',')})`;
+		} else {
+			formula = `=${made.body}`;
+			args = made.args ?? [];
+			if (made.libreOffice) libreOfficeFormula = `=${made.libreOffice}`;
+		}
+		cases.push({
+			index,
+			fn: generator.fn,
+			category: generator.category,
+			formula,
+			args,
+			libreOfficeFormula,
+			iterative: isIterative(formula)
+		});
+	}
+	return cases;
+}

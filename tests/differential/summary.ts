@@ -1,0 +1,58 @@
+/** Disagreements grouped by function and cause, as `fuzz:formulas` and the test print them. */
+import { showOutcome } from './outcome';
+import type { CaseResult } from './run';
+
+/** Disagreements sharing a function and a cause. */
+export interface DisagreementGroup {
+	fn: string;
+	cause: string;
+	knownCause?: number;
+	count: number;
+	examples: CaseResult[];
+}
+
+/** Groups the disagreeing results, largest group first. */
+export function groupDisagreements(results: readonly CaseResult[]): DisagreementGroup[] {
+	const groups = new Map<string, DisagreementGroup>();
+	for (const result of results) {
+		if (!result.cause) continue;
+		const fn = result.formulaCase.fn;
+		const key = `${fn}\u0000${result.cause}\u0000${result.knownCause ?? ''}`;
+		const group = groups.get(key) ?? {
+			fn,
+			cause: result.cause,
+			knownCause: result.knownCause,
+			count: 0,
+			examples: []
+		};
+		group.count++;
+		if (group.examples.length < 3) group.examples.push(result);
+		groups.set(key, group);
+	}
+	return [...groups.values()].sort((a, b) => b.count - a.count || a.fn.localeCompare(b.fn));
+}
+
+/** One line per example: the formula, InvestFlow's answer and the expected one. */
+export function describeResult(result: CaseResult): string {
+	const source = result.exclusion ? `Excel (${result.exclusion})` : 'LibreOffice';
+	return `${result.formulaCase.formula} → InvestFlow ${showOutcome(result.investflow)}, ${source} ${showOutcome(result.expected)}`;
+}
+
+/** A printable report of a run: totals, then each group with examples. */
+export function formatSummary(seed: number, results: readonly CaseResult[]): string {
+	const groups = groupDisagreements(results);
+	const disagreements = results.filter((result) => result.cause).length;
+	const known = results.filter((result) => result.knownCause !== undefined).length;
+	const excluded = results.filter((result) => result.exclusion).length;
+	const lines = [
+		`seed ${seed}: ${results.length} formulas, ${results.length - disagreements} agree, ` +
+			`${disagreements} disagree (${known} known from issue 28, ${disagreements - known} unexplained); ` +
+			`${excluded} judged by Excel's documented answer instead of LibreOffice's`
+	];
+	for (const group of groups) {
+		const label = group.knownCause === undefined ? 'UNEXPLAINED' : `issue 28 cause ${group.knownCause}`;
+		lines.push(`  ${group.fn}: ${group.cause} ×${group.count} [${label}]`);
+		for (const example of group.examples) lines.push(`      ${describeResult(example)}`);
+	}
+	return lines.join('\n');
+}
