@@ -36,11 +36,12 @@ function loanArgs(random: SeededRandom): [string, string, string] {
 	return [rate, nper, amount(random)];
 }
 
-/** Cost, salvage and life of an asset, sometimes with salvage above cost or a zero life. */
+/** Cost, salvage and life of an asset. */
 function asset(random: SeededRandom): [string, string, string] {
 	const cost = random.num(5000, 500000, 0);
-	const salvage = random.chance(0.1) ? cost * 1.2 : random.num(0, cost / 4, 0);
-	const life = random.chance(0.05) ? 0 : random.int(3, 40);
+	// Salvage above cost or a zero life: Microsoft documents no answer, so none is generated.
+	const salvage = random.num(0, cost / 4, 0);
+	const life = random.int(3, 40);
 	return [literal(cost), literal(salvage), String(life)];
 }
 
@@ -115,9 +116,10 @@ export const FINANCE_GENERATORS: FunctionGenerator[] = [
 			const nper = r.int(2, 360);
 			const pv = r.num(1000, 300000, 0);
 			const roll = r.next();
-			// Mostly a payment that implies a sensible rate; sometimes one that has no rate at all.
-			const pmt = roll < 0.15 ? pv * 2 : roll < 0.25 ? 0 : (pv / nper) * r.num(1, 2.5, 3);
-			const sign = roll < 0.3 ? 1 : -1;
+			// Mostly a payment that implies a sensible rate; sometimes one of the same sign as the
+			// loan, for which no rate exists (#NUM!).
+			const pmt = roll < 0.15 ? pv * 2 : (pv / nper) * r.num(1, 2.5, 3);
+			const sign = roll < 0.2 ? 1 : -1;
 			// A guess near where rates live; a far one makes any solver's answer its own.
 			const tail = r.chance(0.3) ? ['0', r.pick(['0', '1']), r.pick(['0.01', '0.05', '0.1'])] : [];
 			return [String(nper), literal(sign * pmt), literal(pv), ...tail];

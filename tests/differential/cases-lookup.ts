@@ -45,7 +45,8 @@ export const LOOKUP_GENERATORS: FunctionGenerator[] = [
 		category: 'lookup',
 		make: (r) => {
 			const roll = r.next();
-			if (roll < 0.4) return ['C1:E8', String(r.int(0, 9)), String(r.int(1, r.chance(0.1) ? 4 : 3))];
+			// Row 0 (the whole column) spills in Excel 365: not a one-cell answer.
+			if (roll < 0.4) return ['C1:E8', String(r.int(1, 9)), String(r.int(1, r.chance(0.1) ? 4 : 3))];
 			if (roll < 0.55) return [`D1:D8`, String(r.int(1, 9))];
 			if (roll < 0.7) return ['{10,20,30}', String(r.int(1, 3))];
 			if (roll < 0.85) {

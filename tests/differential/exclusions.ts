@@ -32,7 +32,41 @@ function numericArgs(formulaCase: FormulaCase): number[] {
  * no guard: both propagate the error itself.
  */
 function hasTextArgument(formulaCase: FormulaCase): boolean {
-	return formulaCase.args.some((arg) => arg === ODD_CELLS.text || arg.startsWith('"'));
+	const textParameters = TEXT_PARAMETERS[formulaCase.fn] ?? [];
+	return formulaCase.args.some(
+		(arg, index) =>
+			!textParameters.includes(index) && (arg === ODD_CELLS.text || arg.startsWith('"'))
+	);
+}
+
+/** Parameters that take text by design (DATEDIF's unit). */
+const TEXT_PARAMETERS: Record<string, number[]> = { DATEDIF: [2] };
+
+/** Rows and columns of an A1 range (`C1:E8`) or an array constant (`{1,2;3,4}`). */
+function tableSize(table: string): { rows: number; cols: number } | undefined {
+	const range = /^([A-Z])(\d+):([A-Z])(\d+)$/.exec(table);
+	if (range) {
+		return {
+			rows: Number(range[4]) - Number(range[2]) + 1,
+			cols: range[3].charCodeAt(0) - range[1].charCodeAt(0) + 1
+		};
+	}
+	if (!table.startsWith('{')) return undefined;
+	const rows = table.slice(1, -1).split(';');
+	return { rows: rows.length, cols: rows[0].split(',').length };
+}
+
+/** Whether a lookup's literal row or column index lies past its table. */
+function indexBeyondTable(c: FormulaCase): boolean {
+	const size = tableSize(c.args[c.fn === 'INDEX' ? 0 : 1] ?? '');
+	const [, second, third] = numericArgs(c);
+	if (!size) return false;
+	if (c.fn === 'VLOOKUP') return third > size.cols;
+	if (c.fn === 'HLOOKUP') return third > size.rows;
+	if (c.fn !== 'INDEX') return false;
+	// A one-row or one-column INDEX takes its single index along the line.
+	if (c.args.length === 2) return second > Math.max(size.rows, size.cols);
+	return second > size.rows || third > size.cols;
 }
 
 function isError(outcome: Outcome, code: string): boolean {
@@ -82,7 +116,7 @@ export const EXCLUSIONS: readonly Exclusion[] = [
 		reason: 'LibreOffice reports a column or row index past the table as #VALUE!',
 		excel:
 			'VLOOKUP/HLOOKUP return #REF! when col/row_index_num is greater than the table; INDEX returns #REF! for a row or column outside its range',
-		applies: (c, lo) => ['VLOOKUP', 'HLOOKUP', 'INDEX'].includes(c.fn) && isError(lo, '#VALUE!') && !hasTextArgument(c),
+		applies: (c, lo) => isError(lo, '#VALUE!') && indexBeyondTable(c),
 		excelAnswer: () => REF_ERROR
 	},
 	{
@@ -126,10 +160,18 @@ export const EXCLUSIONS: readonly Exclusion[] = [
 		excelAnswer: () => NUM_ERROR
 	},
 	{
+		id: 'serial-zero',
+		reason: 'LibreOffice’s serial 0 is 1899-12-30',
+		excel: 'serial 0 is the fictitious 1900-01-00: YEAR 1900, MONTH 1, DAY 0',
+		applies: (c) => ['YEAR', 'MONTH', 'DAY'].includes(c.fn) && c.args[0] === ODD_CELLS.empty,
+		excelAnswer: (c) => ({ kind: 'number', value: { YEAR: 1900, MONTH: 1, DAY: 0 }[c.fn] ?? 0 })
+	},
+	{
 		id: 'mirr-one-sign',
 		reason: 'LibreOffice reports flows of one sign as #VALUE!',
 		excel: 'MIRR returns #DIV/0! when values lack a positive and a negative value',
-		applies: (c, lo) => c.fn === 'MIRR' && isError(lo, '#VALUE!') && !hasTextArgument(c),
+		// A text cell as values is ignored like any text in a reference: no flows, so #DIV/0!.
+		applies: (c, lo) => c.fn === 'MIRR' && isError(lo, '#VALUE!') && !c.args[0].startsWith('"'),
 		excelAnswer: () => ({ kind: 'error', code: '#DIV/0!' })
 	},
 	{

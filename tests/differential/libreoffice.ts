@@ -1,10 +1,11 @@
 /**
  * Recalculates generated formulas in LibreOffice Calc: one XLSX per batch holding the data block
  * and every formula with no cached value, converted headless (`soffice --convert-to xlsx`) with a
- * private profile that forces recalculation on load, then read back with exceljs.
+ * private profile that forces recalculation on load.
  *
  * A canary cell `=1+1` is written with a wrong cached value (5): if LibreOffice echoed cached
  * values instead of recalculating, the canary would come back 5 and the batch is rejected.
+ * The results are read from the sheet XML itself (see {@link readRecalculatedCells}).
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -12,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { parseInput } from '../../src/lib/core/values';
 import type { FormulaCase } from './case-kinds';
 import { DATA_BLOCK, FORMULA_COLUMN } from './data-block';
@@ -91,26 +93,47 @@ async function writeWorkbook(file: string, cases: readonly FormulaCase[]): Promi
 	await workbook.xlsx.writeFile(file);
 }
 
-/** exceljs turns date-formatted numbers into Dates (1900 system, linear): undo that exactly. */
-function serialOf(date: Date): number {
-	return date.getTime() / 86_400_000 + 25_569;
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeXml(text: string): string {
+	return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, entity: string) => {
+		if (entity.startsWith('#x')) return String.fromCodePoint(parseInt(entity.slice(2), 16));
+		if (entity.startsWith('#')) return String.fromCodePoint(Number(entity.slice(1)));
+		return XML_ENTITIES[entity] ?? whole;
+	});
+}
+
+/** The outcome of one `<c>` element of the sheet XML, from its type and cached value. */
+function outcomeOfCell(type: string, content: string): Outcome {
+	const valueMatch = /<v>([\s\S]*?)<\/v>/.exec(content);
+	const raw = valueMatch ? decodeXml(valueMatch[1]) : '';
+	switch (type) {
+		case 'e':
+			return { kind: 'error', code: raw };
+		case 'b':
+			return { kind: 'boolean', value: raw === '1' };
+		case 'str':
+		case 'inlineStr':
+			return { kind: 'text', value: raw };
+		default:
+			return raw === '' ? { kind: 'empty' } : { kind: 'number', value: Number(raw) };
+	}
 }
 
 /**
- * The outcome of a recalculated formula cell. exceljs's `value.result` drops 0 and FALSE, so
- * read the cell model; a formula cell with no value at all is LibreOffice's empty text result.
+ * Every cell of the first sheet's XML by address. Read directly rather than through exceljs,
+ * which drops cached 0 and FALSE and turns date-formatted errors into invalid Dates.
  */
-function outcomeOf(cell: ExcelJS.Cell): Outcome {
-	const result = (cell.model as { result?: unknown }).result;
-	if (result === undefined || result === null) return { kind: 'text', value: '' };
-	if (typeof result === 'number') return { kind: 'number', value: result };
-	if (typeof result === 'string') return { kind: 'text', value: result };
-	if (typeof result === 'boolean') return { kind: 'boolean', value: result };
-	if (result instanceof Date) return { kind: 'number', value: serialOf(result) };
-	if (typeof result === 'object' && 'error' in result) {
-		return { kind: 'error', code: String(result.error) };
+async function readRecalculatedCells(file: string): Promise<Map<string, Outcome>> {
+	const zip = await JSZip.loadAsync(await fs.readFile(file));
+	const xml = await zip.file('xl/worksheets/sheet1.xml')?.async('string');
+	if (xml === undefined) throw new Error('LibreOffice wrote no first sheet');
+	const cells = new Map<string, Outcome>();
+	for (const match of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+		const type = /\bt="(\w+)"/.exec(match[2])?.[1] ?? 'n';
+		cells.set(match[1], outcomeOfCell(type, match[3] ?? ''));
 	}
-	return { kind: 'text', value: String(result) };
+	return cells;
 }
 
 /**
@@ -141,15 +164,14 @@ export async function evaluateInLibreOffice(cases: readonly FormulaCase[]): Prom
 			],
 			{ timeout: CONVERT_TIMEOUT_MS }
 		);
-		const workbook = new ExcelJS.Workbook();
-		await workbook.xlsx.readFile(path.join(outDir, 'formulas.xlsx'));
-		const sheet = workbook.worksheets[0];
-		const canary = outcomeOf(sheet.getCell(CANARY));
-		if (canary.kind !== 'number' || canary.value !== 2) {
+		const cells = await readRecalculatedCells(path.join(outDir, 'formulas.xlsx'));
+		const canary = cells.get(CANARY);
+		if (canary?.kind !== 'number' || canary.value !== 2) {
 			throw new Error('LibreOffice returned cached values instead of recalculating (=1+1 is not 2)');
 		}
-		return cases.map((formulaCase) =>
-			outcomeOf(sheet.getCell(`${FORMULA_COLUMN}${formulaCase.index + 1}`))
+		return cases.map(
+			(formulaCase): Outcome =>
+				cells.get(`${FORMULA_COLUMN}${formulaCase.index + 1}`) ?? { kind: 'empty' }
 		);
 	} finally {
 		await fs.rm(workDir, { recursive: true, force: true });
