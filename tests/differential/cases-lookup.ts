@@ -16,6 +16,7 @@ export const LOOKUP_GENERATORS: FunctionGenerator[] = [
 			}
 			if (roll < 0.5) return [`"${r.pick(['Oak Ct 3', 'Pine*', 'Elm'])}"`, RENT_ARRAY, '2', 'FALSE'];
 			if (roll < 0.6) return [String(r.int(0, 4)), '{1,"one";2,"two";3,"three"}', '2', 'FALSE'];
+			if (roll < 0.65) return [r.pick(['I1', 'I2', 'I3', 'I4']), 'C1:E8', '2', 'FALSE'];
 			const key = r.chance(0.1) ? '-5' : literal(r.num(0, 6000, 0));
 			return [key, 'F1:G6', '2', ...(r.chance(0.5) ? [] : ['TRUE'])];
 		}

@@ -160,6 +160,20 @@ export const EXCLUSIONS: readonly Exclusion[] = [
 		excelAnswer: () => NUM_ERROR
 	},
 	{
+		id: 'text-as-date',
+		reason: 'LibreOffice skips a text cell among the holidays',
+		excel: 'NETWORKDAYS and WORKDAY return #VALUE! if any argument is not a valid date',
+		applies: (c) => ['NETWORKDAYS', 'WORKDAY'].includes(c.fn) && c.args.includes(ODD_CELLS.text),
+		excelAnswer: () => ({ kind: 'error', code: '#VALUE!' })
+	},
+	{
+		id: 'median-of-nothing',
+		reason: 'LibreOffice reports MEDIAN of no numbers as #VALUE!',
+		excel: 'MEDIAN of no numbers (empty cells are ignored) is #NUM!',
+		applies: (c, lo) => c.fn === 'MEDIAN' && isError(lo, '#VALUE!') && !hasTextArgument(c),
+		excelAnswer: () => NUM_ERROR
+	},
+	{
 		id: 'serial-zero',
 		reason: 'LibreOffice’s serial 0 is 1899-12-30',
 		excel: 'serial 0 is the fictitious 1900-01-00: YEAR 1900, MONTH 1, DAY 0',

@@ -31,6 +31,10 @@ const ODD_ARGUMENTS = [
 	ODD_CELLS.empty
 ];
 
+function oddArgumentsFit(generator: FunctionGenerator): boolean {
+	return generator.fn !== 'TEXT' && generator.category !== 'lookup';
+}
+
 /** `count` formulas for `seed`; the same seed and count always give the same formulas. */
 export function generateCases(seed: number, count: number): FormulaCase[] {
 	const random = new SeededRandom(seed);
@@ -43,8 +47,10 @@ export function generateCases(seed: number, count: number): FormulaCase[] {
 		let libreOfficeFormula: string | undefined;
 		if (Array.isArray(made)) {
 			args = [...made];
-			// Not TEXT: LibreOffice reads a text cell as a format code its own way.
-			if (args.length > 0 && generator.fn !== 'TEXT' && random.chance(0.04)) {
+			// Not TEXT: LibreOffice reads a text cell as a format code its own way. Not lookups:
+			// which check wins (a bad table or index, an error key) is documented nowhere; the
+			// lookup generators pass error keys themselves.
+			if (args.length > 0 && oddArgumentsFit(generator) && random.chance(0.04)) {
 				args[random.int(0, args.length - 1)] = random.pick(ODD_ARGUMENTS);
 			}
 			formula = `=${generator.fn}(${args.join(',')})`;

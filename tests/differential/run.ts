@@ -21,8 +21,8 @@ export interface CaseResult {
 	exclusion?: string;
 	/** Why InvestFlow disagrees, if it does. */
 	cause?: string;
-	/** The issue-28 cause number when the disagreement is a known failure. */
-	knownCause?: number;
+	/** The issue-28 cause number (or `new-…` cause) when the disagreement is a known failure. */
+	knownCause?: number | string;
 }
 
 /** LibreOffice batches: one soffice run each, so a big run neither times out nor hogs memory. */

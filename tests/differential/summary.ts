@@ -6,7 +6,7 @@ import type { CaseResult } from './run';
 export interface DisagreementGroup {
 	fn: string;
 	cause: string;
-	knownCause?: number;
+	knownCause?: number | string;
 	count: number;
 	examples: CaseResult[];
 }
@@ -42,15 +42,22 @@ export function describeResult(result: CaseResult): string {
 export function formatSummary(seed: number, results: readonly CaseResult[]): string {
 	const groups = groupDisagreements(results);
 	const disagreements = results.filter((result) => result.cause).length;
-	const known = results.filter((result) => result.knownCause !== undefined).length;
+	const known = results.filter((result) => typeof result.knownCause === 'number').length;
+	const knownNew = results.filter((result) => typeof result.knownCause === 'string').length;
 	const excluded = results.filter((result) => result.exclusion).length;
 	const lines = [
 		`seed ${seed}: ${results.length} formulas, ${results.length - disagreements} agree, ` +
-			`${disagreements} disagree (${known} known from issue 28, ${disagreements - known} unexplained); ` +
+			`${disagreements} disagree (${known} of issue 28's causes, ${knownNew} of new known causes, ` +
+			`${disagreements - known - knownNew} unexplained); ` +
 			`${excluded} judged by Excel's documented answer instead of LibreOffice's`
 	];
 	for (const group of groups) {
-		const label = group.knownCause === undefined ? 'UNEXPLAINED' : `issue 28 cause ${group.knownCause}`;
+		const label =
+			group.knownCause === undefined
+				? 'UNEXPLAINED'
+				: typeof group.knownCause === 'number'
+					? `issue 28 cause ${group.knownCause}`
+					: `known, ${group.knownCause}`;
 		lines.push(`  ${group.fn}: ${group.cause} ×${group.count} [${label}]`);
 		for (const example of group.examples) lines.push(`      ${describeResult(example)}`);
 	}
