@@ -3,7 +3,6 @@
  * to, the differential test compares InvestFlow with Excel's documented answer (`excelAnswer`)
  * instead of LibreOffice's. Each entry cites what Microsoft's function page says.
  */
-import { serialFromDate } from '../../src/lib/core/values';
 import type { FormulaCase } from './case-kinds';
 import { ODD_CELLS } from './data-block';
 import type { Outcome } from './outcome';
@@ -21,9 +20,11 @@ export interface Exclusion {
 
 const NUM_ERROR: Outcome = { kind: 'error', code: '#NUM!' };
 
-/** Literal numbers of the arguments (NaN where an argument is not a plain number). */
+/** Literal numbers of the arguments (the empty cell is 0; NaN for anything else). */
 function numericArgs(formulaCase: FormulaCase): number[] {
-	return formulaCase.args.map((arg) => (/^-?\d+(\.\d+)?$/.test(arg) ? Number(arg) : NaN));
+	return formulaCase.args.map((arg) =>
+		/^-?\d+(\.\d+)?$/.test(arg) ? Number(arg) : arg === ODD_CELLS.empty ? 0 : NaN
+	);
 }
 
 /**
@@ -37,6 +38,66 @@ function hasTextArgument(formulaCase: FormulaCase): boolean {
 		(arg, index) =>
 			!textParameters.includes(index) && (arg === ODD_CELLS.text || arg.startsWith('"'))
 	);
+}
+
+/** The data block's error cells and the error each holds. */
+const ERROR_CELLS: Record<string, string> = {
+	[ODD_CELLS.divByZero]: '#DIV/0!',
+	[ODD_CELLS.notAvailable]: '#N/A',
+	[ODD_CELLS.numError]: '#NUM!'
+};
+
+/** Whether an argument is a cell holding an error, which Excel passes on unchanged. */
+function hasErrorArgument(formulaCase: FormulaCase): boolean {
+	return formulaCase.args.some((arg) => arg in ERROR_CELLS);
+}
+
+/** Functions all of whose parameters are single values (an error cell there is the answer). */
+const SCALAR_FUNCTIONS = new Set([
+	'MOD',
+	'INT',
+	'ROUND',
+	'ROUNDUP',
+	'ROUNDDOWN',
+	'MROUND',
+	'PMT',
+	'IPMT',
+	'PPMT',
+	'PV',
+	'FV',
+	'NPER',
+	'RATE',
+	'EFFECT',
+	'NOMINAL',
+	'SLN',
+	'DB',
+	'DDB',
+	'VDB',
+	'CUMIPMT',
+	'CUMPRINC',
+	'DATE',
+	'EDATE',
+	'EOMONTH',
+	'YEARFRAC',
+	'DAYS',
+	'DATEDIF',
+	'WEEKDAY',
+	'YEAR',
+	'MONTH',
+	'DAY'
+]);
+
+/**
+ * Excel's DATE: a year below 1900 has 1900 added, months and days roll over, serial 60 is the
+ * fictitious 1900-02-29, and a result before 1900-01-00 (serial 0) is #NUM!.
+ */
+function excelDate(year: number, month: number, day: number): Outcome {
+	const fullYear = year < 1900 ? year + 1900 : year;
+	const date = new Date(Date.UTC(2000, month - 1, day));
+	date.setUTCFullYear(fullYear + (date.getUTCFullYear() - 2000));
+	const days = Math.round((date.getTime() - Date.UTC(1899, 11, 31)) / 86_400_000);
+	if (days < 0 || fullYear > 9999) return NUM_ERROR;
+	return { kind: 'number', value: days >= 60 ? days + 1 : days };
 }
 
 /** Parameters that take text by design (DATEDIF's unit). */
@@ -112,6 +173,34 @@ function unquote(literal: string): string | undefined {
 
 export const EXCLUSIONS: readonly Exclusion[] = [
 	{
+		id: 'error-argument-first',
+		reason: 'LibreOffice checks other arguments before passing on an error argument',
+		excel:
+			'a function given an error value as a single-value argument returns that error (arguments are evaluated first)',
+		applies: (c, lo) =>
+			SCALAR_FUNCTIONS.has(c.fn) &&
+			lo.kind === 'error' &&
+			c.args.some((arg) => arg in ERROR_CELLS && ERROR_CELLS[arg] !== lo.code),
+		excelAnswer: (c) => ({
+			kind: 'error',
+			code: ERROR_CELLS[c.args.find((arg) => arg in ERROR_CELLS) ?? '']
+		})
+	},
+	{
+		id: 'flows-in-one-odd-cell',
+		reason: 'LibreOffice reports IRR/MIRR over a cell holding an error or text as #VALUE!',
+		excel:
+			'an error among the values is passed on; text in a reference is ignored, leaving no flows: IRR #NUM!, MIRR #DIV/0!',
+		applies: (c, lo) =>
+			['IRR', 'MIRR'].includes(c.fn) &&
+			isError(lo, '#VALUE!') &&
+			(c.args[0] in ERROR_CELLS || c.args[0] === ODD_CELLS.text),
+		excelAnswer: (c) => ({
+			kind: 'error',
+			code: ERROR_CELLS[c.args[0]] ?? (c.fn === 'IRR' ? '#NUM!' : '#DIV/0!')
+		})
+	},
+	{
 		id: 'lookup-index-beyond-table',
 		reason: 'LibreOffice reports a column or row index past the table as #VALUE!',
 		excel:
@@ -185,14 +274,20 @@ export const EXCLUSIONS: readonly Exclusion[] = [
 		reason: 'LibreOffice reports flows of one sign as #VALUE!',
 		excel: 'MIRR returns #DIV/0! when values lack a positive and a negative value',
 		// A text cell as values is ignored like any text in a reference: no flows, so #DIV/0!.
-		applies: (c, lo) => c.fn === 'MIRR' && isError(lo, '#VALUE!') && !c.args[0].startsWith('"'),
+		applies: (c, lo) =>
+			c.fn === 'MIRR' &&
+			isError(lo, '#VALUE!') &&
+			!c.args[0].startsWith('"') &&
+			!c.args.slice(1).some((arg) => arg === ODD_CELLS.text) &&
+			!hasErrorArgument(c),
 		excelAnswer: () => ({ kind: 'error', code: '#DIV/0!' })
 	},
 	{
 		id: 'no-convergence',
 		reason: 'LibreOffice reports "no convergence" (Err:523) as #N/A in XLSX',
 		excel: 'IRR, XIRR and RATE return #NUM! when the iteration does not converge',
-		applies: (c, lo) => ['IRR', 'XIRR', 'RATE'].includes(c.fn) && isError(lo, '#N/A'),
+		applies: (c, lo) =>
+			['IRR', 'XIRR', 'RATE'].includes(c.fn) && isError(lo, '#N/A') && !hasErrorArgument(c),
 		excelAnswer: () => NUM_ERROR
 	},
 	{
@@ -200,17 +295,24 @@ export const EXCLUSIONS: readonly Exclusion[] = [
 		reason: 'LibreOffice reports an invalid numeric argument (Err:502) as #VALUE! in XLSX',
 		excel: 'these functions return #NUM! for numeric arguments outside their domain',
 		applies: (c, lo) =>
-			NUM_FOR_BAD_NUMBERS.has(c.fn) && isError(lo, '#VALUE!') && !hasTextArgument(c),
+			NUM_FOR_BAD_NUMBERS.has(c.fn) &&
+			isError(lo, '#VALUE!') &&
+			!hasTextArgument(c) &&
+			!hasErrorArgument(c),
 		excelAnswer: () => NUM_ERROR
 	},
 	{
 		id: 'two-digit-year',
 		reason: 'LibreOffice reads DATE years 0–99 with its two-digit-year window (1930–2029)',
 		excel: 'DATE adds 1900 to a year between 0 and 1899: DATE(24,1,1) is 1 January 1924',
-		applies: (c) => c.fn === 'DATE' && numericArgs(c)[0] >= 0 && numericArgs(c)[0] < 100,
+		applies: (c) =>
+			c.fn === 'DATE' &&
+			numericArgs(c)[0] >= 0 &&
+			numericArgs(c)[0] < 100 &&
+			numericArgs(c).every(Number.isFinite),
 		excelAnswer: (c) => {
 			const [year, month, day] = numericArgs(c);
-			return { kind: 'number', value: serialFromDate(1900 + year, month, day) };
+			return excelDate(year, month, day);
 		}
 	},
 	{

@@ -30,6 +30,16 @@ const ODD_ARGUMENTS = [
 	ODD_CELLS.text,
 	ODD_CELLS.empty
 ];
+// An empty cell is serial 0, where LibreOffice's calendar (1899-12-30) and Excel's (1900-01-00)
+// part: only YEAR/MONTH/DAY, whose Excel answers are known, get it as a date.
+const SERIAL_ZERO_FUNCTIONS = new Set(['YEAR', 'MONTH', 'DAY']);
+
+function oddArgumentsFor(generator: FunctionGenerator): string[] {
+	if (generator.category !== 'date' || SERIAL_ZERO_FUNCTIONS.has(generator.fn)) {
+		return ODD_ARGUMENTS;
+	}
+	return ODD_ARGUMENTS.filter((cell) => cell !== ODD_CELLS.empty);
+}
 
 function oddArgumentsFit(generator: FunctionGenerator): boolean {
 	return generator.fn !== 'TEXT' && generator.category !== 'lookup';
@@ -51,7 +61,7 @@ export function generateCases(seed: number, count: number): FormulaCase[] {
 			// which check wins (a bad table or index, an error key) is documented nowhere; the
 			// lookup generators pass error keys themselves.
 			if (args.length > 0 && oddArgumentsFit(generator) && random.chance(0.04)) {
-				args[random.int(0, args.length - 1)] = random.pick(ODD_ARGUMENTS);
+				args[random.int(0, args.length - 1)] = random.pick(oddArgumentsFor(generator));
 			}
 			formula = `=${generator.fn}(${args.join(',')})`;
 		} else {

@@ -200,9 +200,25 @@ const NEW_CAUSES: KnownFailure[] = [
 			c.fn === 'DATEDIF' && c.args[2] === '"YD"' && inv.kind === 'number' && c.args[0] === 'B10'
 	},
 	{
-		cause: 'new-day-zero',
-		title: 'DAY of serial 0 is 31 (Excel 0: serial 0 is 1900-01-00)',
-		matches: (c, inv) => c.fn === 'DAY' && c.args[0] === 'I4' && inv.kind === 'number'
+		cause: 'new-xnpv-count-mismatch',
+		title: 'XNPV with values and dates of different counts gives #VALUE! (Microsoft: #NUM!)',
+		matches: (c, inv, exp) =>
+			c.fn === 'XNPV' && isError(inv, '#VALUE!') && isError(exp, '#NUM!') && c.args.includes('I4')
+	},
+	{
+		cause: 'new-error-argument-order',
+		title: 'Some functions check their other arguments before passing on an error argument',
+		matches: (c, inv, exp) =>
+			isError(inv) &&
+			isError(exp) &&
+			ERROR_CELLS.some((cell) => c.args.includes(cell)) &&
+			!IF_FAMILY.includes(c.fn)
+	},
+	{
+		cause: 'new-serial-zero',
+		title: 'YEAR/MONTH/DAY read serial 0 as 1899-12-31 (Excel: 1900-01-00, so DAY 0, YEAR 1900)',
+		matches: (c, inv) =>
+			['YEAR', 'MONTH', 'DAY'].includes(c.fn) && c.args[0] === 'I4' && inv.kind === 'number'
 	}
 ];
 

@@ -35,8 +35,8 @@ export function showOutcome(outcome: Outcome): string {
 function numbersAgree(expected: number, actual: number, iterative: boolean): boolean {
 	const tolerance = iterative ? ITERATIVE_TOLERANCE : EXACT_TOLERANCE;
 	const difference = Math.abs(expected - actual);
-	// Near zero a relative test is meaningless: a residue like 6e-11 for 0 is agreement.
-	const floor = iterative ? 1e-9 : 1e-12;
+	// Near zero a relative test is meaningless: a residue like 4e-12 for 0 is agreement.
+	const floor = iterative ? 1e-9 : 1e-10;
 	return difference <= floor || difference <= tolerance * Math.max(Math.abs(expected), Math.abs(actual));
 }
 
