@@ -43,9 +43,9 @@ const ROUNDING: FunctionGenerator[] = (['ROUND', 'ROUNDUP', 'ROUNDDOWN'] as cons
 	make: (r) => [roundable(r), String(r.int(-2, 3))]
 }));
 
-const STATISTICS: FunctionGenerator[] = (['AVERAGE', 'MEDIAN', 'STDEV', 'MIN', 'MAX', 'SUM'] as const).map(
-	(fn) => ({ fn, category: 'statistical', make: (r) => numbers(r) })
-);
+const STATISTICS: FunctionGenerator[] = (
+	['AVERAGE', 'MEDIAN', 'STDEV', 'MIN', 'MAX', 'SUM'] as const
+).map((fn) => ({ fn, category: 'statistical', make: (r) => numbers(r) }));
 
 export const AGGREGATE_GENERATORS: FunctionGenerator[] = [
 	...ROUNDING,

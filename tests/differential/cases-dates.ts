@@ -17,18 +17,12 @@ export const DATE_GENERATORS: FunctionGenerator[] = [
 	{
 		fn: 'EDATE',
 		category: 'date',
-		make: (r) => [
-			dateExpr(r),
-			r.chance(0.15) ? literal(r.num(-12, 12, 1)) : String(r.int(-36, 36))
-		]
+		make: (r) => [dateExpr(r), r.chance(0.15) ? literal(r.num(-12, 12, 1)) : String(r.int(-36, 36))]
 	},
 	{
 		fn: 'EOMONTH',
 		category: 'date',
-		make: (r) => [
-			dateExpr(r),
-			r.chance(0.15) ? literal(r.num(-12, 12, 1)) : String(r.int(-36, 36))
-		]
+		make: (r) => [dateExpr(r), r.chance(0.15) ? literal(r.num(-12, 12, 1)) : String(r.int(-36, 36))]
 	},
 	{
 		fn: 'YEARFRAC',

@@ -1,12 +1,6 @@
 /** Loan, return and depreciation functions, with the edge cases a CPA runs into. */
 import type { FunctionGenerator } from './case-kinds';
-import {
-	amount,
-	cashFlows,
-	literal,
-	loanTerms,
-	optionalType
-} from './literals';
+import { amount, cashFlows, literal, loanTerms, optionalType } from './literals';
 import type { SeededRandom } from './random';
 
 /** A period number for IPMT/PPMT: usually inside 1..nper, sometimes 0, past the end or fractional. */
@@ -67,20 +61,17 @@ export const FINANCE_GENERATORS: FunctionGenerator[] = [
 			return [rate, periodWithin(r, nper), nper, pv, ...fvAndType(r)];
 		}
 	},
-	...(['CUMIPMT', 'CUMPRINC'] as const).map(
-		(fn): FunctionGenerator => ({
-			fn,
-			category: 'finance',
-			make: (r) => {
-				const [rate, nper, pv] = loanArgs(r);
-				const start = periodWithin(r, nper);
-				const end = r.chance(0.1) ? start : periodWithin(r, nper);
-				const ordered =
-					Number(start) <= Number(end) || r.chance(0.1) ? [start, end] : [end, start];
-				return [rate, nper, pv, ...ordered, r.chance(0.05) ? '2' : r.pick(['0', '1'])];
-			}
-		})
-	),
+	...(['CUMIPMT', 'CUMPRINC'] as const).map((fn): FunctionGenerator => ({
+		fn,
+		category: 'finance',
+		make: (r) => {
+			const [rate, nper, pv] = loanArgs(r);
+			const start = periodWithin(r, nper);
+			const end = r.chance(0.1) ? start : periodWithin(r, nper);
+			const ordered = Number(start) <= Number(end) || r.chance(0.1) ? [start, end] : [end, start];
+			return [rate, nper, pv, ...ordered, r.chance(0.05) ? '2' : r.pick(['0', '1'])];
+		}
+	})),
 	{
 		fn: 'PV',
 		category: 'finance',
@@ -181,7 +172,12 @@ export const FINANCE_GENERATORS: FunctionGenerator[] = [
 			const flows = [first, r.num(0, 20000, 0), r.num(-2000, 30000, 0), r.num(0, 60000, 0)];
 			if (r.chance(0.1)) flows[3] = -1000;
 			const start = 45000 + r.int(0, 400);
-			const dates = [start, start + r.int(10, 200), start + r.int(201, 500), start + r.int(501, 1500)];
+			const dates = [
+				start,
+				start + r.int(10, 200),
+				start + r.int(201, 500),
+				start + r.int(501, 1500)
+			];
 			return [`{${flows.map(literal).join(',')}}`, `{${dates.join(',')}}`];
 		}
 	},

@@ -14,7 +14,8 @@ export const LOOKUP_GENERATORS: FunctionGenerator[] = [
 				const col = r.chance(0.08) ? '4' : String(r.int(1, 3));
 				return [unitKey(r), 'C1:E8', col, r.pick(['FALSE', '0'])];
 			}
-			if (roll < 0.5) return [`"${r.pick(['Oak Ct 3', 'Pine*', 'Elm'])}"`, RENT_ARRAY, '2', 'FALSE'];
+			if (roll < 0.5)
+				return [`"${r.pick(['Oak Ct 3', 'Pine*', 'Elm'])}"`, RENT_ARRAY, '2', 'FALSE'];
 			if (roll < 0.6) return [String(r.int(0, 4)), '{1,"one";2,"two";3,"three"}', '2', 'FALSE'];
 			if (roll < 0.65) return [r.pick(['I1', 'I2', 'I3', 'I4']), 'C1:E8', '2', 'FALSE'];
 			const key = r.chance(0.1) ? '-5' : literal(r.num(0, 6000, 0));
@@ -26,7 +27,8 @@ export const LOOKUP_GENERATORS: FunctionGenerator[] = [
 		category: 'lookup',
 		make: (r) => {
 			const row = r.chance(0.08) ? '4' : String(r.int(1, 3));
-			if (r.chance(0.4)) return [`"${r.pick(['t*', 'five', 'e?ght', 'nine'])}"`, 'A13:F14', '2', 'FALSE'];
+			if (r.chance(0.4))
+				return [`"${r.pick(['t*', 'five', 'e?ght', 'nine'])}"`, 'A13:F14', '2', 'FALSE'];
 			return [literal(r.num(0, 15, 0)), 'A12:F14', row, ...(r.chance(0.5) ? ['FALSE'] : [])];
 		}
 	},
@@ -36,7 +38,8 @@ export const LOOKUP_GENERATORS: FunctionGenerator[] = [
 		make: (r) => {
 			const roll = r.next();
 			if (roll < 0.4) return [unitKey(r), 'C1:C8', '0'];
-			if (roll < 0.6) return [literal(r.num(-10, 6000, 0)), 'F1:F6', ...(r.chance(0.5) ? ['1'] : [])];
+			if (roll < 0.6)
+				return [literal(r.num(-10, 6000, 0)), 'F1:F6', ...(r.chance(0.5) ? ['1'] : [])];
 			if (roll < 0.8) return [String(r.int(5, 35) * 5), '{10,20,30,40,50}', r.pick(['0', '1'])];
 			return [`"${r.pick(['b', 'B', 'c*', 'z'])}"`, '{"a","b","c"}', '0'];
 		}
@@ -47,7 +50,8 @@ export const LOOKUP_GENERATORS: FunctionGenerator[] = [
 		make: (r) => {
 			const roll = r.next();
 			// Row 0 (the whole column) spills in Excel 365: not a one-cell answer.
-			if (roll < 0.4) return ['C1:E8', String(r.int(1, 9)), String(r.int(1, r.chance(0.1) ? 4 : 3))];
+			if (roll < 0.4)
+				return ['C1:E8', String(r.int(1, 9)), String(r.int(1, r.chance(0.1) ? 4 : 3))];
 			if (roll < 0.55) return [`D1:D8`, String(r.int(1, 9))];
 			if (roll < 0.7) return ['{10,20,30}', String(r.int(1, 3))];
 			if (roll < 0.85) {

@@ -26,7 +26,15 @@ const DATE_FORMATS = [
 	'"d-mmm-yy"',
 	'"ddd, mmm d"'
 ];
-const WORDS = ['"Maple St 1"', '"  Unit   4B  "', '"rent roll"', 'C2', 'I3', '"Cap rate: 7.25%"', 'I7'];
+const WORDS = [
+	'"Maple St 1"',
+	'"  Unit   4B  "',
+	'"rent roll"',
+	'C2',
+	'I3',
+	'"Cap rate: 7.25%"',
+	'I7'
+];
 
 export const TEXT_GENERATORS: FunctionGenerator[] = [
 	{
@@ -40,16 +48,14 @@ export const TEXT_GENERATORS: FunctionGenerator[] = [
 					]
 				: [dateExpr(r), r.pick(DATE_FORMATS)]
 	},
-	...(['LEFT', 'RIGHT'] as const).map(
-		(fn): FunctionGenerator => ({
-			fn,
-			category: 'text',
-			make: (r) => {
-				const count = r.chance(0.1) ? ['-1'] : r.chance(0.2) ? [] : [String(r.int(0, 20))];
-				return [r.pick(WORDS), ...count];
-			}
-		})
-	),
+	...(['LEFT', 'RIGHT'] as const).map((fn): FunctionGenerator => ({
+		fn,
+		category: 'text',
+		make: (r) => {
+			const count = r.chance(0.1) ? ['-1'] : r.chance(0.2) ? [] : [String(r.int(0, 20))];
+			return [r.pick(WORDS), ...count];
+		}
+	})),
 	{
 		fn: 'MID',
 		category: 'text',
@@ -69,17 +75,25 @@ export const TEXT_GENERATORS: FunctionGenerator[] = [
 		fn: 'SUBSTITUTE',
 		category: 'text',
 		make: (r) => {
-			const base = [r.pick(['"Maple St 1"', '"a-b-c-d"', '"2024/01/15"', 'C5']), r.pick(['"-"', '"St"', '"/"', '"1"']), '"_"'];
+			const base = [
+				r.pick(['"Maple St 1"', '"a-b-c-d"', '"2024/01/15"', 'C5']),
+				r.pick(['"-"', '"St"', '"/"', '"1"']),
+				'"_"'
+			];
 			return r.chance(0.3) ? [...base, String(r.int(1, 3))] : base;
 		}
 	},
-	...(['UPPER', 'LOWER', 'PROPER', 'TRIM', 'LEN'] as const).map(
-		(fn): FunctionGenerator => ({ fn, category: 'text', make: (r) => [r.pick(WORDS)] })
-	),
+	...(['UPPER', 'LOWER', 'PROPER', 'TRIM', 'LEN'] as const).map((fn): FunctionGenerator => ({
+		fn,
+		category: 'text',
+		make: (r) => [r.pick(WORDS)]
+	})),
 	{
 		fn: 'VALUE',
 		category: 'text',
-		make: (r) => [r.pick(['"1500"', '"$1,500"', '"7.25%"', '"  42 "', '"abc"', '"1e3"', 'I7', '"(250)"'])]
+		make: (r) => [
+			r.pick(['"1500"', '"$1,500"', '"7.25%"', '"  42 "', '"abc"', '"1e3"', 'I7', '"(250)"'])
+		]
 	},
 	{
 		fn: 'FIND',

@@ -166,11 +166,6 @@ const NUM_FOR_BAD_NUMBERS = new Set([
 
 const REF_ERROR: Outcome = { kind: 'error', code: '#REF!' };
 
-/** The text `literal` spells, for a quoted string argument. */
-function unquote(literal: string): string | undefined {
-	return /^"(?:[^"]|"")*"$/.test(literal) ? literal.slice(1, -1).replaceAll('""', '"') : undefined;
-}
-
 export const EXCLUSIONS: readonly Exclusion[] = [
 	{
 		id: 'error-argument-first',
@@ -240,7 +235,8 @@ export const EXCLUSIONS: readonly Exclusion[] = [
 	{
 		id: 'db-period-after-life',
 		reason: 'LibreOffice gives 0 depreciation for a period past the asset’s life',
-		excel: 'DB returns #NUM! for a period after the last one (past life, or life+1 with a partial first year)',
+		excel:
+			'DB returns #NUM! for a period after the last one (past life, or life+1 with a partial first year)',
 		applies: (c, lo) => {
 			const [, , life, period, month] = numericArgs(c);
 			const last = life + (c.args.length > 4 && month < 12 ? 1 : 0);

@@ -134,7 +134,8 @@ const NEW_CAUSES: KnownFailure[] = [
 	},
 	{
 		cause: 'new-criteria-errors',
-		title: 'SUMIF/COUNTIF(S) return an error found in the criteria range instead of not matching it',
+		title:
+			'SUMIF/COUNTIF(S) return an error found in the criteria range instead of not matching it',
 		matches: (c, inv) =>
 			IF_FAMILY.includes(c.fn) && isError(inv) && ERROR_CELLS.some((cell) => c.args.includes(cell))
 	},
@@ -143,9 +144,7 @@ const NEW_CAUSES: KnownFailure[] = [
 		title:
 			'SUMIF does not resize sum_range to range; *IFS ranges of different sizes give #VALUE! in Excel',
 		matches: (c, inv) =>
-			IF_FAMILY.includes(c.fn) &&
-			isError(inv) &&
-			c.args.some((arg) => arg === 'I4' || arg === 'I3')
+			IF_FAMILY.includes(c.fn) && isError(inv) && c.args.some((arg) => arg === 'I4' || arg === 'I3')
 	},
 	{
 		cause: 'new-eomonth',
@@ -185,7 +184,8 @@ const NEW_CAUSES: KnownFailure[] = [
 	},
 	{
 		cause: 'new-ddb-cost-zero',
-		title: 'DDB with a cost of 0 below the salvage gives 0 (Microsoft: all arguments must be positive)',
+		title:
+			'DDB with a cost of 0 below the salvage gives 0 (Microsoft: all arguments must be positive)',
 		matches: (c, inv, exp) => c.fn === 'DDB' && inv.kind === 'number' && isError(exp, '#NUM!')
 	},
 	{

@@ -63,7 +63,9 @@ export function toOoxmlFormula(formula: string): string {
 	return body
 		.split(/("(?:[^"]|"")*")/)
 		.map((part, index) =>
-			index % 2 === 1 ? part : part.replace(PREFIX_PATTERN, (_, before, name) => `${before}_xlfn.${name.toUpperCase()}(`)
+			index % 2 === 1
+				? part
+				: part.replace(PREFIX_PATTERN, (_, before, name) => `${before}_xlfn.${name.toUpperCase()}(`)
 		)
 		.join('');
 }
@@ -145,7 +147,10 @@ export async function evaluateInLibreOffice(cases: readonly FormulaCase[]): Prom
 	try {
 		const profile = path.join(workDir, 'profile');
 		await fs.mkdir(path.join(profile, 'user'), { recursive: true });
-		await fs.writeFile(path.join(profile, 'user', 'registrymodifications.xcu'), RECALCULATE_ON_LOAD);
+		await fs.writeFile(
+			path.join(profile, 'user', 'registrymodifications.xcu'),
+			RECALCULATE_ON_LOAD
+		);
 		const input = path.join(workDir, 'formulas.xlsx');
 		const outDir = path.join(workDir, 'out');
 		await writeWorkbook(input, cases);
@@ -167,7 +172,9 @@ export async function evaluateInLibreOffice(cases: readonly FormulaCase[]): Prom
 		const cells = await readRecalculatedCells(path.join(outDir, 'formulas.xlsx'));
 		const canary = cells.get(CANARY);
 		if (canary?.kind !== 'number' || canary.value !== 2) {
-			throw new Error('LibreOffice returned cached values instead of recalculating (=1+1 is not 2)');
+			throw new Error(
+				'LibreOffice returned cached values instead of recalculating (=1+1 is not 2)'
+			);
 		}
 		return cases.map(
 			(formulaCase): Outcome =>

@@ -21,7 +21,9 @@ export function loanTerms(random: SeededRandom): { rate: string; nper: string } 
 	if (roll < 0.19) return { rate: literal(random.num(0.2, 1.5, 3)), nper: nper(12) };
 	if (roll < 0.23) return { rate: literal(random.num(0.01, 0.1, 3)), nper: '0' };
 	if (roll < 0.65) {
-		const months = random.chance(0.5) ? String(random.pick([12, 60, 120, 180, 240, 300, 360])) : nper(360);
+		const months = random.chance(0.5)
+			? String(random.pick([12, 60, 120, 180, 240, 300, 360]))
+			: nper(360);
 		return { rate: `${literal(random.num(0.02, 0.12, 4))}/12`, nper: months };
 	}
 	return { rate: literal(random.num(0.01, 0.15, 4)), nper: nper(40) };
@@ -47,7 +49,9 @@ export function dateExpr(random: SeededRandom): string {
 	const roll = random.next();
 	if (roll < 0.2) return `B${random.int(1, 10)}`;
 	if (roll < 0.3) return String(random.int(36526, 54789));
-	const year = random.chance(0.3) ? random.pick([2000, 2020, 2024, 2028, 2100]) : random.int(1995, 2040);
+	const year = random.chance(0.3)
+		? random.pick([2000, 2020, 2024, 2028, 2100])
+		: random.int(1995, 2040);
 	const month = random.int(1, 12);
 	const day = random.chance(0.4) ? random.pick([28, 29, 30, 31]) : random.int(1, 28);
 	return `DATE(${year},${month},${day})`;

@@ -37,7 +37,9 @@ function numbersAgree(expected: number, actual: number, iterative: boolean): boo
 	const difference = Math.abs(expected - actual);
 	// Near zero a relative test is meaningless: a residue like 4e-12 for 0 is agreement.
 	const floor = iterative ? 1e-9 : 1e-10;
-	return difference <= floor || difference <= tolerance * Math.max(Math.abs(expected), Math.abs(actual));
+	return (
+		difference <= floor || difference <= tolerance * Math.max(Math.abs(expected), Math.abs(actual))
+	);
 }
 
 /**
