@@ -51,6 +51,14 @@ export function formatSummary(seed: number, results: readonly CaseResult[]): str
 			`${disagreements - known - knownNew} unexplained); ` +
 			`${excluded} judged by Excel's documented answer instead of LibreOffice's`
 	];
+	const exclusions = new Map<string, number>();
+	for (const { exclusion } of results) {
+		if (exclusion) exclusions.set(exclusion, (exclusions.get(exclusion) ?? 0) + 1);
+	}
+	if (exclusions.size > 0) {
+		const counts = [...exclusions].map(([id, count]) => `${id} ×${count}`).join(', ');
+		lines.push(`  Excel's answer instead of LibreOffice's: ${counts}`);
+	}
 	for (const group of groups) {
 		const label =
 			group.knownCause === undefined
