@@ -30,8 +30,12 @@ function readOperand(text: string): Operand {
 	return { kind: 'text', value: text };
 }
 
-/** Case-insensitive whole-text matcher for a pattern with Excel wildcards. */
-function wildcardMatcher(pattern: string): (text: string) => boolean {
+/**
+ * Case-insensitive whole-text matcher for a pattern with Excel wildcards: `*` any run of
+ * characters, `?` one character, `~*`, `~?` and `~~` the character itself. Criteria and the
+ * exact-match lookups (MATCH, VLOOKUP, HLOOKUP) share it.
+ */
+export function wildcardMatcher(pattern: string): (text: string) => boolean {
 	if (!/[*?~]/.test(pattern)) {
 		const wanted = pattern.toLowerCase();
 		return (text) => text.toLowerCase() === wanted;

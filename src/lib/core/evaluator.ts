@@ -232,7 +232,7 @@ export class WorkbookEvaluator {
 			return null;
 		}
 		if (isFormulaInput(input)) {
-			const text = renderFormula(input.f, sheetId, this.context);
+			const text = renderFormula(input.f, sheetId, this.context, { engine: true });
 			mirror.formulas.set(key, text);
 			return text;
 		}
@@ -247,7 +247,7 @@ export class WorkbookEvaluator {
 		for (const entry of listNameEntries(this.doc)) {
 			rendered.set(
 				entry.name,
-				renderFormula(entry.expr, '', this.context, { forceAbsolute: true })
+				renderFormula(entry.expr, '', this.context, { forceAbsolute: true, engine: true })
 			);
 		}
 		return rendered;
@@ -445,7 +445,7 @@ export class WorkbookEvaluator {
 					if (row === undefined || col === undefined) mirror.formulas.delete(key);
 					continue;
 				}
-				const text = renderFormula(input.f, sheetId, this.context);
+				const text = renderFormula(input.f, sheetId, this.context, { engine: true });
 				if (text === previous && !checkUnchanged) continue;
 				mirror.formulas.set(key, text);
 				// The engine adjusts references itself on row/column operations; most of the time

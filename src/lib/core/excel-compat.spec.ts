@@ -3,10 +3,6 @@
  * (support.microsoft.com), evaluated through `createFormulaEngine()`.
  *
  * Known deviations from Excel that remain (not overridden; see the report in the commit):
- * - MATCH(…, -1) on data that is not sorted descending: Excel's binary search gives #N/A in
- *   Microsoft's example (MATCH(40,{25,38,40,41},-1)); HyperFormula scans and returns 3.
- * - MATCH(…, 0) and VLOOKUP(…, FALSE) do not treat * and ? as wildcards (XLOOKUP does, with
- *   match_mode 2).
  * - Text dates with month names ("15-MAR-2021") are not read; "3/15/2021" and "2021-03-15" are.
  * - Microsoft's MIRR page rounds its first example to 12.61%; the exact value is 0.1260941304
  *   (hand check: (217,297.495 / 120,000)^(1/5) − 1), which HyperFormula returns.
@@ -226,6 +222,8 @@ describe('lookups and arrays match Microsoft’s examples', () => {
 		const numbers = [[25], [38], [40], [41]];
 		expect(evaluate('=MATCH(39,A1:A4,1)', numbers)).toBe(2);
 		expect(evaluate('=MATCH(41,A1:A4,0)', numbers)).toBe(4);
+		// Excel's binary search misses 40 in ascending data searched as descending.
+		expect(evaluate('=MATCH(40,{25,38,40,41},-1)')).toBe('#N/A');
 		expect(evaluate('=INDEX(A1:A4,MATCH(40,A1:A4,0))', numbers)).toBe(40);
 	});
 

@@ -10,7 +10,7 @@ import {
 	type SerializedNamedExpression,
 	type Sheets
 } from 'hyperformula';
-import { INVESTFLOW_FUNCTION_TRANSLATIONS, InvestFlowFunctionsPlugin } from './finance-functions';
+import { INVESTFLOW_FUNCTION_PLUGINS } from './functions';
 
 /** Settings every InvestFlow engine shares: Excel-compatible evaluation, US number separators. */
 export const FORMULA_ENGINE_CONFIG: Partial<ConfigParams> = {
@@ -47,7 +47,9 @@ let pluginRegistered = false;
 function registerInvestFlowFunctions(): void {
 	// Registration is global to the HyperFormula class and reaches only engines built after it.
 	if (pluginRegistered) return;
-	HyperFormula.registerFunctionPlugin(InvestFlowFunctionsPlugin, INVESTFLOW_FUNCTION_TRANSLATIONS);
+	for (const { plugin, names } of INVESTFLOW_FUNCTION_PLUGINS) {
+		HyperFormula.registerFunctionPlugin(plugin, names);
+	}
 	pluginRegistered = true;
 }
 

@@ -10,7 +10,7 @@
  */
 import { MAX_COLS, MAX_ROWS, columnLetters, looksLikeCellAddress } from './addresses';
 import { InvalidFormulaError, UnknownSheetError } from './errors';
-import { tokenizeFormula, type A1Ref, type A1RefEnd } from './formula-tokens';
+import { toEngineFormulaText, tokenizeFormula, type A1Ref, type A1RefEnd } from './formula-tokens';
 
 /** One corner of a stored reference: row and column ids with their absolute (`$`) flags. */
 export interface StoredRefEnd {
@@ -62,6 +62,8 @@ export interface RenderOptions {
 	rowOffset?: number;
 	colOffset?: number;
 	forceAbsolute?: boolean;
+	/** Spell text literals as HyperFormula reads them ({@link toEngineFormulaText}). */
+	engine?: boolean;
 }
 
 /**
@@ -168,6 +170,7 @@ export function storeFormula(
 /**
  * Renders a stored formula to A1 text with a leading `=`. References to deleted rows, columns
  * or sheets (or shifted off the grid) render `#REF!`; removed defined names render `#NAME?`.
+ * With `options.engine` the text is HyperFormula's spelling (what the evaluators feed it).
  */
 export function renderFormula(
 	formula: StoredFormula,
@@ -179,7 +182,7 @@ export function renderFormula(
 	for (let i = 0; i < formula.refs.length; i++) {
 		text += renderRef(formula.refs[i], hostSheetId, context, options) + formula.parts[i + 1];
 	}
-	return text;
+	return options.engine ? toEngineFormulaText(text) : text;
 }
 
 /** Ids of every sheet and defined name a stored formula mentions (for dependency tracking). */

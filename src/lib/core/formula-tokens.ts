@@ -190,3 +190,47 @@ function readCell(text: string): { end: A1RefEnd; length: number } | null {
 		length: match[0].length
 	};
 }
+
+/**
+ * Formula text as HyperFormula can parse it. Excel writes a quote inside a text literal as two
+ * quotes (`="Unit ""B"""`), which HyperFormula's lexer cannot read; each such literal becomes a
+ * parenthesised concatenation with `CHAR(34)` (`=("Unit "&CHAR(34)&"B"&CHAR(34)&"")`), which
+ * evaluates to the same text wherever a value may stand. Everything else, quoted sheet names
+ * included, is returned unchanged, and text without doubled quotes is returned as is (the
+ * common case costs one `includes`). People and exports keep seeing Excel's own spelling.
+ */
+export function toEngineFormulaText(text: string): string {
+	if (!text.includes('""')) return text;
+	let result = '';
+	let i = 0;
+	while (i < text.length) {
+		const char = text[i];
+		if (char === "'") {
+			const end = closingQuote(text, i, "'");
+			result += text.slice(i, end + 1);
+			i = end + 1;
+		} else if (char === '"') {
+			const end = closingQuote(text, i, '"');
+			const content = text.slice(i + 1, end);
+			result += content.includes('""')
+				? `("${content.replaceAll('""', '"&CHAR(34)&"')}")`
+				: `"${content}"`;
+			i = end + 1;
+		} else {
+			result += char;
+			i++;
+		}
+	}
+	return result;
+}
+
+/** Index of the quote closing the one at `start` (a doubled quote is an escaped one). */
+function closingQuote(text: string, start: number, quote: string): number {
+	let j = start + 1;
+	while (j < text.length) {
+		if (text[j] !== quote) j++;
+		else if (text[j + 1] === quote) j += 2;
+		else return j;
+	}
+	return text.length - 1;
+}

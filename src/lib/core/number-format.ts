@@ -94,6 +94,21 @@ export function formatValue(
 	}
 }
 
+/**
+ * `value` formatted with the Excel format code `code` by the same formatter the grid uses (all
+ * sections, conditions, scaling commas, percent, literals, dates and times; colours such as
+ * `[Red]` only colour a cell, so they add no text). Returns `undefined` when `code` is not a
+ * format code, so a caller can report the error its own way (TEXT gives #VALUE!).
+ */
+export function formatWithCode(value: number | string, code: string): string | undefined {
+	if (code === '') return '';
+	try {
+		return formatWithNumfmt(code, value);
+	} catch {
+		return undefined;
+	}
+}
+
 /** Whether a value is shown right-aligned, as spreadsheets align numbers (and dates). */
 export function isNumericDisplay(value: CellDisplayValue): boolean {
 	return typeof value === 'number';

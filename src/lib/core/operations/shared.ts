@@ -16,7 +16,7 @@ import {
 import { InvalidAddressError, InvalidFormulaError, UnknownSheetError } from '../errors';
 import { createFormulaEngine } from '../formula-engine';
 import { bindFormula, parseFormula, type ParsedFormula } from '../formula-refs';
-import type { A1RefEnd } from '../formula-tokens';
+import { toEngineFormulaText, type A1RefEnd } from '../formula-tokens';
 import { parseInput } from '../values';
 
 /** Origin of a transaction: anything Yjs accepts; providers and undo managers filter on it. */
@@ -80,7 +80,7 @@ let validationEngine: HyperFormula | undefined;
 /** Whether HyperFormula can parse this A1 formula text (sheet names need not exist). */
 export function isParsableFormula(text: string): boolean {
 	validationEngine ??= createFormulaEngine();
-	return validationEngine.validateFormula(text);
+	return validationEngine.validateFormula(toEngineFormulaText(text));
 }
 
 /** Most formula shapes whose validity is remembered (a paste of a filled column has a few). */
