@@ -166,7 +166,66 @@ const NUM_FOR_BAD_NUMBERS = new Set([
 
 const REF_ERROR: Outcome = { kind: 'error', code: '#REF!' };
 
+/** Excel's wildcard pattern (`*`, `?`, `~` escaping) as a whole-text, case-blind RegExp. */
+function wildcardPattern(pattern: string): RegExp {
+	let source = '';
+	for (let i = 0; i < pattern.length; i++) {
+		const char = pattern[i];
+		if (char === '~' && i + 1 < pattern.length) source += escapeRegExp(pattern[++i]);
+		else if (char === '*') source += '.*';
+		else if (char === '?') source += '.';
+		else source += escapeRegExp(char);
+	}
+	return new RegExp(`^${source}$`, 'is');
+}
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The rows of an array constant of numbers and quoted strings, as text and numbers. */
+function arrayRows(constant: string): (string | number)[][] {
+	return constant
+		.slice(1, -1)
+		.split(';')
+		.map((row) =>
+			row.split(',').map((item) => (item.startsWith('"') ? item.slice(1, -1) : Number(item)))
+		);
+}
+
+/** A quoted pattern with a wildcard, looked up exactly (MATCH type 0, VLOOKUP FALSE) in an array constant. */
+function isWildcardInArrayConstant(c: FormulaCase): boolean {
+	const exact =
+		(c.fn === 'MATCH' && c.args[2] === '0') ||
+		(c.fn === 'VLOOKUP' && ['FALSE', '0'].includes(c.args[3] ?? ''));
+	return exact && /^"[^"]*[*?][^"]*"$/.test(c.args[0] ?? '') && (c.args[1] ?? '').startsWith('{');
+}
+
 export const EXCLUSIONS: readonly Exclusion[] = [
+	{
+		id: 'wildcards-in-array-constants',
+		reason: 'LibreOffice matches wildcards in ranges but not in array constants',
+		excel:
+			'MATCH(…, 0) and VLOOKUP(…, FALSE) treat * and ? in a text lookup value as wildcards, whatever the lookup array',
+		applies: (c) => isWildcardInArrayConstant(c),
+		excelAnswer: (c) => {
+			const pattern = wildcardPattern(c.args[0].slice(1, -1));
+			const rows = arrayRows(c.args[1]);
+			const keys = c.fn === 'MATCH' ? rows.flat() : rows.map((row) => row[0]);
+			const found = keys.findIndex((key) => typeof key === 'string' && pattern.test(key));
+			if (found < 0) return { kind: 'error', code: '#N/A' };
+			if (c.fn === 'MATCH') return { kind: 'number', value: found + 1 };
+			const value = rows[found][Number(c.args[2]) - 1];
+			return typeof value === 'number' ? { kind: 'number', value } : { kind: 'text', value };
+		}
+	},
+	{
+		id: 'effect-rate-not-positive',
+		reason: 'LibreOffice computes EFFECT of a zero nominal rate (0)',
+		excel: 'EFFECT returns #NUM! if nominal_rate ≤ 0 or npery < 1',
+		applies: (c) => c.fn === 'EFFECT' && Number(c.args[0]) <= 0 && c.args[0] !== ODD_CELLS.text,
+		excelAnswer: () => NUM_ERROR
+	},
 	{
 		id: 'error-argument-first',
 		reason: 'LibreOffice checks other arguments before passing on an error argument',

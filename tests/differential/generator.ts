@@ -34,11 +34,15 @@ const ODD_ARGUMENTS = [
 // part: only YEAR/MONTH/DAY, whose Excel answers are known, get it as a date.
 const SERIAL_ZERO_FUNCTIONS = new Set(['YEAR', 'MONTH', 'DAY']);
 
+// A zero payment or flow from an empty cell leaves RATE and IRR with no solution, where every
+// solver returns whatever it stopped at.
+const SOLVERS = new Set(['RATE', 'IRR', 'XIRR']);
+
 function oddArgumentsFor(generator: FunctionGenerator): string[] {
-	if (generator.category !== 'date' || SERIAL_ZERO_FUNCTIONS.has(generator.fn)) {
-		return ODD_ARGUMENTS;
-	}
-	return ODD_ARGUMENTS.filter((cell) => cell !== ODD_CELLS.empty);
+	const emptyMisleads =
+		(generator.category === 'date' && !SERIAL_ZERO_FUNCTIONS.has(generator.fn)) ||
+		SOLVERS.has(generator.fn);
+	return emptyMisleads ? ODD_ARGUMENTS.filter((cell) => cell !== ODD_CELLS.empty) : ODD_ARGUMENTS;
 }
 
 function oddArgumentsFit(generator: FunctionGenerator): boolean {
