@@ -117,6 +117,8 @@ describe('cash-flow functions match Microsoft’s examples', () => {
 		expect(evaluate('=XNPV(0.09,A1:A5,B1:B5)', typed)).toBeCloseTo(2086.647602, 6);
 		expect(evaluate('=XNPV(0.09,A1:A5,B1:B4)', typed)).toBe('#NUM!');
 		expect(evaluate('=XNPV(0.09,{-10000,2750},{39448,39447})')).toBe('#NUM!');
+		// Different lengths are #NUM! even when the shorter one holds an empty cell.
+		expect(evaluate('=XNPV(0.09,A1:A5,C1)', typed)).toBe('#NUM!');
 	});
 
 	it('XIRR: the same flows return 37.34%, with or without a 10% guess', () => {

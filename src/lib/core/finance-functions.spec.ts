@@ -181,3 +181,24 @@ describe('SUMIFS and COUNTIFS with InvestFlow criteria', () => {
 		expect(evaluate(SALES, '=AVERAGEIF(B2:B9,"Kiwis",A2:A9)')).toBe('#DIV/0!');
 	});
 });
+
+describe('conditional aggregates over a single error cell', () => {
+	it('do not match the error, as Excel skips errors in a criteria range', () => {
+		const rows = [
+			['=1/0', 5],
+			['x', 7]
+		];
+		expect(evaluate(rows, '=COUNTIF(A1,"x")')).toBe(0);
+		expect(evaluate(rows, '=SUMIF(A1,"x",B1)')).toBe(0);
+		expect(evaluate(rows, '=COUNTIFS(A1,"<>x")')).toBe(1);
+		expect(evaluate(rows, '=SUMIFS(B1,A1,"<>x")')).toBe(5);
+	});
+
+	it('check the ranges’ sizes before anything else', () => {
+		const rows = [
+			['=1/0', 5],
+			['x', 7]
+		];
+		expect(evaluate(rows, '=SUMIFS(B1:B2,A1,"x")')).toBe('#VALUE!');
+	});
+});

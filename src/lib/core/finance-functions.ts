@@ -4,7 +4,7 @@
  * read criteria with one Excel-exact implementation (`criteria.ts`): HyperFormula's own wildcard
  * matching lets `"?????"` match `"a*b"`, for instance. It also replaces XNPV, whose built-in
  * rejects dates made by DATE() or typed as dates ("Number argument expected"). Registered once,
- * by `formula-engine.ts`.
+ * through `functions/index.ts` by `formula-engine.ts`.
  */
 import {
 	CellError,
@@ -14,6 +14,7 @@ import {
 	FunctionPlugin,
 	SimpleRangeValue,
 	type FunctionArgument,
+	type FunctionMetadata,
 	type ImplementedFunctions
 } from 'hyperformula';
 import { parseCriterion, type CriterionCell, type CriterionInput } from './criteria';
@@ -21,6 +22,8 @@ import { parseCriterion, type CriterionCell, type CriterionInput } from './crite
 // HyperFormula does not export the types of a plugin method's arguments (`ProcedureAst`,
 // `InterpreterState`); `never` lets them pass straight through to `runFunction` type-safely.
 type ProcedureCall = { args: never[] };
+// The one field of HyperFormula's argument nodes `evaluateArguments` reads.
+type ReferenceNode = { type: string };
 type EvaluationState = never;
 
 type Aggregate = { sum: number; count: number };
@@ -115,6 +118,29 @@ export class InvestFlowFunctionsPlugin extends FunctionPlugin {
 	};
 
 	/**
+	 * Evaluates a call's arguments as HyperFormula does, except that a single cell holding an
+	 * error, given where a range is expected, stays a one-cell range. HyperFormula would pass
+	 * the bare error and skip the function, so `COUNTIF(A1,"x")` of an error cell was that
+	 * error; Excel counts 0, and checks the ranges' sizes first.
+	 */
+	protected override evaluateArguments(
+		args: ReferenceNode[],
+		state: EvaluationState,
+		metadata: FunctionMetadata
+	) {
+		const evaluated = super.evaluateArguments(args as never[], state, metadata);
+		const expected = this.buildMetadataForEachArgumentValue(args.length, metadata);
+		return evaluated.map((entry, index) => {
+			const [value, ...flags] = entry;
+			const wantsRange = expected[index]?.argumentType === FunctionArgumentType.RANGE;
+			if (!(value instanceof CellError) || !wantsRange || args[index].type !== 'CELL_REFERENCE') {
+				return entry;
+			}
+			return [SimpleRangeValue.onlyValues([[value]]), ...flags] as typeof entry;
+		});
+	}
+
+	/**
 	 * XNPV(rate, values, dates): Σ value / (1 + rate)^((date − first date) / 365), Excel's
 	 * rules: #VALUE! for a non-number, #NUM! for unequal lengths or a date before the first.
 	 */
@@ -177,10 +203,14 @@ function netPresentValueByDate(
 	const days = dates.valuesFromTopLeftCorner().map(toCriterionCell);
 	const error = [...amounts, ...days].find((cell) => typeof cell === 'object' && cell !== null);
 	if (error) return new CellError((error as { error: ErrorType }).error);
+	// Microsoft: values and dates of different lengths are #NUM!, even where one is not a number.
+	if (amounts.length !== days.length) {
+		return new CellError(ErrorType.NUM, 'XNPV needs as many dates as values.');
+	}
 	if (![...amounts, ...days].every((cell) => typeof cell === 'number')) {
 		return new CellError(ErrorType.VALUE, 'XNPV needs numbers and dates.');
 	}
-	if (amounts.length !== days.length || rate <= -1) return new CellError(ErrorType.NUM);
+	if (rate <= -1) return new CellError(ErrorType.NUM);
 	const first = Math.floor(days[0] as number);
 	let total = 0;
 	for (let i = 0; i < amounts.length; i++) {

@@ -5,6 +5,7 @@
  */
 import type { FunctionPluginDefinition } from 'hyperformula';
 import { INVESTFLOW_FUNCTION_TRANSLATIONS, InvestFlowFunctionsPlugin } from '../finance-functions';
+import { CONCAT_FUNCTION_NAMES, ConcatPlugin } from './concat';
 import { DEPRECIATION_FUNCTION_NAMES, DepreciationFunctionsPlugin } from './depreciation';
 import { INTEREST_RATE_FUNCTION_NAMES, InterestRateFunctionsPlugin } from './interest-rates';
 import { LOAN_SCHEDULE_FUNCTION_NAMES, LoanScheduleFunctionsPlugin } from './loan-schedule';
@@ -13,6 +14,7 @@ import { MONTH_ARITHMETIC_FUNCTION_NAMES, MonthArithmeticPlugin } from './month-
 import { REFERENCE_POSITION_FUNCTION_NAMES, ReferencePositionPlugin } from './reference-position';
 import { ROUNDING_FUNCTION_NAMES, RoundingFunctionsPlugin } from './rounding';
 import { TEXT_FORMAT_FUNCTION_NAMES, TextFormatPlugin } from './text-format';
+import { TEXT_TO_NUMBER_FUNCTION_NAMES, TextToNumberPlugin } from './text-to-number';
 
 /** A plugin with the function-name translations HyperFormula needs to register it. */
 export interface RegisteredPlugin {
@@ -30,5 +32,7 @@ export const INVESTFLOW_FUNCTION_PLUGINS: readonly RegisteredPlugin[] = [
 	{ plugin: InterestRateFunctionsPlugin, names: INTEREST_RATE_FUNCTION_NAMES },
 	{ plugin: MonthArithmeticPlugin, names: MONTH_ARITHMETIC_FUNCTION_NAMES },
 	{ plugin: LookupFunctionsPlugin, names: LOOKUP_FUNCTION_NAMES },
-	{ plugin: ReferencePositionPlugin, names: REFERENCE_POSITION_FUNCTION_NAMES }
+	{ plugin: ReferencePositionPlugin, names: REFERENCE_POSITION_FUNCTION_NAMES },
+	{ plugin: ConcatPlugin, names: CONCAT_FUNCTION_NAMES },
+	{ plugin: TextToNumberPlugin, names: TEXT_TO_NUMBER_FUNCTION_NAMES }
 ];

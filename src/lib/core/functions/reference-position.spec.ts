@@ -26,4 +26,9 @@ describe('ROW and COLUMN return every number of a range', () => {
 		expect(evaluateFormula('=ROW(B:B)')).toBe(1);
 		expect(evaluateFormula('=COLUMN(3:3)')).toBe(1);
 	});
+
+	it('pass on the #REF! of a reference whose row or column was deleted', () => {
+		expect(evaluateFormula('=ROW(#REF!)')).toBe('#REF!');
+		expect(evaluateFormula('=SUMPRODUCT(ROW(#REF!))')).toBe('#REF!');
+	});
 });

@@ -7,6 +7,7 @@
  */
 import {
 	ArraySize,
+	CellError,
 	FunctionArgumentType,
 	FunctionPlugin,
 	SimpleRangeValue,
@@ -84,12 +85,20 @@ export class ReferencePositionPlugin extends FunctionPlugin {
 
 	/** ROW([reference]): the formula's own row without one; a column of numbers for a range. */
 	row(ast: PositionCall, state: PositionState) {
-		return positions(ast, state, 'row');
+		return positions(ast, state, 'row') ?? this.notAReference(ast, state);
 	}
 
 	/** COLUMN([reference]): the formula's own column without one; a row of numbers for a range. */
 	column(ast: PositionCall, state: PositionState) {
-		return positions(ast, state, 'col');
+		return positions(ast, state, 'col') ?? this.notAReference(ast, state);
+	}
+
+	/** An argument that is no reference: its error (`ROW(#REF!)` of a deleted row), else #VALUE!. */
+	private notAReference(ast: PositionCall, state: PositionState) {
+		const value = this.evaluateAst(ast.args[0] as never, state as never);
+		return value instanceof CellError
+			? value
+			: valueError('ROW and COLUMN need a cell or range reference.');
 	}
 
 	/** Result size of ROW: one column, as many rows as the reference spans. */
@@ -108,11 +117,12 @@ export class ReferencePositionPlugin extends FunctionPlugin {
 /** Longest span returned as an array; a whole column or row gives its first number instead. */
 const MAX_ARRAY = 100_000;
 
+/** ROW's or COLUMN's value, or undefined when the argument is not a reference. */
 function positions(ast: PositionCall, state: PositionState, axis: Axis) {
 	if (ast.args.length > 1)
 		return valueError(`${axis === 'row' ? 'ROW' : 'COLUMN'} takes one reference.`);
 	const span = spannedNumbers(ast.args, state.formulaAddress, axis);
-	if (span === undefined) return valueError('ROW and COLUMN need a cell or range reference.');
+	if (span === undefined) return undefined;
 	if (span.count === 1 || span.count > MAX_ARRAY) return span.first;
 	const numbers = Array.from({ length: span.count }, (_, i) => span.first + i);
 	return SimpleRangeValue.onlyNumbers(axis === 'row' ? numbers.map((n) => [n]) : [numbers]);

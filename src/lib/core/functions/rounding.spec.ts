@@ -36,4 +36,11 @@ describe('ROUND, ROUNDUP and ROUNDDOWN round the value as shown, like Excel', ()
 		expect(Object.is(roundDecimal(-0.001, 0, 'nearest'), 0)).toBe(true);
 		expect(toShownPrecision(0.1 + 0.2)).toBe(0.3);
 	});
+
+	it('INT rounds down to the integer below, negative numbers too (Microsoft’s examples)', () => {
+		expect(evaluateFormula('=INT(8.9)')).toBe(8);
+		expect(evaluateFormula('=INT(-8.9)')).toBe(-9);
+		expect(evaluateFormula('=19.5-INT(19.5)')).toBe(0.5);
+		expect(evaluateFormula('=INT(-3)')).toBe(-3);
+	});
 });

@@ -1,7 +1,8 @@
 /**
  * ROUND, ROUNDUP and ROUNDDOWN as Excel computes them: on the value as shown to 15 significant
  * digits, in decimal. HyperFormula multiplies the binary double by a power of ten, so
- * `ROUND(1.005,2)` (stored as 1.00499999…) gave 1 and `ROUNDUP(0.1+0.2,1)` gave 0.4.
+ * `ROUND(1.005,2)` (stored as 1.00499999…) gave 1 and `ROUNDUP(0.1+0.2,1)` gave 0.4. INT rounds
+ * down, as Excel's does (HyperFormula truncated toward zero: INT(-8.9) gave -8, not -9).
  */
 import { FunctionArgumentType, FunctionPlugin, type ImplementedFunctions } from 'hyperformula';
 import { englishNames, type EvaluationState, type ProcedureCall } from './plugin-support';
@@ -52,13 +53,21 @@ const ROUNDING_PARAMETERS = [
 	{ argumentType: FunctionArgumentType.NUMBER, defaultValue: 0 }
 ];
 
-/** HyperFormula plugin replacing ROUND, ROUNDUP and ROUNDDOWN with {@link roundDecimal}. */
+/** HyperFormula plugin replacing ROUND, ROUNDUP and ROUNDDOWN ({@link roundDecimal}) and INT. */
 export class RoundingFunctionsPlugin extends FunctionPlugin {
 	static implementedFunctions: ImplementedFunctions = {
 		ROUND: { method: 'round', parameters: ROUNDING_PARAMETERS },
 		ROUNDUP: { method: 'roundup', parameters: ROUNDING_PARAMETERS },
-		ROUNDDOWN: { method: 'rounddown', parameters: ROUNDING_PARAMETERS }
+		ROUNDDOWN: { method: 'rounddown', parameters: ROUNDING_PARAMETERS },
+		INT: { method: 'int', parameters: [{ argumentType: FunctionArgumentType.NUMBER }] }
 	};
+
+	/** INT(number): the largest integer not greater than `number`. */
+	int(ast: ProcedureCall, state: EvaluationState) {
+		return this.runFunction(ast.args, state, this.metadata('INT'), (value: number) =>
+			Math.floor(value)
+		);
+	}
 
 	/** ROUND(number, [num_digits]): half away from zero. */
 	round(ast: ProcedureCall, state: EvaluationState) {
