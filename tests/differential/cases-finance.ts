@@ -170,7 +170,9 @@ export const FINANCE_GENERATORS: FunctionGenerator[] = [
 			}
 			const first = -r.num(5000, 50000, 0);
 			const flows = [first, r.num(0, 20000, 0), r.num(-2000, 30000, 0), r.num(0, 60000, 0)];
-			if (r.chance(0.1)) flows[3] = -1000;
+			// Enough back for a sensible rate, and one sign change: more would allow several roots.
+			const returned = flows[1] + flows[2] + flows[3];
+			if (returned < -first * 0.9) flows[3] += Math.round(-first * 0.9 - returned);
 			const start = 45000 + r.int(0, 400);
 			const dates = [
 				start,

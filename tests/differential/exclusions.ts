@@ -223,7 +223,8 @@ export const EXCLUSIONS: readonly Exclusion[] = [
 		id: 'effect-rate-not-positive',
 		reason: 'LibreOffice computes EFFECT of a zero nominal rate (0)',
 		excel: 'EFFECT returns #NUM! if nominal_rate ≤ 0 or npery < 1',
-		applies: (c) => c.fn === 'EFFECT' && Number(c.args[0]) <= 0 && c.args[0] !== ODD_CELLS.text,
+		applies: (c) =>
+			c.fn === 'EFFECT' && numericArgs(c)[0] <= 0 && !hasTextArgument(c) && !hasErrorArgument(c),
 		excelAnswer: () => NUM_ERROR
 	},
 	{
@@ -270,6 +271,8 @@ export const EXCLUSIONS: readonly Exclusion[] = [
 			['FIND', 'SEARCH'].includes(c.fn) &&
 			isError(lo, '#VALUE!') &&
 			(c.args[0] === '""' || c.args[0] === ODD_CELLS.empty) &&
+			// In empty text there is no first character: start_num 1 is past its end (#VALUE!).
+			c.args[1] !== ODD_CELLS.empty &&
 			c.args.length === 2,
 		excelAnswer: () => ({ kind: 'number', value: 1 })
 	},
