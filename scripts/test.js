@@ -1,13 +1,17 @@
 // `npm test`: the whole suite, in the order that fails fastest — lint, type check, build, unit,
 // integration (PGlite, and PostgreSQL too when TEST_DATABASE_URL is set), end to end in Chromium.
-// Installs Debian's Chromium with apt-get when it is missing and we are root; otherwise says how.
+// Installs Debian's Chromium and LibreOffice Calc with apt-get when missing and we are root;
+// otherwise says how.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// The formula differential test recalculates with LibreOffice (tests/differential/libreoffice.ts).
+const SOFFICE = process.env.SOFFICE_PATH || '/usr/bin/soffice';
 const RESULTS = path.resolve('test-results');
 const totals = { passed: 0, failed: 0, skipped: 0 };
+let aptUpdated = false;
 
 function run(label, command, args, env = {}) {
 	console.log(`\n── ${label} ──`);
@@ -15,20 +19,25 @@ function run(label, command, args, env = {}) {
 	return result.status === 0;
 }
 
-function ensureChromium() {
-	if (fs.existsSync(CHROMIUM)) return;
+/**
+ * Makes sure a program the tests need exists: installs its Debian package with apt-get when it
+ * is missing and we are root; otherwise says how and stops.
+ */
+function ensureDebianPackage({ program, pkg, purpose, override }) {
+	if (fs.existsSync(program)) return;
 	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 	if (isRoot && fs.existsSync('/usr/bin/apt-get')) {
-		console.log('Chromium is missing: installing Debian’s package…');
+		console.log(`${program} is missing: installing Debian’s ${pkg}…`);
+		aptUpdated ||= run('apt-get update', 'apt-get', ['update', '-qq']);
 		const ok =
-			run('apt-get update', 'apt-get', ['update', '-qq']) &&
-			run('apt-get install chromium', 'apt-get', ['install', '-y', '-qq', 'chromium'], {
+			aptUpdated &&
+			run(`apt-get install ${pkg}`, 'apt-get', ['install', '-y', '-qq', pkg], {
 				DEBIAN_FRONTEND: 'noninteractive'
 			});
-		if (ok && fs.existsSync(CHROMIUM)) return;
+		if (ok && fs.existsSync(program)) return;
 	}
 	console.error(
-		`The end-to-end tests need Chromium at ${CHROMIUM}. Install it (Debian: sudo apt-get install chromium) or set CHROMIUM_PATH.`
+		`${purpose} need ${program}. Install it (Debian: sudo apt-get install ${pkg}) or set ${override}.`
 	);
 	process.exit(1);
 }
@@ -54,7 +63,18 @@ function finish(ok) {
 	process.exit(ok ? 0 : 1);
 }
 
-ensureChromium();
+ensureDebianPackage({
+	program: CHROMIUM,
+	pkg: 'chromium',
+	purpose: 'The end-to-end tests',
+	override: 'CHROMIUM_PATH'
+});
+ensureDebianPackage({
+	program: SOFFICE,
+	pkg: 'libreoffice-calc-nogui',
+	purpose: 'The formula differential test',
+	override: 'SOFFICE_PATH'
+});
 fs.mkdirSync(RESULTS, { recursive: true });
 if (process.env.TEST_DATABASE_URL) {
 	console.log(
