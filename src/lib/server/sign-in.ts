@@ -5,17 +5,10 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { createSession, generateSessionToken, invalidateSession, type SessionUser } from './auth';
 import { AppError } from './errors';
+import { clientAddress } from './http/client-address';
 import { loginThrottle } from './login-throttle';
 import { deleteSessionCookie, setSessionCookie } from './session-cookie';
 import { authenticate } from './users';
-
-function clientAddress(event: RequestEvent): string {
-	try {
-		return event.getClientAddress();
-	} catch {
-		return 'unknown';
-	}
-}
 
 /** Creates a session for `user` and sets its cookie on the response. */
 export async function startSession(event: RequestEvent, user: SessionUser): Promise<void> {
@@ -39,19 +32,10 @@ export async function logIn(
 	password: unknown
 ): Promise<SessionUser> {
 	const address = clientAddress(event);
-	const waitSeconds = loginThrottle.retryAfterSeconds(address);
-	if (waitSeconds > 0) {
-		throw new AppError(
-			429,
-			'too_many_attempts',
-			`Too many failed attempts. Try again in ${Math.ceil(waitSeconds / 60)} minute(s).`,
-			undefined,
-			{ 'Retry-After': String(waitSeconds) }
-		);
-	}
+	loginThrottle.assertAllowed(address);
 	const user = await authenticate(email, password);
 	if (!user) {
-		loginThrottle.recordFailure(address);
+		loginThrottle.record(address);
 		throw new AppError(401, 'invalid_credentials', 'The email or password is not correct.');
 	}
 	loginThrottle.reset(address);

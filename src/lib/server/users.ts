@@ -8,6 +8,7 @@ import { user as userTable } from './db/schema';
 import { AppError, invalidInput } from './errors';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords';
 import { normaliseEmail } from './email';
+import { passwordCheckPerSession, passwordCheckPerUser } from './login-throttle';
 import { acceptPendingInvites } from './sharing/members';
 import type { SessionUser } from './auth';
 
@@ -87,12 +88,20 @@ export async function changeName(userId: string, name: unknown): Promise<string>
 	return normalised;
 }
 
-/** Changes a password after checking the current one; 400 naming the field that is wrong. */
+/**
+ * Changes a password after checking the current one; 400 naming the field that is wrong. Wrong
+ * current passwords are throttled per session (`sessionId`) and per user: 429 once either has
+ * failed too often, so a stolen session cannot guess the password it would need to lock the
+ * owner out.
+ */
 export async function changePassword(
 	userId: string,
 	currentPassword: unknown,
-	newPassword: unknown
+	newPassword: unknown,
+	sessionId?: string
 ): Promise<void> {
+	passwordCheckPerUser.assertAllowed(userId);
+	if (sessionId) passwordCheckPerSession.assertAllowed(sessionId);
 	const db = await getDb();
 	const [found] = await db.select().from(userTable).where(eq(userTable.id, userId));
 	if (!found) throw new AppError(401, 'unauthenticated', 'Log in first.');
@@ -100,6 +109,8 @@ export async function changePassword(
 		typeof currentPassword !== 'string' ||
 		!(await verifyPassword(found.passwordHash, currentPassword))
 	) {
+		passwordCheckPerUser.record(userId);
+		if (sessionId) passwordCheckPerSession.record(sessionId);
 		throw invalidInput('Your current password is not correct.', 'currentPassword');
 	}
 	const password = assertAcceptablePassword(newPassword, 'newPassword');
