@@ -13,6 +13,7 @@ const { closeDatabase } = await import('./db');
 const { registerUser } = await import('./users');
 
 const DAY = 24 * 60 * 60 * 1000;
+const CONTEXT = { address: '127.0.0.1', origin: 'http://localhost:3000' };
 let userId: string;
 
 beforeAll(async () => {
@@ -20,7 +21,7 @@ beforeAll(async () => {
 		email: 'owner@example.com',
 		name: 'Owner',
 		password: 'a sturdy passphrase'
-	});
+	}, CONTEXT);
 	userId = user.id;
 });
 
@@ -104,7 +105,7 @@ describe('invalidating sessions', () => {
 			email: 'stranger@example.com',
 			name: 'Stranger',
 			password: 'another sturdy passphrase'
-		});
+		}, CONTEXT);
 		const token = auth.generateSessionToken();
 		const session = await auth.createSession(token, userId);
 		expect(await auth.invalidateUserSession(stranger.id, session.id)).toBe(false);

@@ -126,10 +126,7 @@ export async function invalidateUserSessions(
 	const condition = keepSessionId
 		? and(eq(sessionTable.userId, userId), ne(sessionTable.id, keepSessionId))
 		: eq(sessionTable.userId, userId);
-	const deleted = await db
-		.delete(sessionTable)
-		.where(condition)
-		.returning({ id: sessionTable.id });
+	const deleted = await db.delete(sessionTable).where(condition).returning({ id: sessionTable.id });
 	announceSessionsEnded(deleted.map((row) => row.id));
 }
 

@@ -18,7 +18,10 @@ export const passwordCheckPerSession = sharedThrottle('password-check-session', 
 });
 
 /** Wrong current passwords per user, across all their sessions: 10 in an hour. */
-export const passwordCheckPerUser = sharedThrottle('password-check-user', { maxAttempts: 10, windowMs: HOUR_MS });
+export const passwordCheckPerUser = sharedThrottle('password-check-user', {
+	maxAttempts: 10,
+	windowMs: HOUR_MS
+});
 
 /**
  * Wrong secret tokens (share links, invitations, email verification, password reset) per client
@@ -31,7 +34,10 @@ export const tokenGuessThrottle = sharedThrottle('token-guess', {
 });
 
 /** Password-reset requests per email address and per client address: 5 an hour each. */
-export const passwordResetThrottle = sharedThrottle('password-reset', { maxAttempts: 5, windowMs: HOUR_MS });
+export const passwordResetThrottle = sharedThrottle('password-reset', {
+	maxAttempts: 5,
+	windowMs: HOUR_MS
+});
 
 let registration: { perAddress: AttemptThrottle; global: AttemptThrottle } | undefined;
 

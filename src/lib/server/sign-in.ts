@@ -1,6 +1,6 @@
 /**
- * The request-level verbs shared by the auth API and the auth forms: start a session for a user,
- * log in with throttling, log out.
+ * The request-level verbs shared by the auth API and the auth forms: register, start a session
+ * for a user, log in with throttling, log out.
  */
 import type { RequestEvent } from '@sveltejs/kit';
 import { createSession, generateSessionToken, invalidateSession, type SessionUser } from './auth';
@@ -8,7 +8,8 @@ import { AppError } from './errors';
 import { clientAddress } from './http/client-address';
 import { loginThrottle } from './login-throttle';
 import { deleteSessionCookie, setSessionCookie } from './session-cookie';
-import { authenticate } from './users';
+import { sendVerificationEmail } from './email-verification';
+import { authenticate, registerUser, type Registration } from './users';
 
 /** Creates a session for `user` and sets its cookie on the response. */
 export async function startSession(event: RequestEvent, user: SessionUser): Promise<void> {
@@ -20,6 +21,18 @@ export async function startSession(event: RequestEvent, user: SessionUser): Prom
 	setSessionCookie(event.cookies, token, session.expiresAt);
 	event.locals.user = user;
 	event.locals.session = session;
+}
+
+/**
+ * Creates an account (throttled; see registerUser), signs it in and emails the link that
+ * verifies its address.
+ */
+export async function register(event: RequestEvent, input: Registration): Promise<SessionUser> {
+	const origin = event.url.origin;
+	const user = await registerUser(input, { address: clientAddress(event), origin });
+	await startSession(event, user);
+	await sendVerificationEmail(user.id, user.email, origin);
+	return user;
 }
 
 /**

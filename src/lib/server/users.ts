@@ -9,7 +9,9 @@ import { AppError, invalidInput } from './errors';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords';
 import { normaliseEmail } from './email';
 import { passwordCheckPerSession, passwordCheckPerUser } from './login-throttle';
-import { acceptPendingInvites } from './sharing/members';
+import { registrationThrottles } from './login-throttle';
+import { alreadyRegisteredMessage } from './mail/messages';
+import { sendMail } from './mail/outbox';
 import type { SessionUser } from './auth';
 
 export const NAME_MAX_LENGTH = 100;
@@ -30,8 +32,22 @@ export interface Registration {
 	password: unknown;
 }
 
-/** Creates an account and grants the invitations waiting for its email; 409 when it is taken. */
-export async function registerUser(input: Registration): Promise<SessionUser> {
+/**
+ * Creates an account with an unverified email (invitations to that address wait until it is
+ * verified). Throttled per client `address` and for the whole server (429 with `Retry-After`,
+ * counting every attempt), so neither mass sign-ups nor probing which addresses are taken go
+ * fast. 409 `email_taken` when the address has an account, whose owner is told by email (with a
+ * link to reset their password) so that probing does not go unnoticed.
+ */
+export async function registerUser(
+	input: Registration,
+	context: { address: string; origin: string }
+): Promise<SessionUser> {
+	const throttles = registrationThrottles();
+	throttles.global.assertAllowed('all');
+	throttles.perAddress.assertAllowed(context.address);
+	throttles.global.record('all');
+	throttles.perAddress.record(context.address);
 	const email = normaliseEmail(input.email);
 	const name = normaliseName(input.name);
 	const password = assertAcceptablePassword(input.password);
@@ -40,7 +56,12 @@ export async function registerUser(input: Registration): Promise<SessionUser> {
 		.select({ id: userTable.id })
 		.from(userTable)
 		.where(eq(userTable.email, email));
-	if (existing) throw emailTaken();
+	if (existing) {
+		await sendMail(
+			alreadyRegisteredMessage({ to: email, url: `${context.origin}/forgot-password` })
+		);
+		throw emailTaken();
+	}
 	const created = {
 		id: crypto.randomUUID(),
 		email,
@@ -53,7 +74,6 @@ export async function registerUser(input: Registration): Promise<SessionUser> {
 		.onConflictDoNothing({ target: userTable.email })
 		.returning({ id: userTable.id });
 	if (inserted.length === 0) throw emailTaken();
-	await acceptPendingInvites(created.id, email);
 	return { id: created.id, email, name };
 }
 

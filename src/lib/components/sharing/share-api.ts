@@ -78,7 +78,8 @@ const EVENT_TEXT: Record<string, string> = {
 	ownership_transfer: 'handed ownership to',
 	link_created: 'created the link',
 	link_used: 'Someone opened the link',
-	link_revoked: 'revoked the link'
+	link_revoked: 'revoked the link',
+	invite_accepted: 'accepted the invitation for'
 };
 
 /** One line of the audit trail for people, e.g. "Ann invited bo@x.com as viewer". */
@@ -95,6 +96,7 @@ export function describeShareEvent(event: ShareEvent, names: Map<string, string>
 			return `${who} left`;
 		case 'invite':
 		case 'role_change':
+		case 'invite_accepted':
 			return `${who} ${EVENT_TEXT[event.kind]} ${subject} as ${event.detail ?? ''}`;
 		default:
 			return `${who} ${EVENT_TEXT[event.kind] ?? event.kind} ${subject}`.trim();

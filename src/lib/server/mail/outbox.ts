@@ -35,7 +35,11 @@ function smtpTransport(url: string): Transporter {
 
 /** Renders `message` as an RFC 5322 file in the outbox; returns its path. */
 async function writeToOutbox(message: MailMessage & { from: string }): Promise<string> {
-	const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+	const composer = nodemailer.createTransport({
+		streamTransport: true,
+		buffer: true,
+		newline: 'unix'
+	});
 	const { message: bytes } = (await composer.sendMail(message)) as { message: Buffer };
 	const directory = outboxDirectory();
 	await fs.mkdir(directory, { recursive: true });
