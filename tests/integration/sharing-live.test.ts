@@ -5,6 +5,7 @@ import { encodeSyncStep2FromUpdate, encodeSyncUpdate } from '../../src/lib/serve
 import { connectClient, nextCloseCode } from '../helpers/collab-client';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { ApiClient, uniqueEmail } from '../helpers/http-client';
+import { shareWith } from '../helpers/invitations';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 
@@ -160,8 +161,8 @@ describe.each(DATABASE_KINDS)('share links and live permission changes on %s', (
 		const removed = new ApiClient(server.url);
 		const removedEmail = uniqueEmail('removed');
 		const removedId = (await removed.register(removedEmail)).id;
-		await owner.post(`${base}/members`, { email: editorEmail, role: 'editor' });
-		await owner.post(`${base}/members`, { email: removedEmail, role: 'editor' });
+		await shareWith(server, owner, workbookId, { client: editor, email: editorEmail }, 'editor');
+		await shareWith(server, owner, workbookId, { client: removed, email: removedEmail }, 'editor');
 		const editorClient = connectClient(server.url, workbookId, { cookie: editor.sessionCookie });
 		const removedClient = connectClient(server.url, workbookId, { cookie: removed.sessionCookie });
 		const ownerClient = connectClient(server.url, workbookId, { cookie: owner.sessionCookie });

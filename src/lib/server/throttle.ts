@@ -18,9 +18,14 @@ const PRUNE_ABOVE_KEYS = 100_000;
 
 /** Remembers recent attempts per key and says how long a key must wait. */
 export class AttemptThrottle {
-	private readonly attempts = new Map<string, number[]>();
-
-	constructor(readonly options: ThrottleOptions) {}
+	/**
+	 * @param attempts where the attempts are kept: a map of its own unless given one to share
+	 *   (see {@link sharedThrottle})
+	 */
+	constructor(
+		readonly options: ThrottleOptions,
+		private readonly attempts = new Map<string, number[]>()
+	) {}
 
 	private recent(key: string, now: number): number[] {
 		const since = now - this.options.windowMs;
@@ -74,20 +79,21 @@ export function tooManyAttempts(waitSeconds: number): AppError {
 }
 
 const REGISTRY_KEY = Symbol.for('investflow.throttles');
-type RegistrySlot = { [REGISTRY_KEY]?: Map<string, AttemptThrottle> };
+type RegistrySlot = { [REGISTRY_KEY]?: Map<string, Map<string, number[]>> };
 
 /**
- * The process's one throttle named `name`, created with `options` on first use. On `globalThis`
- * because the SvelteKit bundle and the WebSocket server load separate copies of this module, and
- * a guesser must not get two allowances by switching between HTTP and WebSocket.
+ * A throttle whose attempts are the process's one record named `name`. The record lives on
+ * `globalThis` because the SvelteKit bundle and the WebSocket server load separate copies of
+ * this module, and a guesser must not get two allowances by switching between HTTP and
+ * WebSocket; each copy keeps its own throttle object, so its errors are its own AppErrors.
  */
 export function sharedThrottle(name: string, options: ThrottleOptions): AttemptThrottle {
 	const slot = globalThis as RegistrySlot;
 	slot[REGISTRY_KEY] ??= new Map();
-	let throttle = slot[REGISTRY_KEY].get(name);
-	if (!throttle) {
-		throttle = new AttemptThrottle(options);
-		slot[REGISTRY_KEY].set(name, throttle);
+	let attempts = slot[REGISTRY_KEY].get(name);
+	if (!attempts) {
+		attempts = new Map();
+		slot[REGISTRY_KEY].set(name, attempts);
 	}
-	return throttle;
+	return new AttemptThrottle(options, attempts);
 }
