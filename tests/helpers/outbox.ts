@@ -17,11 +17,14 @@ export interface ReceivedMail {
 }
 
 function decodeBody(body: string, encoding: string | undefined): string {
-	if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+	if (encoding === 'base64')
+		return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
 	if (encoding === 'quoted-printable') {
 		const joined = body.replace(/=\r?\n/g, '');
 		return Buffer.from(
-			joined.replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+			joined.replace(/=([0-9A-F]{2})/gi, (_, hex: string) =>
+				String.fromCharCode(parseInt(hex, 16))
+			),
 			'latin1'
 		).toString('utf8');
 	}
@@ -57,9 +60,14 @@ export function parseMail(file: string): ReceivedMail {
 	};
 }
 
-/** Every message in the server's outbox, oldest first. */
-export function readOutbox(server: TestServer): ReceivedMail[] {
-	const directory = path.join(server.database.env.DATA_DIR, 'outbox');
+/** The outbox directory of a test server. */
+export function outboxOf(server: TestServer): string {
+	return path.join(server.database.env.DATA_DIR, 'outbox');
+}
+
+/** Every message in a server's outbox (or an outbox directory), oldest first. */
+export function readOutbox(server: TestServer | string): ReceivedMail[] {
+	const directory = typeof server === 'string' ? server : outboxOf(server);
 	if (!fs.existsSync(directory)) return [];
 	return fs
 		.readdirSync(directory)
@@ -70,7 +78,7 @@ export function readOutbox(server: TestServer): ReceivedMail[] {
 
 /** The newest message to `email` (optionally whose subject matches), waiting for it to arrive. */
 export function newestMailTo(
-	server: TestServer,
+	server: TestServer | string,
 	email: string,
 	subject?: RegExp,
 	timeoutMs = 5_000
@@ -78,7 +86,9 @@ export function newestMailTo(
 	return waitFor(
 		() =>
 			readOutbox(server)
-				.filter((mail) => mail.to === email.toLowerCase() && (!subject || subject.test(mail.subject)))
+				.filter(
+					(mail) => mail.to === email.toLowerCase() && (!subject || subject.test(mail.subject))
+				)
 				.at(-1),
 		timeoutMs,
 		`an email to ${email}`

@@ -113,7 +113,8 @@ describe.each(DATABASE_KINDS)('invitations and email on %s', (kind) => {
 		const email = uniqueEmail('forgetful');
 		const person = new ApiClient(server.url);
 		await person.register(email, PASSWORD);
-		const mine = (await person.post<{ id: string }>('/api/v1/workbooks', { title: 'Mine' })).body.id;
+		const mine = (await person.post<{ id: string }>('/api/v1/workbooks', { title: 'Mine' })).body
+			.id;
 		const live = connectClient(server.url, mine, { cookie: person.sessionCookie });
 		try {
 			await waitFor(() => live.provider.synced);

@@ -57,7 +57,13 @@ export function shareApi(workbookId: string) {
 	return {
 		members: () => call<{ members: Member[]; invites: Invite[] }>('GET', `${base}/members`),
 		invite: (email: string, role: GrantableRole) =>
-			call<{ status: 'added' | 'invited' }>('POST', `${base}/members`, { email, role }),
+			call<{ status: 'invited'; email: string; url: string; emailed: boolean }>(
+				'POST',
+				`${base}/members`,
+				{ email, role }
+			),
+		withdrawInvite: (email: string) =>
+			call('DELETE', `${base}/invites/${encodeURIComponent(email)}`),
 		changeRole: (userId: string, role: GrantableRole) =>
 			call('PATCH', `${base}/members/${userId}`, { role }),
 		remove: (userId: string) => call('DELETE', `${base}/members/${userId}`),

@@ -6,6 +6,10 @@ import type { RequestHandler } from './$types';
 /** 201 `{user}` with the session cookie; a verification link is emailed to the address. */
 export const POST: RequestHandler = apiEndpoint(async (event) => {
 	const body = await readJsonObject(event.request);
-	const user = await register(event, { email: body.email, name: body.name, password: body.password });
+	const user = await register(event, {
+		email: body.email,
+		name: body.name,
+		password: body.password
+	});
 	return json({ user }, { status: 201 });
 });
