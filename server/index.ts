@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readConfig, ConfigError } from '../src/lib/server/config.ts';
 import { closeDatabase, openDatabase } from '../src/lib/server/db/index.ts';
+import { securityHeaders } from '../src/lib/server/http/security-headers.ts';
 import { getLogger } from '../src/lib/server/logger.ts';
 import { createUpgradeHandler, type UpgradeHandler } from './upgrade.ts';
 
@@ -50,7 +51,15 @@ export async function startServer(): Promise<RunningServer> {
 	// adapter-node refuses larger bodies before any endpoint sees them; each endpoint then applies
 	// its own, smaller limit (readJsonObject), so this is the largest of those.
 	process.env.BODY_SIZE_LIMIT ||= String(MAX_REQUEST_BODY_BYTES);
-	handleRequest = await loadSvelteKitHandler();
+	const svelteKitHandler = await loadSvelteKitHandler();
+	const publicOrigin = process.env.ORIGIN;
+	// Static files never reach SvelteKit's hooks: give every answer the security headers here
+	// (a page's own CSP and Referrer-Policy, set later by SvelteKit, replace these).
+	handleRequest = (req, res) => {
+		const preset = securityHeaders({ has: () => false }, publicOrigin);
+		for (const [name, value] of Object.entries(preset)) res.setHeader(name, value);
+		svelteKitHandler(req, res);
+	};
 	const upgrades: UpgradeHandler = await createUpgradeHandler({ origin: process.env.ORIGIN });
 	server.on('upgrade', (req, socket, head) => upgrades.handleUpgrade(req, socket, head));
 

@@ -10,10 +10,7 @@
 import * as encoding from 'lib0/encoding';
 import { writePermissionDenied } from 'y-protocols/auth';
 import { findLiveSessionIds } from '../../src/lib/server/auth.ts';
-import {
-	onAccessChange,
-	onSessionsEnded
-} from '../../src/lib/server/sharing/access-events.ts';
+import { onAccessChange, onSessionsEnded } from '../../src/lib/server/sharing/access-events.ts';
 import { isShareLinkActive } from '../../src/lib/server/sharing/links.ts';
 import {
 	canWrite,
@@ -71,7 +68,8 @@ function closeEndedSessions(connections: Set<Connection>, ended: ReadonlySet<str
 async function recheckSessions(connections: Set<Connection>): Promise<void> {
 	const sessionIds = new Set<string>();
 	for (const connection of connections) {
-		if (connection.user?.sessionId && !connection.isClosed) sessionIds.add(connection.user.sessionId);
+		if (connection.user?.sessionId && !connection.isClosed)
+			sessionIds.add(connection.user.sessionId);
 	}
 	const live = await findLiveSessionIds([...sessionIds]);
 	closeEndedSessions(connections, new Set([...sessionIds].filter((id) => !live.has(id))));

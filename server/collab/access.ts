@@ -98,7 +98,11 @@ export async function authorizeUpgrade(
 	// tells a stranger which workbook ids are real.
 	const role = user ? await resolveAccess({ userId: user.id }, workbookId) : null;
 	if (user && role) {
-		return { ok: true, user: { id: user.id, name: user.name, sessionId: validation?.session?.id }, role };
+		return {
+			ok: true,
+			user: { id: user.id, name: user.name, sessionId: validation?.session?.id },
+			role
+		};
 	}
 	let link: Awaited<ReturnType<typeof resolveShareLinkToken>> = null;
 	try {
