@@ -67,6 +67,7 @@ test('an invited editor sees the workbook under "Shared with me" and edits it li
 	await coOwner.getByLabel('Email').fill(guestEmail);
 	await coOwner.getByLabel('Password').fill('co-owner passphrase');
 	await coOwner.getByRole('button', { name: 'Create account' }).click();
+	await expect(coOwner.getByRole('heading', { name: 'Workbooks', exact: true })).toBeVisible();
 	const emailedLink = await linkInNewestMail(guestEmail, /shared/);
 	expect(emailedLink).toBe(shownLink);
 	await acceptInvitationThroughLink(coOwner, emailedLink);

@@ -7,7 +7,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** An invitation link: shows what it offers; accepting needs a signed-in person and a click. */
 export const load: PageServerLoad = async (event) => {
-	event.setHeaders({ 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' });
+	// The token in the URL never leaves for another site; `no-referrer` would also blank the
+	// Origin of this page's own form posts, which SvelteKit's CSRF check then refuses.
+	event.setHeaders({ 'referrer-policy': 'same-origin', 'cache-control': 'no-store' });
 	try {
 		const offer = await describeInvite(event.params.token, clientAddress(event));
 		return { offer, signedInAs: event.locals.user?.email ?? null };

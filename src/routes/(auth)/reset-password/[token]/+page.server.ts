@@ -7,7 +7,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** The link in a reset email: a form for the new password while the token is usable. */
 export const load: PageServerLoad = async (event) => {
-	event.setHeaders({ 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' });
+	// The token in the URL never leaves for another site; `no-referrer` would also blank the
+	// Origin of this page's own form posts, which SvelteKit's CSRF check then refuses.
+	event.setHeaders({ 'referrer-policy': 'same-origin', 'cache-control': 'no-store' });
 	try {
 		await checkPasswordResetToken(event.params.token, clientAddress(event));
 	} catch (cause) {

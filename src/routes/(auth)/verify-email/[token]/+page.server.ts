@@ -8,7 +8,9 @@ import type { PageServerLoad } from './$types';
  * that inbox), so the page verifies on load and says which workbooks opened up.
  */
 export const load: PageServerLoad = async (event) => {
-	event.setHeaders({ 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' });
+	// The token in the URL never leaves for another site; `no-referrer` would also blank the
+	// Origin of this page's own form posts, which SvelteKit's CSRF check then refuses.
+	event.setHeaders({ 'referrer-policy': 'same-origin', 'cache-control': 'no-store' });
 	try {
 		const { grantedWorkbooks } = await verifyEmail(event.params.token, clientAddress(event));
 		return { grantedWorkbooks };
