@@ -55,6 +55,26 @@ async function recheckConnection(connection: Connection): Promise<void> {
 	if (couldWrite && !canWrite(role)) connection.send(encodeReadOnlyNotice());
 }
 
+/** How long an ended session is remembered for upgrades that were being authorised meanwhile. */
+const RECENTLY_ENDED_MS = 60_000;
+const recentlyEnded = new Map<string, number>();
+
+function rememberEnded(sessionIds: readonly string[]): void {
+	const now = Date.now();
+	for (const [id, endedAt] of recentlyEnded) {
+		if (now - endedAt > RECENTLY_ENDED_MS) recentlyEnded.delete(id);
+	}
+	for (const id of sessionIds) recentlyEnded.set(id, now);
+}
+
+/**
+ * True when `sessionId` ended in the last minute: an upgrade authorised with it just before it
+ * ended missed the announcement, and must not join its room.
+ */
+export function sessionEndedRecently(sessionId: string | undefined): boolean {
+	return sessionId !== undefined && recentlyEnded.has(sessionId);
+}
+
 function closeEndedSessions(connections: Set<Connection>, ended: ReadonlySet<string>): void {
 	for (const connection of connections) {
 		const sessionId = connection.user?.sessionId;
@@ -95,9 +115,10 @@ export function watchAccess(connections: Set<Connection>, log: Logger): () => vo
 		}
 	}, EXPIRY_CHECK_MS);
 	expiryTimer.unref();
-	const stopSessionWatch = onSessionsEnded((sessionIds) =>
-		closeEndedSessions(connections, new Set(sessionIds))
-	);
+	const stopSessionWatch = onSessionsEnded((sessionIds) => {
+		rememberEnded(sessionIds);
+		closeEndedSessions(connections, new Set(sessionIds));
+	});
 	const sessionTimer = setInterval(() => {
 		recheckSessions(connections).catch((error: unknown) =>
 			log.error({ err: error }, 'session re-check failed')
