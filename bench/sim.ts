@@ -1,5 +1,7 @@
 /**
  * Load simulator: `npm run sim -- --users 50 --workbooks 5 --edits 200 --url http://127.0.0.1:3000`.
+ * The server must allow that many registrations from one address
+ * (`REGISTRATION_LIMIT_PER_ADDRESS`, 20 an hour by default).
  *
  * Registers users, creates workbooks through the API, opens one stock y-websocket
  * `WebsocketProvider` per user (Node, `ws`, session cookie on the upgrade), and has every user
@@ -84,13 +86,21 @@ async function registerUsers(): Promise<SimUser[]> {
 	return users;
 }
 
-/** Shares the workbook with `user` when the sharing API exists; false when it does not. */
+/**
+ * Shares the workbook with `user` when the sharing API exists (false when it does not): the
+ * owner invites them and passes on the invitation link, which they accept.
+ */
 async function share(owner: SimUser, workbookId: string, user: SimUser): Promise<boolean> {
-	const response = await owner.api.post(`/api/v1/workbooks/${workbookId}/members`, {
-		email: user.email,
-		role: 'editor'
-	});
-	return response.status === 200 || response.status === 201;
+	const response = await owner.api.post<{ url?: string }>(
+		`/api/v1/workbooks/${workbookId}/members`,
+		{ email: user.email, role: 'editor' }
+	);
+	if (response.status !== 201) return false;
+	const token = response.body.url?.split('/').at(-1);
+	if (!token) return true;
+	const accepted = await user.api.post('/api/v1/invites/accept', { token });
+	if (accepted.status !== 200) throw new Error(`accept invitation: ${accepted.status}`);
+	return true;
 }
 
 async function main(): Promise<void> {

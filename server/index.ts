@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { readConfig, ConfigError } from '../src/lib/server/config.ts';
 import { closeDatabase, openDatabase } from '../src/lib/server/db/index.ts';
 import { getEvaluationPool } from '../src/lib/server/evaluation/evaluation-pool.ts';
+import { securityHeaders } from '../src/lib/server/http/security-headers.ts';
 import { getLogger } from '../src/lib/server/logger.ts';
 import { createUpgradeHandler, type UpgradeHandler } from './upgrade.ts';
 
@@ -54,7 +55,15 @@ export async function startServer(): Promise<RunningServer> {
 	// Created here, before the app's handler can ask for it, so its workers are found beside
 	// the module (see evaluation-pool.ts); warmed once the server is up.
 	const evaluation = getEvaluationPool(() => config.evaluation);
-	handleRequest = await loadSvelteKitHandler();
+	const svelteKitHandler = await loadSvelteKitHandler();
+	const publicOrigin = process.env.ORIGIN;
+	// Static files never reach SvelteKit's hooks: give every answer the security headers here
+	// (a page's own CSP and Referrer-Policy, set later by SvelteKit, replace these).
+	handleRequest = (req, res) => {
+		const preset = securityHeaders({ has: () => false }, publicOrigin);
+		for (const [name, value] of Object.entries(preset)) res.setHeader(name, value);
+		svelteKitHandler(req, res);
+	};
 	const upgrades: UpgradeHandler = await createUpgradeHandler({ origin: process.env.ORIGIN });
 	server.on('upgrade', (req, socket, head) => upgrades.handleUpgrade(req, socket, head));
 

@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { validateSessionToken } from '$lib/server/auth';
 import { openDatabase } from '$lib/server/db';
 import { isForeignOriginWrite } from '$lib/server/http/origin-check';
+import { securityHeaders } from '$lib/server/http/security-headers';
 import { getLogger, loggablePath } from '$lib/server/logger';
 import {
 	deleteSessionCookie,
@@ -66,7 +67,27 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(handleRequestLog, handleForeignOrigin, handleSession);
+/** CSP (for non-pages), framing, sniffing, referrer and HSTS headers on every answer. */
+const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const added = securityHeaders(response.headers, event.url.origin);
+	try {
+		for (const [name, value] of Object.entries(added)) response.headers.set(name, value);
+		return response;
+	} catch {
+		// A response with immutable headers (a proxied fetch): copy it to set them.
+		const copy = new Response(response.body, response);
+		for (const [name, value] of Object.entries(added)) copy.headers.set(name, value);
+		return copy;
+	}
+};
+
+export const handle = sequence(
+	handleRequestLog,
+	handleSecurityHeaders,
+	handleForeignOrigin,
+	handleSession
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'Not found', requestId: event.locals.requestId };

@@ -1,24 +1,23 @@
 /**
  * Decides whether a WebSocket upgrade to `/collab/<workbookId>` may see the document: Origin
- * (when sent) must be the server's own, the session cookie (or, later, a share link) must name
- * someone, the workbook must exist and they must have a role on it. Nothing of the document is
- * sent before this answers with a role.
+ * (when sent) must be the server's own, the session cookie or a share link must name someone,
+ * and they must have a role on the workbook. A workbook they may not see is 4404 whether or not
+ * it exists. Nothing of the document is sent before this answers with a role.
  */
 import type http from 'node:http';
 import { validateSessionToken } from '../../src/lib/server/auth.ts';
 import { sessionCookieName } from '../../src/lib/server/session-cookie.ts';
 import { resolveShareLinkToken } from '../../src/lib/server/sharing/links.ts';
-import {
-	resolveAccess,
-	workbookExists,
-	type WorkbookRole
-} from '../../src/lib/server/workbook-access.ts';
+import { resolveAccess, type WorkbookRole } from '../../src/lib/server/workbook-access.ts';
+import { AppError } from '../../src/lib/server/errors.ts';
 import { CloseCode } from './close-codes.ts';
 
 /** The authenticated person behind a connection. */
 export interface ConnectionUser {
 	id: string;
 	name: string;
+	/** The session the connection was opened with: when it ends, the connection closes (4401). */
+	sessionId?: string;
 	/** Set when the connection came through a view-only share link rather than an account. */
 	linkId?: string;
 	/** When that link expires (ms since the epoch), if it does. */
@@ -33,6 +32,18 @@ function readLinkToken(url: string | undefined): string | undefined {
 	} catch {
 		return undefined;
 	}
+}
+
+/**
+ * The client's address, for the token-guess throttle: the last hop of `ADDRESS_HEADER` behind a
+ * proxy (the one the nearest proxy wrote), else the socket's peer.
+ */
+function upgradeClientAddress(req: http.IncomingMessage): string {
+	const headerName = process.env.ADDRESS_HEADER?.toLowerCase();
+	const forwarded = headerName ? req.headers[headerName] : undefined;
+	const value = Array.isArray(forwarded) ? forwarded.at(-1) : forwarded;
+	const last = value?.split(',').at(-1)?.trim();
+	return last || req.socket.remoteAddress || 'unknown';
 }
 
 /** The outcome of {@link authorizeUpgrade}. */
@@ -77,17 +88,31 @@ export async function authorizeUpgrade(
 		return { ok: false, code: CloseCode.forbidden, reason: 'origin not allowed' };
 	}
 	const token = readCookie(req.headers.cookie, sessionCookieName());
-	const { user } = token ? await validateSessionToken(token) : { user: null };
+	const validation = token ? await validateSessionToken(token) : null;
+	const user = validation?.user ?? null;
 	const linkToken = readLinkToken(req.url);
 	if (!user && !linkToken) {
 		return { ok: false, code: CloseCode.unauthorized, reason: 'not signed in' };
 	}
-	if (!(await workbookExists(workbookId))) {
-		return { ok: false, code: CloseCode.notFound, reason: 'no such workbook' };
-	}
+	// A workbook you may not see answers 4404 whether or not it exists, so the close code never
+	// tells a stranger which workbook ids are real.
 	const role = user ? await resolveAccess({ userId: user.id }, workbookId) : null;
-	if (user && role) return { ok: true, user: { id: user.id, name: user.name }, role };
-	const link = linkToken ? await resolveShareLinkToken(linkToken) : null;
+	if (user && role) {
+		return {
+			ok: true,
+			user: { id: user.id, name: user.name, sessionId: validation?.session?.id },
+			role
+		};
+	}
+	let link: Awaited<ReturnType<typeof resolveShareLinkToken>> = null;
+	try {
+		link = linkToken ? await resolveShareLinkToken(linkToken, upgradeClientAddress(req)) : null;
+	} catch (error) {
+		if (error instanceof AppError && error.status === 429) {
+			return { ok: false, code: CloseCode.tryAgainLater, reason: 'too many wrong links' };
+		}
+		throw error;
+	}
 	if (link && link.workbookId === workbookId) {
 		const guest = {
 			id: `link:${link.linkId}`,
@@ -97,6 +122,6 @@ export async function authorizeUpgrade(
 		};
 		return { ok: true, user: guest, role: 'viewer' };
 	}
-	if (!user) return { ok: false, code: CloseCode.unauthorized, reason: 'link not valid' };
-	return { ok: false, code: CloseCode.forbidden, reason: 'no access' };
+	if (!user && !link) return { ok: false, code: CloseCode.unauthorized, reason: 'link not valid' };
+	return { ok: false, code: CloseCode.notFound, reason: 'no such workbook' };
 }

@@ -16,7 +16,7 @@ import {
 import { getLogger } from '../../src/lib/server/logger.ts';
 import { canWrite } from '../../src/lib/server/workbook-access.ts';
 import { authorizeUpgrade } from './access.ts';
-import { encodeReadOnlyNotice, watchAccess } from './access-watch.ts';
+import { encodeReadOnlyNotice, sessionEndedRecently, watchAccess } from './access-watch.ts';
 import { CloseCode } from './close-codes.ts';
 import { Connection } from './connection.ts';
 import {
@@ -123,6 +123,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		}
 		if (connection.isClosed) {
 			registry.release(room);
+			return;
+		}
+		if (sessionEndedRecently(decision.user.sessionId)) {
+			registry.release(room);
+			connection.close(CloseCode.unauthorized, 'session ended');
 			return;
 		}
 		connection.user = decision.user;

@@ -1,4 +1,11 @@
-import { expect, logInThroughForm, registerThroughForm, test, uniqueEmail } from './fixtures';
+import {
+	expect,
+	linkInNewestMail,
+	logInThroughForm,
+	registerThroughForm,
+	test,
+	uniqueEmail
+} from './fixtures';
 
 test('a person registers, logs out, logs in, changes password, and the old session elsewhere ends', async ({
 	browser,
@@ -78,4 +85,26 @@ test('a person can rename themselves and end another session from settings, by k
 	await otherPage.goto('/settings');
 	await expect(otherPage.getByRole('heading', { name: 'Log in' })).toBeVisible();
 	await elsewhere.close();
+});
+
+test('a person who forgot their password resets it through the emailed link', async ({ page }) => {
+	const account = {
+		email: uniqueEmail('forgot'),
+		name: 'Remy Reset',
+		password: 'forgotten passphrase'
+	};
+	await registerThroughForm(page, account);
+	await page.getByRole('button', { name: 'Log out' }).click();
+	await page.getByRole('link', { name: 'Forgot your password?' }).click();
+	await page.getByLabel('Email').fill(account.email);
+	await page.getByRole('button', { name: 'Email me a reset link' }).click();
+	await expect(page.getByText(/we have sent it a link/)).toBeVisible();
+
+	await page.goto(await linkInNewestMail(account.email, /Reset your InvestFlow password/));
+	await page.getByLabel('New password').fill('remembered passphrase');
+	await page.getByRole('button', { name: 'Save new password' }).click();
+	await expect(page).toHaveURL(/\/login\?reset=1/);
+	await expect(page.getByText('Your password is changed.', { exact: false })).toBeVisible();
+	await logInThroughForm(page, { email: account.email, password: 'remembered passphrase' });
+	await expect(page.getByRole('heading', { name: 'Workbooks', exact: true })).toBeVisible();
 });

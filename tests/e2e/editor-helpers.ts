@@ -1,5 +1,11 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { expect, registerThroughForm, uniqueEmail } from './fixtures';
+import {
+	acceptInvitationThroughLink,
+	expect,
+	linkInNewestMail,
+	registerThroughForm,
+	uniqueEmail
+} from './fixtures';
 
 /** A cell of the shown sheet by A1 address. */
 export function cell(page: Page, ref: string) {
@@ -46,7 +52,8 @@ export function workbookIdOf(url: string): string {
 /**
  * A second, distinct person: registers their own account (through the API) in a fresh browser
  * context, is invited to the workbook at `url` as an editor by its owner (the person signed in
- * on `owner`) through the sharing API, then opens it and waits until it is live.
+ * on `owner`) through the sharing API, accepts the emailed invitation link, then opens the
+ * workbook and waits until it is live.
  */
 export async function openAsSecondPerson(
 	browser: Browser,
@@ -67,9 +74,10 @@ export async function openAsSecondPerson(
 		{ data: { email, role: 'editor' } }
 	);
 	expect(invited.status(), await invited.text()).toBe(201);
-	expect(await invited.json()).toMatchObject({ status: 'added', email, role: 'editor' });
+	expect(await invited.json()).toMatchObject({ status: 'invited', email, role: 'editor' });
 
 	const page = await context.newPage();
+	await acceptInvitationThroughLink(page, await linkInNewestMail(email, /shared/));
 	await page.goto(url);
 	await expect(page.getByRole('grid')).toBeVisible();
 	await expect(page.getByTestId('role-badge')).toHaveText('Editor');

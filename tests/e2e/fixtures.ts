@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { newestMailTo } from '../helpers/outbox';
 
 /** `test` with `baseURL` pointing at the server the global setup started. */
 export const test = base.extend({
@@ -42,4 +43,18 @@ export async function logInThroughForm(
 	await page.getByLabel('Password').fill(account.password);
 	await page.getByRole('button', { name: 'Log in' }).click();
 	await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** The link in the newest email to `email` whose subject matches, as its recipient would open it. */
+export async function linkInNewestMail(email: string, subject: RegExp): Promise<string> {
+	const mail = await newestMailTo(process.env.E2E_OUTBOX_DIR!, email, subject);
+	if (!mail.link) throw new Error(`no link in the email to ${email}`);
+	return mail.link;
+}
+
+/** Opens an invitation link on `page` (signed in) and accepts it; ends in the workbook. */
+export async function acceptInvitationThroughLink(page: Page, link: string): Promise<void> {
+	await page.goto(link);
+	await page.getByRole('button', { name: 'Accept invitation' }).click();
+	await expect(page).toHaveURL(/\/workbooks\/[a-z0-9]+$/);
 }

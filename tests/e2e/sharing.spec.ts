@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { acceptInvitationThroughLink, expect, linkInNewestMail, test } from './fixtures';
 import { cell, createWorkbook, typeInto } from './editor-helpers';
 
 test('the owner shares a view-only link; a fresh browser sees values live and cannot edit', async ({
@@ -56,6 +56,8 @@ test('an invited editor sees the workbook under "Shared with me" and edits it li
 	await dialog.getByLabel('Email to invite').fill(guestEmail);
 	await dialog.getByRole('button', { name: 'Invite' }).click();
 	await expect(dialog.getByRole('list', { name: 'People with access' })).toContainText(guestEmail);
+	// The owner can pass the link on too; it is the one the email carries.
+	const shownLink = await dialog.getByLabel(/Invitation link for/).inputValue();
 	await dialog.getByRole('button', { name: 'Close' }).click();
 
 	const coOwnerContext = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
@@ -65,6 +67,11 @@ test('an invited editor sees the workbook under "Shared with me" and edits it li
 	await coOwner.getByLabel('Email').fill(guestEmail);
 	await coOwner.getByLabel('Password').fill('co-owner passphrase');
 	await coOwner.getByRole('button', { name: 'Create account' }).click();
+	await expect(coOwner.getByRole('heading', { name: 'Workbooks', exact: true })).toBeVisible();
+	const emailedLink = await linkInNewestMail(guestEmail, /shared/);
+	expect(emailedLink).toBe(shownLink);
+	await acceptInvitationThroughLink(coOwner, emailedLink);
+	await coOwner.goto('/');
 	const shared = coOwner.getByRole('list', { name: 'Shared with me' });
 	await expect(shared).toContainText('Shared duplex');
 	await coOwner.goto(url);

@@ -63,6 +63,10 @@ export async function startTestServer(
 				PORT: String(options.port ?? 0),
 				ORIGIN: '',
 				DATABASE_URL: '',
+				// Every suite registers its people from this one address; the throttle's own test
+				// sets the limit back down.
+				REGISTRATION_LIMIT_PER_ADDRESS: '10000',
+				REGISTRATION_LIMIT_GLOBAL: '10000',
 				...database.env,
 				...options.env
 			},

@@ -4,6 +4,7 @@ import { listCharts } from '../../src/lib/core/charts';
 import { connectClient } from '../helpers/collab-client';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { ApiClient, uniqueEmail } from '../helpers/http-client';
+import { shareWith } from '../helpers/invitations';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 
@@ -44,7 +45,7 @@ describe.each(DATABASE_KINDS)('charts API on %s', (kind) => {
 		await stranger.register(uniqueEmail('charts-stranger'));
 		workbookId = (await owner.post<{ id: string }>('/api/v1/workbooks', { title: 'Charts' })).body
 			.id;
-		await owner.post(`${base()}/members`, { email: viewerEmail, role: 'viewer' });
+		await shareWith(server, owner, workbookId, { client: viewer, email: viewerEmail }, 'viewer');
 		const written = await owner.post(`${base()}/cells`, {
 			sheet: 'Sheet1',
 			updates: [

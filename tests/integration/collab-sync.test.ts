@@ -94,13 +94,13 @@ describe.each(DATABASE_KINDS)('collaboration endpoint on %s', (kind) => {
 		expect(result).toEqual({ code: 4404, messages: 0 });
 	});
 
-	it('closes with 4403 when someone else’s workbook is opened', async () => {
+	it('closes with 4404 when someone else’s workbook is opened, as for one that does not exist', async () => {
 		const stranger = new ApiClient(server.url);
 		await stranger.register(uniqueEmail('stranger'));
 		const result = await closeCodeOf(`${server.url.replace('http', 'ws')}/collab/${workbookId}`, {
 			cookie: stranger.sessionCookie!
 		});
-		expect(result).toEqual({ code: 4403, messages: 0 });
+		expect(result).toEqual({ code: 4404, messages: 0 });
 	});
 
 	it('keeps the query string a provider adds (params) working', async () => {

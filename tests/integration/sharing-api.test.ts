@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { ApiClient, uniqueEmail } from '../helpers/http-client';
+import { acceptInvitation, inviteByEmail, shareWith, tokenOf } from '../helpers/invitations';
+import { newestMailTo } from '../helpers/outbox';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 interface Workbook {
@@ -32,16 +34,16 @@ describe.each(DATABASE_KINDS)('sharing over the HTTP API on %s', (kind) => {
 		await stranger.register(uniqueEmail('stranger'));
 		const created = await owner.post<Workbook>('/api/v1/workbooks', { title: 'Elm St duplex' });
 		workbookId = created.body.id;
-		const invitedEditor = await owner.post(`/api/v1/workbooks/${workbookId}/members`, {
-			email: editorEmail,
-			role: 'editor'
-		});
-		expect(invitedEditor.status).toBe(201);
-		expect(invitedEditor.body).toMatchObject({ status: 'added', role: 'editor' });
-		await owner.post(`/api/v1/workbooks/${workbookId}/members`, {
-			email: viewerEmail.toUpperCase(),
-			role: 'viewer'
-		});
+		await shareWith(server, owner, workbookId, { client: editor, email: editorEmail }, 'editor');
+		// The address as typed by the owner, in another case: it is the same address.
+		const viewerLink = await inviteByEmail(
+			server,
+			owner,
+			workbookId,
+			viewerEmail.toUpperCase(),
+			'viewer'
+		);
+		await acceptInvitation(viewer, viewerLink);
 	});
 
 	afterAll(async () => {
@@ -89,19 +91,20 @@ describe.each(DATABASE_KINDS)('sharing over the HTTP API on %s', (kind) => {
 		expect(outcomes).toEqual([]);
 	});
 
-	it('grants an invitation to someone who registers later with that email', async () => {
+	it('grants an invitation to someone who registers later and verifies that email', async () => {
 		const email = uniqueEmail('later');
-		const invited = await owner.post(`/api/v1/workbooks/${workbookId}/members`, {
-			email,
-			role: 'editor'
-		});
-		expect(invited.body).toMatchObject({ status: 'invited' });
+		await inviteByEmail(server, owner, workbookId, email, 'editor');
 		const members = await owner.get<{ invites: { email: string }[] }>(
 			`/api/v1/workbooks/${workbookId}/members`
 		);
 		expect(members.body.invites.map((invite) => invite.email)).toContain(email);
 		const newcomer = new ApiClient(server.url);
 		await newcomer.register(email.toUpperCase());
+		const verification = await newestMailTo(server, email, /Confirm your email/);
+		const verified = await newcomer.post('/api/v1/auth/verify-email', {
+			token: tokenOf(verification.link)
+		});
+		expect(verified.status).toBe(200);
 		const list = await newcomer.get<{ workbooks: { id: string; role: string }[] }>(
 			'/api/v1/workbooks'
 		);
@@ -129,7 +132,7 @@ describe.each(DATABASE_KINDS)('sharing over the HTTP API on %s', (kind) => {
 		const leaver = new ApiClient(server.url);
 		const leaverEmail = uniqueEmail('leaver');
 		const leaverId = (await leaver.register(leaverEmail)).id;
-		await owner.post(`${base}/members`, { email: leaverEmail, role: 'viewer' });
+		await shareWith(server, owner, workbookId, { client: leaver, email: leaverEmail }, 'viewer');
 		expect((await leaver.get(base)).status).toBe(200);
 		expect((await leaver.delete(`${base}/members/${leaverId}`)).status).toBe(204);
 		expect((await leaver.get(base)).status).toBe(404);
@@ -163,7 +166,13 @@ describe.each(DATABASE_KINDS)('sharing over the HTTP API on %s', (kind) => {
 		const base = `/api/v1/workbooks/${created.body.id}`;
 		const editorEmail = (await editor.get<{ user: { email: string } }>('/api/v1/me')).body.user
 			.email;
-		await owner.post(`${base}/members`, { email: editorEmail, role: 'editor' });
+		await shareWith(
+			server,
+			owner,
+			created.body.id,
+			{ client: editor, email: editorEmail },
+			'editor'
+		);
 		expect((await owner.request('PUT', `${base}/owner`, { userId: editorId })).status).toBe(200);
 		expect((await editor.post(`${base}/links`, { label: 'mine now' })).status).toBe(201);
 		expect((await owner.post(`${base}/links`, { label: 'not mine' })).status).toBe(403);

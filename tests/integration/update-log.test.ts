@@ -55,11 +55,14 @@ describe.each(DATABASE_KINDS)('update log on %s', (kind) => {
 	/** Registers `name` on this database's fresh modules. */
 	async function register(name: string) {
 		const { registerUser } = await import('../../src/lib/server/users');
-		return registerUser({
-			email: `${name.toLowerCase().replaceAll(' ', '-')}-${kind}@example.com`,
-			name,
-			password: 'a long enough passphrase'
-		});
+		return registerUser(
+			{
+				email: `${name.toLowerCase().replaceAll(' ', '-')}-${kind}@example.com`,
+				name,
+				password: 'a long enough passphrase'
+			},
+			{ address: 'test', origin: 'http://localhost' }
+		);
 	}
 
 	/** A new person (`name`) with a new workbook of theirs (`title`). */

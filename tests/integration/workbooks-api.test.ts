@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { ApiClient, uniqueEmail } from '../helpers/http-client';
 import { closeCodeOf, connectClient } from '../helpers/collab-client';
+import { shareWith } from '../helpers/invitations';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 
@@ -57,9 +58,7 @@ describe.each(DATABASE_KINDS)('workbooks API on %s', (kind) => {
 	it('records who edited last even when two people edit within the same second', async () => {
 		const created = await alice.post<Summary>('/api/v1/workbooks', { title: 'Two editors' });
 		const path = `/api/v1/workbooks/${created.body.id}`;
-		expect((await alice.post(`${path}/members`, { email: bobEmail, role: 'editor' })).status).toBe(
-			201
-		);
+		await shareWith(server, alice, created.body.id, { client: bob, email: bobEmail }, 'editor');
 		const lastEditor = async () =>
 			(await alice.get<{ workbooks: Summary[] }>('/api/v1/workbooks')).body.workbooks.find(
 				(w) => w.id === created.body.id

@@ -13,14 +13,18 @@ const { closeDatabase } = await import('./db');
 const { registerUser } = await import('./users');
 
 const DAY = 24 * 60 * 60 * 1000;
+const CONTEXT = { address: '127.0.0.1', origin: 'http://localhost:3000' };
 let userId: string;
 
 beforeAll(async () => {
-	const user = await registerUser({
-		email: 'owner@example.com',
-		name: 'Owner',
-		password: 'a sturdy passphrase'
-	});
+	const user = await registerUser(
+		{
+			email: 'owner@example.com',
+			name: 'Owner',
+			password: 'a sturdy passphrase'
+		},
+		CONTEXT
+	);
 	userId = user.id;
 });
 
@@ -100,11 +104,14 @@ describe('invalidating sessions', () => {
 	});
 
 	it('lets a user end only their own sessions', async () => {
-		const stranger = await registerUser({
-			email: 'stranger@example.com',
-			name: 'Stranger',
-			password: 'another sturdy passphrase'
-		});
+		const stranger = await registerUser(
+			{
+				email: 'stranger@example.com',
+				name: 'Stranger',
+				password: 'another sturdy passphrase'
+			},
+			CONTEXT
+		);
 		const token = auth.generateSessionToken();
 		const session = await auth.createSession(token, userId);
 		expect(await auth.invalidateUserSession(stranger.id, session.id)).toBe(false);

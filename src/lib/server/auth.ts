@@ -2,10 +2,12 @@
  * Sessions the Lucia way: a random 160-bit token lives only in the client's cookie; the database
  * keeps its SHA-256 hash as the session id. Sessions last 30 days and slide forward when less than
  * half remains. Called by hooks.server.ts (every request), the auth API and the WebSocket upgrade.
+ * Every way a session ends announces it, so the sockets opened with it close at once.
  */
-import { and, eq, lt, ne } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, ne } from 'drizzle-orm';
 import { getDb } from './db';
 import { session as sessionTable, user as userTable, type Session } from './db/schema';
+import { announceSessionsEnded } from './sharing/access-events';
 import { generateToken, hashToken, TOKEN_PATTERN } from './tokens';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -77,6 +79,7 @@ export async function validateSessionToken(
 	const { session, user } = found;
 	if (now.getTime() >= session.expiresAt.getTime()) {
 		await db.delete(sessionTable).where(eq(sessionTable.id, sessionId));
+		announceSessionsEnded([sessionId]);
 		return { session: null, user: null };
 	}
 	const changes: Partial<Session> = {};
@@ -93,10 +96,11 @@ export async function validateSessionToken(
 	return { session, user };
 }
 
-/** Ends one session. */
+/** Ends one session; its sockets close. */
 export async function invalidateSession(sessionId: string): Promise<void> {
 	const db = await getDb();
 	await db.delete(sessionTable).where(eq(sessionTable.id, sessionId));
+	announceSessionsEnded([sessionId]);
 }
 
 /** Ends one of a user's sessions; false when the user has no such session. */
@@ -106,10 +110,14 @@ export async function invalidateUserSession(userId: string, sessionId: string): 
 		.delete(sessionTable)
 		.where(and(eq(sessionTable.id, sessionId), eq(sessionTable.userId, userId)))
 		.returning({ id: sessionTable.id });
+	announceSessionsEnded(deleted.map((row) => row.id));
 	return deleted.length > 0;
 }
 
-/** Ends every session of a user, except `keepSessionId` when given (the caller's own). */
+/**
+ * Ends every session of a user, except `keepSessionId` when given (the caller's own); their
+ * sockets close.
+ */
 export async function invalidateUserSessions(
 	userId: string,
 	keepSessionId?: string
@@ -118,7 +126,25 @@ export async function invalidateUserSessions(
 	const condition = keepSessionId
 		? and(eq(sessionTable.userId, userId), ne(sessionTable.id, keepSessionId))
 		: eq(sessionTable.userId, userId);
-	await db.delete(sessionTable).where(condition);
+	const deleted = await db.delete(sessionTable).where(condition).returning({ id: sessionTable.id });
+	announceSessionsEnded(deleted.map((row) => row.id));
+}
+
+/**
+ * Which of `sessionIds` still name an unexpired session: live sockets re-check theirs with this,
+ * so a session that expired (or was deleted by another process) stops its sockets too.
+ */
+export async function findLiveSessionIds(
+	sessionIds: readonly string[],
+	now = new Date()
+): Promise<Set<string>> {
+	if (sessionIds.length === 0) return new Set();
+	const db = await getDb();
+	const rows = await db
+		.select({ id: sessionTable.id })
+		.from(sessionTable)
+		.where(and(inArray(sessionTable.id, [...sessionIds]), gt(sessionTable.expiresAt, now)));
+	return new Set(rows.map((row) => row.id));
 }
 
 /** A user's unexpired sessions, most recently used first. */

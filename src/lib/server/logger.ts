@@ -38,5 +38,5 @@ export function getLogger(): Logger {
 
 /** A path safe to log: query strings may carry share-link tokens, and `/s/<token>` is one. */
 export function loggablePath(url: URL): string {
-	return url.pathname.replace(/^\/s\/[^/]+/, '/s/[token]');
+	return url.pathname.replace(/^\/(s|invites|verify-email|reset-password)\/[^/]+/, '/$1/[token]');
 }

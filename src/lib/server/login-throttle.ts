@@ -1,54 +1,68 @@
 /**
- * Throttles failed logins per client address: after `maxFailures` failures within `windowMs`,
- * further attempts from that address are refused until the oldest failure leaves the window.
- * In memory, per process: with several instances each counts its own (see README).
+ * The process-wide throttles of the account endpoints, each an {@link AttemptThrottle}. Limits
+ * that tests or a busy deployment may need to change are read from the environment at first use.
  */
-export interface ThrottleOptions {
-	maxFailures: number;
-	windowMs: number;
+import { readPositiveInteger } from './config';
+import { sharedThrottle, type AttemptThrottle } from './throttle';
+
+const MINUTE_MS = 60 * 1000;
+const HOUR_MS = 60 * MINUTE_MS;
+
+/** Failed logins per client address: 10 in 10 minutes. */
+export const loginThrottle = sharedThrottle('login', { maxAttempts: 10, windowMs: 10 * MINUTE_MS });
+
+/** Wrong current passwords per session: 5 in 15 minutes. */
+export const passwordCheckPerSession = sharedThrottle('password-check-session', {
+	maxAttempts: 5,
+	windowMs: 15 * MINUTE_MS
+});
+
+/** Wrong current passwords per user, across all their sessions: 10 in an hour. */
+export const passwordCheckPerUser = sharedThrottle('password-check-user', {
+	maxAttempts: 10,
+	windowMs: HOUR_MS
+});
+
+/**
+ * Wrong secret tokens (share links, invitations, email verification, password reset) per client
+ * address: 20 in 10 minutes. A token has 160 random bits, so this only slows a noisy guesser and
+ * keeps the log quiet; it never makes guessing feasible.
+ */
+export const tokenGuessThrottle = sharedThrottle('token-guess', {
+	maxAttempts: 20,
+	windowMs: 10 * MINUTE_MS
+});
+
+/** Password-reset requests per email address and per client address: 5 an hour each. */
+export const passwordResetThrottle = sharedThrottle('password-reset', {
+	maxAttempts: 5,
+	windowMs: HOUR_MS
+});
+
+let registration: { perAddress: AttemptThrottle; global: AttemptThrottle } | undefined;
+
+/**
+ * Registration attempts per client address (`REGISTRATION_LIMIT_PER_ADDRESS`, default 20 an
+ * hour) and for the whole server (`REGISTRATION_LIMIT_GLOBAL`, default 500 an hour).
+ */
+export function registrationThrottles(env: NodeJS.ProcessEnv = process.env) {
+	registration ??= {
+		perAddress: sharedThrottle('registration-address', {
+			maxAttempts: readPositiveInteger(
+				'REGISTRATION_LIMIT_PER_ADDRESS',
+				env.REGISTRATION_LIMIT_PER_ADDRESS,
+				20
+			),
+			windowMs: HOUR_MS
+		}),
+		global: sharedThrottle('registration-global', {
+			maxAttempts: readPositiveInteger(
+				'REGISTRATION_LIMIT_GLOBAL',
+				env.REGISTRATION_LIMIT_GLOBAL,
+				500
+			),
+			windowMs: HOUR_MS
+		})
+	};
+	return registration;
 }
-
-export const DEFAULT_THROTTLE: ThrottleOptions = { maxFailures: 10, windowMs: 10 * 60 * 1000 };
-
-/** Remembers recent failures per key and says how long a key must wait. */
-export class LoginThrottle {
-	private readonly failures = new Map<string, number[]>();
-
-	constructor(private readonly options: ThrottleOptions = DEFAULT_THROTTLE) {}
-
-	private recent(key: string, now: number): number[] {
-		const since = now - this.options.windowMs;
-		const kept = (this.failures.get(key) ?? []).filter((time) => time > since);
-		if (kept.length === 0) this.failures.delete(key);
-		else this.failures.set(key, kept);
-		return kept;
-	}
-
-	/** Seconds `key` must wait before trying again, or 0 when it may try now. */
-	retryAfterSeconds(key: string, now = Date.now()): number {
-		const recent = this.recent(key, now);
-		if (recent.length < this.options.maxFailures) return 0;
-		const oldestThatCounts = recent[recent.length - this.options.maxFailures];
-		return Math.max(1, Math.ceil((oldestThatCounts + this.options.windowMs - now) / 1000));
-	}
-
-	/** Records one failed attempt by `key`. */
-	recordFailure(key: string, now = Date.now()): void {
-		const recent = this.recent(key, now);
-		recent.push(now);
-		this.failures.set(key, recent);
-		if (this.failures.size > 100_000) this.pruneAll(now);
-	}
-
-	/** Forgets `key`'s failures after a successful login. */
-	reset(key: string): void {
-		this.failures.delete(key);
-	}
-
-	private pruneAll(now: number): void {
-		for (const key of [...this.failures.keys()]) this.recent(key, now);
-	}
-}
-
-/** The process-wide throttle for the login endpoint and form. */
-export const loginThrottle = new LoginThrottle();

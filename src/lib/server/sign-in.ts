@@ -1,21 +1,15 @@
 /**
- * The request-level verbs shared by the auth API and the auth forms: start a session for a user,
- * log in with throttling, log out.
+ * The request-level verbs shared by the auth API and the auth forms: register, start a session
+ * for a user, log in with throttling, log out.
  */
 import type { RequestEvent } from '@sveltejs/kit';
 import { createSession, generateSessionToken, invalidateSession, type SessionUser } from './auth';
 import { AppError } from './errors';
+import { clientAddress } from './http/client-address';
 import { loginThrottle } from './login-throttle';
 import { deleteSessionCookie, setSessionCookie } from './session-cookie';
-import { authenticate } from './users';
-
-function clientAddress(event: RequestEvent): string {
-	try {
-		return event.getClientAddress();
-	} catch {
-		return 'unknown';
-	}
-}
+import { sendVerificationEmail } from './email-verification';
+import { authenticate, registerUser, type Registration } from './users';
 
 /** Creates a session for `user` and sets its cookie on the response. */
 export async function startSession(event: RequestEvent, user: SessionUser): Promise<void> {
@@ -30,6 +24,18 @@ export async function startSession(event: RequestEvent, user: SessionUser): Prom
 }
 
 /**
+ * Creates an account (throttled; see registerUser), signs it in and emails the link that
+ * verifies its address.
+ */
+export async function register(event: RequestEvent, input: Registration): Promise<SessionUser> {
+	const origin = event.url.origin;
+	const user = await registerUser(input, { address: clientAddress(event), origin });
+	await startSession(event, user);
+	await sendVerificationEmail(user.id, user.email, origin);
+	return user;
+}
+
+/**
  * Checks credentials and starts a session. Throws 429 with `Retry-After` once the client address
  * has failed too often, and 401 with one message whether the email or the password was wrong.
  */
@@ -39,19 +45,10 @@ export async function logIn(
 	password: unknown
 ): Promise<SessionUser> {
 	const address = clientAddress(event);
-	const waitSeconds = loginThrottle.retryAfterSeconds(address);
-	if (waitSeconds > 0) {
-		throw new AppError(
-			429,
-			'too_many_attempts',
-			`Too many failed attempts. Try again in ${Math.ceil(waitSeconds / 60)} minute(s).`,
-			undefined,
-			{ 'Retry-After': String(waitSeconds) }
-		);
-	}
+	loginThrottle.assertAllowed(address);
 	const user = await authenticate(email, password);
 	if (!user) {
-		loginThrottle.recordFailure(address);
+		loginThrottle.record(address);
 		throw new AppError(401, 'invalid_credentials', 'The email or password is not correct.');
 	}
 	loginThrottle.reset(address);

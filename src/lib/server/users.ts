@@ -8,7 +8,10 @@ import { user as userTable } from './db/schema';
 import { AppError, invalidInput } from './errors';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords';
 import { normaliseEmail } from './email';
-import { acceptPendingInvites } from './sharing/members';
+import { passwordCheckPerSession, passwordCheckPerUser } from './login-throttle';
+import { registrationThrottles } from './login-throttle';
+import { alreadyRegisteredMessage } from './mail/messages';
+import { sendMail } from './mail/outbox';
 import type { SessionUser } from './auth';
 
 export const NAME_MAX_LENGTH = 100;
@@ -29,8 +32,22 @@ export interface Registration {
 	password: unknown;
 }
 
-/** Creates an account and grants the invitations waiting for its email; 409 when it is taken. */
-export async function registerUser(input: Registration): Promise<SessionUser> {
+/**
+ * Creates an account with an unverified email (invitations to that address wait until it is
+ * verified). Throttled per client `address` and for the whole server (429 with `Retry-After`,
+ * counting every attempt), so neither mass sign-ups nor probing which addresses are taken go
+ * fast. 409 `email_taken` when the address has an account, whose owner is told by email (with a
+ * link to reset their password) so that probing does not go unnoticed.
+ */
+export async function registerUser(
+	input: Registration,
+	context: { address: string; origin: string }
+): Promise<SessionUser> {
+	const throttles = registrationThrottles();
+	throttles.global.assertAllowed('all');
+	throttles.perAddress.assertAllowed(context.address);
+	throttles.global.record('all');
+	throttles.perAddress.record(context.address);
 	const email = normaliseEmail(input.email);
 	const name = normaliseName(input.name);
 	const password = assertAcceptablePassword(input.password);
@@ -39,7 +56,12 @@ export async function registerUser(input: Registration): Promise<SessionUser> {
 		.select({ id: userTable.id })
 		.from(userTable)
 		.where(eq(userTable.email, email));
-	if (existing) throw emailTaken();
+	if (existing) {
+		await sendMail(
+			alreadyRegisteredMessage({ to: email, url: `${context.origin}/forgot-password` })
+		);
+		throw emailTaken();
+	}
 	const created = {
 		id: crypto.randomUUID(),
 		email,
@@ -52,7 +74,6 @@ export async function registerUser(input: Registration): Promise<SessionUser> {
 		.onConflictDoNothing({ target: userTable.email })
 		.returning({ id: userTable.id });
 	if (inserted.length === 0) throw emailTaken();
-	await acceptPendingInvites(created.id, email);
 	return { id: created.id, email, name };
 }
 
@@ -87,12 +108,20 @@ export async function changeName(userId: string, name: unknown): Promise<string>
 	return normalised;
 }
 
-/** Changes a password after checking the current one; 400 naming the field that is wrong. */
+/**
+ * Changes a password after checking the current one; 400 naming the field that is wrong. Wrong
+ * current passwords are throttled per session (`sessionId`) and per user: 429 once either has
+ * failed too often, so a stolen session cannot guess the password it would need to lock the
+ * owner out.
+ */
 export async function changePassword(
 	userId: string,
 	currentPassword: unknown,
-	newPassword: unknown
+	newPassword: unknown,
+	sessionId?: string
 ): Promise<void> {
+	passwordCheckPerUser.assertAllowed(userId);
+	if (sessionId) passwordCheckPerSession.assertAllowed(sessionId);
 	const db = await getDb();
 	const [found] = await db.select().from(userTable).where(eq(userTable.id, userId));
 	if (!found) throw new AppError(401, 'unauthenticated', 'Log in first.');
@@ -100,6 +129,8 @@ export async function changePassword(
 		typeof currentPassword !== 'string' ||
 		!(await verifyPassword(found.passwordHash, currentPassword))
 	) {
+		passwordCheckPerUser.record(userId);
+		if (sessionId) passwordCheckPerSession.record(sessionId);
 		throw invalidInput('Your current password is not correct.', 'currentPassword');
 	}
 	const password = assertAcceptablePassword(newPassword, 'newPassword');

@@ -15,6 +15,8 @@ export type WorkbookRole = 'owner' | 'editor' | 'viewer';
 export interface AccessIdentity {
 	userId?: string | null;
 	linkToken?: string | null;
+	/** Where a link token came from: wrong tokens count as guesses from this address. */
+	clientAddress?: string;
 }
 
 /** A caller: a user id, or a full identity (user and/or share-link token). */
@@ -60,7 +62,7 @@ export async function resolveAccess(
 		if (member && isRole(member.role)) return member.role;
 	}
 	if (identity.linkToken) {
-		const link = await resolveShareLinkToken(identity.linkToken);
+		const link = await resolveShareLinkToken(identity.linkToken, identity.clientAddress);
 		if (link?.workbookId === workbookId) return link.role;
 	}
 	return null;

@@ -28,7 +28,7 @@ export function describeTerminalClose(code: number): string | null {
 		case 4403:
 			return 'You no longer have access to this workbook.';
 		case 4404:
-			return 'This workbook has been deleted.';
+			return 'This workbook has been deleted, or you no longer have access to it.';
 		default:
 			return code >= 4400 && code < 4500 ? 'The server closed this workbook.' : null;
 	}

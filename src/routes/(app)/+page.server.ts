@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { field, formFailure } from '$lib/server/http/form';
+import { field, formFailure, requireFormUser } from '$lib/server/http/form';
 import {
 	createWorkbook,
 	deleteWorkbook,
@@ -25,31 +25,37 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	create: async ({ request, locals }) => {
+	create: async (event) => {
+		const user = requireFormUser(event);
+		const { request } = event;
 		const data = await request.formData();
 		let id: string;
 		try {
 			const template = field(data, 'template') || 'blank';
-			id = (await createWorkbook(locals.user!.id, { title: field(data, 'title'), template })).id;
+			id = (await createWorkbook(user.id, { title: field(data, 'title'), template })).id;
 		} catch (error) {
 			return formFailure(error, { form: 'create', values: { title: field(data, 'title') } });
 		}
 		redirect(303, `/workbooks/${id}`);
 	},
-	rename: async ({ request, locals }) => {
+	rename: async (event) => {
+		const user = requireFormUser(event);
+		const { request } = event;
 		const data = await request.formData();
 		const id = field(data, 'id');
 		try {
-			await renameWorkbook(locals.user!.id, id, field(data, 'title'));
+			await renameWorkbook(user.id, id, field(data, 'title'));
 		} catch (error) {
 			return formFailure(error, { form: `rename:${id}`, values: { title: field(data, 'title') } });
 		}
 		return { form: `rename:${id}`, saved: true };
 	},
-	delete: async ({ request, locals }) => {
+	delete: async (event) => {
+		const user = requireFormUser(event);
+		const { request } = event;
 		const id = field(await request.formData(), 'id');
 		try {
-			await deleteWorkbook(locals.user!.id, id);
+			await deleteWorkbook(user.id, id);
 		} catch (error) {
 			return formFailure(error, { form: 'delete' });
 		}

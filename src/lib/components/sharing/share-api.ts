@@ -57,7 +57,13 @@ export function shareApi(workbookId: string) {
 	return {
 		members: () => call<{ members: Member[]; invites: Invite[] }>('GET', `${base}/members`),
 		invite: (email: string, role: GrantableRole) =>
-			call<{ status: 'added' | 'invited' }>('POST', `${base}/members`, { email, role }),
+			call<{ status: 'invited'; email: string; url: string; emailed: boolean }>(
+				'POST',
+				`${base}/members`,
+				{ email, role }
+			),
+		withdrawInvite: (email: string) =>
+			call('DELETE', `${base}/invites/${encodeURIComponent(email)}`),
 		changeRole: (userId: string, role: GrantableRole) =>
 			call('PATCH', `${base}/members/${userId}`, { role }),
 		remove: (userId: string) => call('DELETE', `${base}/members/${userId}`),
@@ -78,7 +84,8 @@ const EVENT_TEXT: Record<string, string> = {
 	ownership_transfer: 'handed ownership to',
 	link_created: 'created the link',
 	link_used: 'Someone opened the link',
-	link_revoked: 'revoked the link'
+	link_revoked: 'revoked the link',
+	invite_accepted: 'accepted the invitation for'
 };
 
 /** One line of the audit trail for people, e.g. "Ann invited bo@x.com as viewer". */
@@ -95,6 +102,7 @@ export function describeShareEvent(event: ShareEvent, names: Map<string, string>
 			return `${who} left`;
 		case 'invite':
 		case 'role_change':
+		case 'invite_accepted':
 			return `${who} ${EVENT_TEXT[event.kind]} ${subject} as ${event.detail ?? ''}`;
 		default:
 			return `${who} ${EVENT_TEXT[event.kind] ?? event.kind} ${subject}`.trim();

@@ -29,9 +29,33 @@ export const user = pgTable(
 		email: text('email').notNull(),
 		name: text('name').notNull(),
 		passwordHash: text('password_hash').notNull(),
+		/** When the owner of `email` proved it by opening a link sent there; null until then. */
+		emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
 		createdAt: createdAt()
 	},
 	(table) => [uniqueIndex('user_email_unique').on(table.email)]
+);
+
+/**
+ * Single-use secrets emailed to a user: `verify_email` (proves they own `email`) and
+ * `password_reset`. Only the token's SHA-256 is stored; `usedAt` is set when it is spent.
+ */
+export const authToken = pgTable(
+	'auth_token',
+	{
+		tokenHash: text('token_hash').primaryKey(),
+		/** 'verify_email' | 'password_reset' */
+		purpose: text('purpose').notNull(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		/** The address the link was sent to (verification proves exactly this one). */
+		email: text('email').notNull(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		usedAt: timestamp('used_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(table) => [index('auth_token_user_idx').on(table.userId, table.purpose)]
 );
 
 export const session = pgTable(
@@ -150,7 +174,11 @@ export type Session = typeof session.$inferSelect;
 export type Workbook = typeof workbook.$inferSelect;
 export type WorkbookMember = typeof workbookMember.$inferSelect;
 
-/** An invitation by email for someone not yet registered; becomes a membership at registration. */
+/**
+ * A pending invitation by email. It becomes a membership only when a signed-in person opens its
+ * link (`tokenHash`: SHA-256 of a single-use token emailed to the address) and accepts, or when
+ * the owner of the address verifies it. Invitations made before links existed have no token.
+ */
 export const workbookInvite = pgTable(
 	'workbook_invite',
 	{
@@ -161,11 +189,13 @@ export const workbookInvite = pgTable(
 		/** 'editor' | 'viewer' */
 		role: text('role').notNull(),
 		invitedBy: text('invited_by').references(() => user.id, { onDelete: 'set null' }),
+		tokenHash: text('token_hash'),
 		createdAt: createdAt()
 	},
 	(table) => [
 		primaryKey({ columns: [table.workbookId, table.email] }),
-		index('workbook_invite_email_idx').on(table.email)
+		index('workbook_invite_email_idx').on(table.email),
+		uniqueIndex('workbook_invite_token_hash_unique').on(table.tokenHash)
 	]
 );
 

@@ -6,6 +6,7 @@ import { json, type RequestEvent } from '@sveltejs/kit';
 import { AppError } from '../errors';
 import type { SessionUser } from '../auth';
 import type { AccessIdentity } from '../workbook-access';
+import { clientAddress } from './client-address';
 
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -89,5 +90,5 @@ export function requireReader(event: RequestEvent): AccessIdentity {
 	const linkToken = bearer ?? event.url.searchParams.get('link') ?? null;
 	const userId = event.locals.user?.id ?? null;
 	if (!userId && !linkToken) throw new AppError(401, 'unauthenticated', 'Log in to do this.');
-	return { userId, linkToken };
+	return { userId, linkToken, clientAddress: linkToken ? clientAddress(event) : undefined };
 }

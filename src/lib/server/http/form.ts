@@ -1,7 +1,7 @@
 /**
  * Turns a domain error into a form failure the page can show beside the offending field.
  */
-import { fail, type ActionFailure } from '@sveltejs/kit';
+import { fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import { AppError } from '../errors';
 import { getLogger } from '../logger';
 
@@ -29,4 +29,18 @@ export function formFailure(
 export function field(data: FormData, name: string): string {
 	const value = data.get(name);
 	return typeof value === 'string' ? value : '';
+}
+
+/**
+ * The signed-in user of a form action, or a redirect to the login page (coming back to `url`).
+ * Actions run before any layout `load`, so the (app) layout's guard does not cover them.
+ */
+export function requireFormUser(event: {
+	locals: App.Locals;
+	url: URL;
+}): NonNullable<App.Locals['user']> {
+	if (!event.locals.user) {
+		redirect(303, `/login?redirectTo=${encodeURIComponent(event.url.pathname)}`);
+	}
+	return event.locals.user;
 }

@@ -15,7 +15,8 @@ export type ShareEventKind =
 	| 'ownership_transfer'
 	| 'link_created'
 	| 'link_used'
-	| 'link_revoked';
+	| 'link_revoked'
+	| 'invite_accepted';
 
 export interface ShareEventInput {
 	workbookId: string;

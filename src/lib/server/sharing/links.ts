@@ -6,6 +6,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { getDb } from '../db';
 import { shareLink, type ShareLink } from '../db/schema';
 import { invalidInput, notFound } from '../errors';
+import { tokenGuessThrottle } from '../login-throttle';
 import { generateToken, hashToken, TOKEN_PATTERN } from '../tokens';
 import { announceAccessChange } from './access-events';
 import { recordShareEvent } from './audit';
@@ -159,20 +160,22 @@ export async function revokeShareLink(
 
 /**
  * The link a token opens, or null when the token is malformed, unknown, revoked or expired.
- * Records the use (last use and a `link_used` event) at most every ten minutes per link.
+ * Records the use (last use and a `link_used` event) at most every ten minutes per link. With
+ * the client's `address`, a token that opens nothing counts as a guess, and an address that has
+ * guessed too often gets 429 (`tooManyAttempts`) before its token is even looked up.
  */
 export async function resolveShareLinkToken(
 	token: string,
+	address?: string,
 	now = new Date()
 ): Promise<ResolvedLink | null> {
-	if (!TOKEN_PATTERN.test(token)) return null;
+	if (address !== undefined) tokenGuessThrottle.assertAllowed(address);
+	const link = await findUsableLink(token, now);
+	if (!link) {
+		if (address !== undefined) tokenGuessThrottle.record(address);
+		return null;
+	}
 	const db = await getDb();
-	const [link] = await db
-		.select()
-		.from(shareLink)
-		.where(eq(shareLink.tokenHash, hashToken(token)));
-	if (!link || link.revokedAt) return null;
-	if (link.expiresAt && link.expiresAt.getTime() <= now.getTime()) return null;
 	if (!link.lastUsedAt || now.getTime() - link.lastUsedAt.getTime() >= USE_RECORD_INTERVAL_MS) {
 		await db.update(shareLink).set({ lastUsedAt: now }).where(eq(shareLink.id, link.id));
 		await recordShareEvent({
@@ -189,6 +192,18 @@ export async function resolveShareLinkToken(
 		role: 'viewer',
 		expiresAt: link.expiresAt
 	};
+}
+
+async function findUsableLink(token: string, now: Date): Promise<ShareLink | null> {
+	if (!TOKEN_PATTERN.test(token)) return null;
+	const db = await getDb();
+	const [link] = await db
+		.select()
+		.from(shareLink)
+		.where(eq(shareLink.tokenHash, hashToken(token)));
+	if (!link || link.revokedAt) return null;
+	if (link.expiresAt && link.expiresAt.getTime() <= now.getTime()) return null;
+	return link;
 }
 
 /** Whether the link is still usable (not revoked, not expired): for live connections. */

@@ -1,13 +1,12 @@
 /**
- * Co-owners and guests of a workbook: invite by email (existing users get access at once; others
- * when they register with that address), change roles, remove, leave, transfer ownership. Callers
- * check that the actor is the owner where the action needs it (`requireRole(…, 'owner')`).
+ * Co-owners and guests of a workbook: list, change roles, remove, leave, transfer ownership
+ * (invitations are in invites.ts). Callers check that the actor is the owner where the action
+ * needs it (`requireRole(…, 'owner')`).
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from '../db';
 import { user, workbook, workbookInvite, workbookMember } from '../db/schema';
 import { AppError, invalidInput, notFound } from '../errors';
-import { normaliseEmail } from '../email';
 import type { WorkbookRole } from '../workbook-access';
 import { announceAccessChange } from './access-events';
 import { recordShareEvent } from './audit';
@@ -28,22 +27,19 @@ export interface InviteView {
 	createdAt: string;
 }
 
-export interface InviteResult {
-	/** `added`: an existing user has access now; `invited`: they get it when they register. */
-	status: 'added' | 'invited';
-	email: string;
-	role: GrantableRole;
-}
-
 /** Reads a role an owner may grant; 400 otherwise. */
 export function readGrantableRole(value: unknown): GrantableRole {
 	if (value === 'editor' || value === 'viewer') return value;
 	throw invalidInput('The role must be "editor" or "viewer".', 'role');
 }
 
-/** The workbook's members (owner first) and its pending invitations. */
+/**
+ * The workbook's members (owner first) and, with `includeInvites` (the owner's view only), its
+ * pending invitations: an address in a pending invitation is what a taker would register.
+ */
 export async function listMembers(
-	workbookId: string
+	workbookId: string,
+	includeInvites: boolean
 ): Promise<{ members: MemberView[]; invites: InviteView[] }> {
 	const db = await getDb();
 	const members = await db
@@ -52,11 +48,13 @@ export async function listMembers(
 		.innerJoin(user, eq(user.id, workbookMember.userId))
 		.where(eq(workbookMember.workbookId, workbookId))
 		.orderBy(asc(workbookMember.createdAt));
-	const invites = await db
-		.select()
-		.from(workbookInvite)
-		.where(eq(workbookInvite.workbookId, workbookId))
-		.orderBy(asc(workbookInvite.createdAt));
+	const invites = includeInvites
+		? await db
+				.select()
+				.from(workbookInvite)
+				.where(eq(workbookInvite.workbookId, workbookId))
+				.orderBy(asc(workbookInvite.createdAt))
+		: [];
 	const rank = { owner: 0, editor: 1, viewer: 2 } as Record<string, number>;
 	return {
 		members: members
@@ -68,66 +66,6 @@ export async function listMembers(
 			createdAt: invite.createdAt.toISOString()
 		}))
 	};
-}
-
-/** Gives `email` a role: at once when they have an account, else when they register. */
-export async function inviteMember(
-	workbookId: string,
-	actorUserId: string,
-	input: { email: unknown; role: unknown }
-): Promise<InviteResult> {
-	const email = normaliseEmail(input.email);
-	const role = readGrantableRole(input.role);
-	const db = await getDb();
-	const [existing] = await db.select({ id: user.id }).from(user).where(eq(user.email, email));
-	if (existing) {
-		const [membership] = await db
-			.select({ role: workbookMember.role })
-			.from(workbookMember)
-			.where(
-				and(eq(workbookMember.workbookId, workbookId), eq(workbookMember.userId, existing.id))
-			);
-		if (membership?.role === 'owner') {
-			throw new AppError(409, 'already_owner', 'That person owns this workbook.', 'email');
-		}
-		await db
-			.insert(workbookMember)
-			.values({ workbookId, userId: existing.id, role })
-			.onConflictDoUpdate({
-				target: [workbookMember.workbookId, workbookMember.userId],
-				set: { role }
-			});
-		announceAccessChange(workbookId);
-	} else {
-		await db
-			.insert(workbookInvite)
-			.values({ workbookId, email, role, invitedBy: actorUserId })
-			.onConflictDoUpdate({
-				target: [workbookInvite.workbookId, workbookInvite.email],
-				set: { role }
-			});
-	}
-	await recordShareEvent({ workbookId, actorUserId, kind: 'invite', subject: email, detail: role });
-	return { status: existing ? 'added' : 'invited', email, role };
-}
-
-/** Withdraws an invitation not yet accepted; 404 when there is none. */
-export async function cancelInvite(workbookId: string, actorUserId: string, email: string) {
-	const db = await getDb();
-	const deleted = await db
-		.delete(workbookInvite)
-		.where(
-			and(eq(workbookInvite.workbookId, workbookId), eq(workbookInvite.email, email.toLowerCase()))
-		)
-		.returning({ email: workbookInvite.email });
-	if (deleted.length === 0) throw notFound('This invitation');
-	await recordShareEvent({
-		workbookId,
-		actorUserId,
-		kind: 'removal',
-		subject: email,
-		detail: 'invite'
-	});
 }
 
 async function requireMember(workbookId: string, userId: string): Promise<WorkbookRole> {
@@ -217,24 +155,4 @@ export async function transferOwnership(
 		subject: newOwnerId
 	});
 	announceAccessChange(workbookId);
-}
-
-/** Turns the invitations waiting for `email` into memberships of the new user `userId`. */
-export async function acceptPendingInvites(userId: string, email: string): Promise<number> {
-	const db = await getDb();
-	const invites = await db.select().from(workbookInvite).where(eq(workbookInvite.email, email));
-	for (const invite of invites) {
-		await db.transaction(async (tx) => {
-			await tx
-				.insert(workbookMember)
-				.values({ workbookId: invite.workbookId, userId, role: invite.role })
-				.onConflictDoNothing();
-			await tx
-				.delete(workbookInvite)
-				.where(
-					and(eq(workbookInvite.workbookId, invite.workbookId), eq(workbookInvite.email, email))
-				);
-		});
-	}
-	return invites.length;
 }

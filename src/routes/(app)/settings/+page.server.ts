@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { invalidateUserSession, invalidateUserSessions, listUserSessions } from '$lib/server/auth';
-import { field, formFailure } from '$lib/server/http/form';
+import { field, formFailure, requireFormUser } from '$lib/server/http/form';
 import { describeSession } from '$lib/server/session-summary';
 import { changeName, changePassword } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,39 +11,48 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	name: async ({ request, locals }) => {
+	name: async (event) => {
+		const { request } = event;
+		const user = requireFormUser(event);
 		const data = await request.formData();
 		try {
-			await changeName(locals.user!.id, field(data, 'name'));
+			await changeName(user.id, field(data, 'name'));
 		} catch (error) {
 			return formFailure(error, { form: 'name', values: { name: field(data, 'name') } });
 		}
 		return { form: 'name', saved: true };
 	},
-	password: async ({ request, locals }) => {
+	password: async (event) => {
+		const { request, locals } = event;
+		const user = requireFormUser(event);
 		const data = await request.formData();
 		try {
 			await changePassword(
-				locals.user!.id,
+				user.id,
 				field(data, 'currentPassword'),
-				field(data, 'newPassword')
+				field(data, 'newPassword'),
+				locals.session?.id
 			);
-			await invalidateUserSessions(locals.user!.id, locals.session?.id);
+			await invalidateUserSessions(user.id, locals.session?.id);
 		} catch (error) {
 			return formFailure(error, { form: 'password' });
 		}
 		return { form: 'password', saved: true };
 	},
-	endSession: async ({ request, locals }) => {
+	endSession: async (event) => {
+		const { request, locals } = event;
+		const user = requireFormUser(event);
 		const sessionId = field(await request.formData(), 'sessionId');
 		if (sessionId === locals.session?.id) {
 			return fail(400, { form: 'sessions', message: 'Use “Log out” to end this session.' });
 		}
-		await invalidateUserSession(locals.user!.id, sessionId);
+		await invalidateUserSession(user.id, sessionId);
 		return { form: 'sessions', saved: true };
 	},
-	endOtherSessions: async ({ locals }) => {
-		await invalidateUserSessions(locals.user!.id, locals.session?.id);
+	endOtherSessions: async (event) => {
+		const { locals } = event;
+		const user = requireFormUser(event);
+		await invalidateUserSessions(user.id, locals.session?.id);
 		return { form: 'sessions', saved: true };
 	}
 };

@@ -1,11 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import { field, formFailure } from '$lib/server/http/form';
-import { startSession } from '$lib/server/sign-in';
-import { registerUser } from '$lib/server/users';
+import { safeRedirectTarget } from '$lib/server/http/redirect-target';
+import { register } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
-	if (locals.user) redirect(303, '/');
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
 };
 
 export const actions: Actions = {
@@ -13,11 +13,10 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const values = { email: field(data, 'email'), name: field(data, 'name') };
 		try {
-			const user = await registerUser({ ...values, password: field(data, 'password') });
-			await startSession(event, user);
+			await register(event, { ...values, password: field(data, 'password') });
 		} catch (error) {
 			return formFailure(error, { values });
 		}
-		redirect(303, '/');
+		redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo')));
 	}
 };

@@ -2,13 +2,15 @@ import { error } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { getDb } from '$lib/server/db';
 import { workbook } from '$lib/server/db/schema';
+import { clientAddress } from '$lib/server/http/client-address';
 import { resolveShareLinkToken } from '$lib/server/sharing/links';
 import type { PageServerLoad } from './$types';
 
 /** A view-only link: no account needed; the token never leaves in a Referer header. */
-export const load: PageServerLoad = async ({ params, setHeaders }) => {
+export const load: PageServerLoad = async (event) => {
+	const { params, setHeaders } = event;
 	setHeaders({ 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' });
-	const link = await resolveShareLinkToken(params.token);
+	const link = await resolveShareLinkToken(params.token, clientAddress(event));
 	if (!link) {
 		error(404, 'This link does not open anything: it may have been revoked or have expired.');
 	}

@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = apiEndpoint(async (event) => {
 	const user = requireUser(event);
 	const body = await readJsonObject(event.request);
-	await changePassword(user.id, body.currentPassword, body.newPassword);
+	await changePassword(user.id, body.currentPassword, body.newPassword, event.locals.session?.id);
 	await invalidateUserSessions(user.id, event.locals.session?.id);
 	return new Response(null, { status: 204 });
 });

@@ -1,0 +1,62 @@
+/**
+ * Proves that a person owns their account's email address: registration emails a link; opening
+ * it marks the address verified and grants the workbook invitations waiting for that address.
+ * Until then an invitation to the address gives its account nothing (issue 27: registering an
+ * address one saw in a members list must not be enough).
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import { issueAuthToken, peekAuthToken, spendAuthToken } from './auth-tokens';
+import { getDb } from './db';
+import { user as userTable } from './db/schema';
+import { verificationMessage } from './mail/messages';
+import { sendMail } from './mail/outbox';
+import { acceptPendingInvites } from './sharing/invites';
+
+const VERIFICATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** The page a verification link opens. */
+export function verificationUrl(origin: string, token: string): string {
+	return `${origin}/verify-email/${token}`;
+}
+
+/** Emails `email` a link that verifies it for `userId` (valid for 7 days). */
+export async function sendVerificationEmail(
+	userId: string,
+	email: string,
+	origin: string
+): Promise<void> {
+	const token = await issueAuthToken('verify_email', { userId, email }, VERIFICATION_LIFETIME_MS);
+	await sendMail(verificationMessage({ to: email, url: verificationUrl(origin, token) }));
+}
+
+/**
+ * Marks `email` verified for `userId` and turns its pending invitations into memberships;
+ * returns how many were granted. Shared by the verification link and a password reset (which
+ * proves the same thing).
+ */
+export async function markEmailVerified(userId: string, email: string): Promise<number> {
+	const db = await getDb();
+	await db
+		.update(userTable)
+		.set({ emailVerifiedAt: new Date() })
+		.where(
+			and(eq(userTable.id, userId), eq(userTable.email, email), isNull(userTable.emailVerifiedAt))
+		);
+	return acceptPendingInvites(userId, email);
+}
+
+/**
+ * Spends a verification token from `address`: 429 after too many wrong tokens, 400
+ * `invalid_token` for one that is unknown, used or expired. Returns the workbooks granted.
+ */
+export async function verifyEmail(
+	token: unknown,
+	address: string
+): Promise<{ userId: string; grantedWorkbooks: number }> {
+	await peekAuthToken('verify_email', token, address);
+	const grant = await spendAuthToken('verify_email', token as string);
+	return {
+		userId: grant.userId,
+		grantedWorkbooks: await markEmailVerified(grant.userId, grant.email)
+	};
+}
