@@ -4,8 +4,8 @@ import { cellKey, namesMap, sheetsMap } from '../../core/document';
 import { listSheetEntries } from '../../core/document-view';
 import { LimitExceededError } from '../../core/errors';
 import type { StoredFormula, StoredRef } from '../../core/formula-refs';
-import { setCellInputs } from '../../core/operations/cells';
-import { insertLines } from '../../core/operations/structure';
+import { fillDown, setCellInputs } from '../../core/operations/cells';
+import { deleteLines, insertLines, moveLines } from '../../core/operations/structure';
 import { seedTemplate, TEMPLATES } from '../../core/templates';
 import { seedBlankWorkbook } from '../../core/workbook-api';
 import { checkUpdateFormulaLimits } from './update-formula-limits';
@@ -62,6 +62,36 @@ describe('checkUpdateFormulaLimits', () => {
 		);
 		expect(() => admit(server, update)).not.toThrow();
 	});
+
+	it('accepts the edits the core makes, one by one and as one offline update over concurrent ones', () => {
+		const { client, server, sheetId } = workbook();
+		const edits: (() => void)[] = [
+			() => setCellInputs(client, sheetId, [{ address: 'A1', text: '=SUM(B1:B500)' }]),
+			() => insertLines(client, sheetId, 'rows', 0, 3),
+			() => moveLines(client, sheetId, 'rows', 5, 2, 0),
+			() => deleteLines(client, sheetId, 'rows', 1, 1),
+			() => setCellInputs(client, sheetId, [{ address: 'C1', text: '=SUM(A1:E199990)' }]),
+			() => fillDown(client, sheetId, 'C1:C5'),
+			() => setCellInputs(client, sheetId, [{ address: 'D2', text: '=SUM(A:E)+ALL1' }])
+		];
+		for (const edit of edits) {
+			const update = editOf(client, edit);
+			expect(() => admit(server, update)).not.toThrow();
+			Y.applyUpdate(server, update);
+		}
+		// Offline: the client inserts rows and refers to them while someone else inserted others.
+		const other = new Y.Doc();
+		Y.applyUpdate(other, Y.encodeStateAsUpdate(server));
+		const offline = editOf(client, () => {
+			insertLines(client, sheetId, 'rows', 10, 5);
+			setCellInputs(client, sheetId, [{ address: 'F12', text: '=SUM(A1:E199999)' }]);
+		});
+		Y.applyUpdate(
+			server,
+			editOf(other, () => insertLines(other, sheetId, 'rows', 10, 1))
+		);
+		expect(() => admit(server, offline)).not.toThrow();
+	}, 20_000);
 
 	it('refuses a raw formula over a million cells between rows and columns the document has', () => {
 		const { client, server, sheetId, rows, cols, cells } = workbook();

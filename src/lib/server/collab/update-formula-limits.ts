@@ -8,16 +8,22 @@
  * largest area they allow is what counts; a reference to an id known nowhere is `#REF!`.
  *
  * Only the formulas in the update are checked, and only the update's own axis items are
- * walked; the document is read through views that readers share.
+ * walked. The document's order of a long axis (a view rebuilt after each change to it, linear
+ * in its length) is only consulted for a formula that its length alone cannot clear: every
+ * formula is first checked with such an axis counted whole, which is an upper bound.
  */
 import * as Y from 'yjs';
 import { axisOf, nameById, sheetById } from '../../core/document-view';
+import { LimitExceededError } from '../../core/errors';
 import {
 	checkStoredFormula,
 	type PositionBounds,
 	type StoredFormulaContext
 } from '../../core/limits';
 import type { UpdateContents } from './update-schema';
+
+/** Axes longer than this are first counted whole (their order costs a pass over them). */
+const LONG_AXIS = 10_000;
 
 /** Deleted items skipped at most when looking for a visible neighbour in the document. */
 const MAX_DELETED_WALK = 64;
@@ -182,13 +188,35 @@ export function checkUpdateFormulaLimits(doc: Y.Doc, contents: UpdateContents): 
 		}
 		return bounds;
 	};
-	const context: StoredFormulaContext = {
+	const longAxes = new Map<string, PositionBounds | null>();
+	/** A long axis as a whole, [0, most elements it may have − 1]; null when it is short. */
+	const wholeLongAxis = (sheetId: string, axis: 'rows' | 'cols'): PositionBounds | null => {
+		const key = `${axis}:${sheetId}`;
+		if (!longAxes.has(key)) {
+			let length = sheetById(doc, sheetId)?.[axis].length ?? 0;
+			for (const entry of contents.axisItems) {
+				if (entry.sheetId === sheetId && entry.axis === axis) length += entry.item.length;
+			}
+			longAxes.set(key, length > LONG_AXIS ? [0, length - 1] : null);
+		}
+		return longAxes.get(key)!;
+	};
+	const contextOf = (coarse: boolean): StoredFormulaContext => ({
 		sheetName: (sheetId) => contents.sheetNames.get(sheetId) ?? sheetById(doc, sheetId)?.name,
 		definedName: (nameId) => contents.definedNames.get(nameId) ?? nameById(doc, nameId)?.name,
-		rowBounds: (sheetId, rowId) => axisBounds(sheetId, 'rows').bounds(rowId),
-		colBounds: (sheetId, colId) => axisBounds(sheetId, 'cols').bounds(colId)
-	};
+		rowBounds: (sheetId, rowId) =>
+			(coarse && wholeLongAxis(sheetId, 'rows')) || axisBounds(sheetId, 'rows').bounds(rowId),
+		colBounds: (sheetId, colId) =>
+			(coarse && wholeLongAxis(sheetId, 'cols')) || axisBounds(sheetId, 'cols').bounds(colId)
+	});
+	const coarse = contextOf(true);
+	const exact = contextOf(false);
 	for (const { formula, hostSheetId, absolute } of contents.formulas) {
-		checkStoredFormula(formula, hostSheetId, context, absolute);
+		try {
+			checkStoredFormula(formula, hostSheetId, coarse, absolute);
+		} catch (error) {
+			if (!(error instanceof LimitExceededError)) throw error;
+			checkStoredFormula(formula, hostSheetId, exact, absolute);
+		}
 	}
 }
