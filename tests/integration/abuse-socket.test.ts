@@ -398,4 +398,54 @@ describe.each(DATABASE_KINDS)('abuse of the collaboration socket on %s', (kind) 
 		expect((await owner.get(`${base}/names`)).status).toBe(200);
 		expect((await owner.get(`${base}/charts`)).status).toBe(200);
 	});
+
+	it('refuses raw updates carrying an over-area or over-deep formula with 4400, storing nothing, while a bystander edits on', async () => {
+		const workbookId = await createWorkbook('Formula limits');
+		// 1,001 rows × 1,000 columns: a range over all of them passes the million-cell limit.
+		const grown = await owner.post(`/api/v1/workbooks/${workbookId}/cells`, {
+			sheet: 'Sheet1',
+			updates: [
+				{ ref: 'A1', input: '5' },
+				{ ref: 'ALL1001', input: 'corner' }
+			]
+		});
+		expect(grown.status).toBe(200);
+		const bystander = connectClient(server.url, workbookId, { cookie: owner.sessionCookie });
+		try {
+			await waitFor(() => bystander.provider.synced, 10_000, 'bystander sync');
+			const doc = await syncedDocument(workbookId);
+			const { rows, cols, cells } = firstSheet(doc);
+			const overArea = editOf(doc, () =>
+				cells.set(`${rows[1]}:${cols[0]}`, {
+					f: {
+						parts: ['SUM(', ')'],
+						refs: [{ a: { r: rows[0], c: cols[0] }, b: { r: rows.at(-1), c: cols.at(-1) } }]
+					}
+				})
+			);
+			expect(await sendRawUpdate(workbookId, overArea)).toBe(4400);
+			const fresh = await syncedDocument(workbookId);
+			const overDeep = editOf(fresh, () =>
+				firstSheet(fresh).cells.set(`${rows[2]}:${cols[0]}`, {
+					f: { parts: ['('.repeat(65) + '1' + ')'.repeat(65)], refs: [] }
+				})
+			);
+			expect(await sendRawUpdate(workbookId, overDeep)).toBe(4400);
+			expect(await healthzMs()).toBeLessThan(1000);
+
+			firstSheet(bystander.doc).cells.set(`${rows[3]}:${cols[0]}`, 42);
+			await waitFor(
+				async () => (await readCells(workbookId, 'A4')).body.cells[0][0].value === 42,
+				10_000,
+				'the bystander edit stored'
+			);
+			expect(bystander.provider.wsconnected).toBe(true);
+			const stored = await readCells(workbookId, 'A1:A3');
+			expect(stored.body.cells.map((row) => row[0].input)).toEqual(['5', '', '']);
+			const check = await syncedDocument(workbookId);
+			expect(firstSheet(check).cells.size).toBe(3);
+		} finally {
+			bystander.provider.destroy();
+		}
+	});
 });

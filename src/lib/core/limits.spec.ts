@@ -5,7 +5,10 @@ import {
 	MAX_FORMULA_LENGTH,
 	MAX_FORMULA_NESTING,
 	checkFormulaText,
-	referenceCells
+	checkStoredFormula,
+	referenceCells,
+	type PositionBounds,
+	type StoredFormulaContext
 } from './limits';
 import { defineName } from './operations/names';
 import { clearRange, fillDown, setCellInput, setNumberFormat } from './operations/cells';
@@ -88,5 +91,53 @@ describe('limits', () => {
 			() => applyStructuralOps(doc, [half, { ...half, range: 'K1:T10001' }]),
 			limit
 		);
+	});
+
+	describe('checkStoredFormula', () => {
+		/** A sheet "Data" whose row ids `r<n>` and column ids `c<n>` lie where `where` says. */
+		const context = (where: (index: number) => PositionBounds): StoredFormulaContext => ({
+			sheetName: (id) => (id === 'data' ? 'Data' : undefined),
+			definedName: (id) => (id === 'n1' ? 'Price' : undefined),
+			rowBounds: (_, id) => (id.startsWith('r') ? where(Number(id.slice(1))) : null),
+			colBounds: (_, id) => (id.startsWith('c') ? where(Number(id.slice(1))) : null)
+		});
+		const exactly = context((index) => [index, index]);
+		const range = (bottom: number, right: number) => ({
+			parts: ['SUM(', ')'],
+			refs: [{ a: { r: 'r0', c: 'c0' }, b: { r: `r${bottom}`, c: `c${right}` } }]
+		});
+
+		it('counts the cells between a range’s corners where the document puts them', () => {
+			expect(() => checkStoredFormula(range(999, 999), 'data', exactly)).not.toThrow();
+			expect(() => checkStoredFormula(range(1000, 999), 'data', exactly)).toThrow(/1001000/);
+		});
+
+		it('counts the widest placement when a corner’s place is only bounded', () => {
+			const loose = context((index) => [index, index + 1]);
+			expect(() => checkStoredFormula(range(998, 999), 'data', loose)).toThrow(LimitExceededError);
+		});
+
+		it('lets a reference to an unknown sheet, row or column through as #REF!', () => {
+			const unknown = { parts: ['SUM(', ')'], refs: [{ a: { r: 'x0' }, b: { r: 'x9' } }] };
+			expect(() => checkStoredFormula(unknown, 'data', exactly)).not.toThrow();
+			expect(() => checkStoredFormula(range(5000, 5000), 'gone', exactly)).not.toThrow();
+			expect(() => checkStoredFormula(range(5000, 5000), undefined, exactly)).not.toThrow();
+		});
+
+		it('measures text as rendered, references and names included', () => {
+			const refs = Array(2000).fill({ a: { r: 'r99999', c: 'c0' } });
+			const formula = { parts: ['', ...Array(2000).fill('+')], refs };
+			// 2,000 × "A100000" + 2,000 "+" + "=": 16,001 characters.
+			expect(() => checkStoredFormula(formula, 'data', exactly)).toThrow(/16001/);
+			const names = { parts: ['', ...Array(2000).fill('+')], refs: Array(2000).fill({ n: 'n1' }) };
+			expect(() => checkStoredFormula(names, 'data', exactly)).toThrow(/12001/);
+		});
+
+		it('nests as deep as its parts, parentheses in text aside', () => {
+			const deep = { parts: ['('.repeat(65) + '1' + ')'.repeat(65)], refs: [] };
+			expect(() => checkStoredFormula(deep, 'data', exactly)).toThrow(/64 levels/);
+			const quoted = { parts: [`"${'('.repeat(100)}"`], refs: [] };
+			expect(() => checkStoredFormula(quoted, 'data', exactly)).not.toThrow();
+		});
 	});
 });

@@ -9,9 +9,10 @@
  * (8,192 characters, 64 levels); a formula may refer to a million cells (five whole columns) and
  * build arrays of that size — past that, one cell's evaluation takes seconds and hundreds of MB.
  */
-import type { RangeBounds } from './addresses';
+import { columnLetters, type RangeBounds } from './addresses';
 import { MAX_GRID_COLS, MAX_GRID_ROWS } from './document';
 import { LimitExceededError } from './errors';
+import { quoteSheetName, type StoredFormula, type StoredRefEnd } from './formula-refs';
 import type { A1Ref } from './formula-tokens';
 
 /** Most cells one read (`GET …/cells`) may return. */
@@ -62,11 +63,19 @@ export function checkOperationSize(cells: number): void {
  * Parentheses inside text literals and quoted sheet names do not count.
  */
 export function checkFormulaText(text: string): void {
-	if (text.length > MAX_FORMULA_LENGTH) {
+	checkFormulaLength(text.length);
+	checkFormulaNesting(text);
+}
+
+function checkFormulaLength(length: number): void {
+	if (length > MAX_FORMULA_LENGTH) {
 		throw new LimitExceededError(
-			`a formula can have at most ${MAX_FORMULA_LENGTH} characters and this one has ${text.length}`
+			`a formula can have at most ${MAX_FORMULA_LENGTH} characters and this one has ${length}`
 		);
 	}
+}
+
+function checkFormulaNesting(text: string): void {
 	if (nestingDepth(text) > MAX_FORMULA_NESTING) {
 		throw new LimitExceededError(
 			`a formula can nest at most ${MAX_FORMULA_NESTING} levels of parentheses`
@@ -100,13 +109,123 @@ export function referenceCells(ref: A1Ref): number {
 
 /** Throws when one of `refs` covers more than {@link MAX_FORMULA_RANGE_CELLS} cells. */
 export function checkFormulaReferences(refs: Iterable<A1Ref>): void {
-	for (const ref of refs) {
-		const cells = referenceCells(ref);
-		if (cells > MAX_FORMULA_RANGE_CELLS) {
-			throw new LimitExceededError(
-				`a formula can refer to at most ${MAX_FORMULA_RANGE_CELLS} cells in one range, ` +
-					`and this range has ${cells}`
+	for (const ref of refs) checkRangeCells(referenceCells(ref));
+}
+
+function checkRangeCells(cells: number): void {
+	if (cells > MAX_FORMULA_RANGE_CELLS) {
+		throw new LimitExceededError(
+			`a formula can refer to at most ${MAX_FORMULA_RANGE_CELLS} cells in one range, ` +
+				`and this range has ${cells}`
+		);
+	}
+}
+
+/** The lowest and highest zero-based index a row or column may have. */
+export type PositionBounds = readonly [low: number, high: number];
+
+/**
+ * What checking a stored formula needs to know about the document it lands in. Positions are
+ * bounds rather than indices because the formula may arrive in the same change as the rows it
+ * refers to (a raw update that grows the grid), whose final places are only known once applied.
+ */
+export interface StoredFormulaContext {
+	/** The name of a sheet id as a formula shows it, or undefined when there is no such sheet. */
+	sheetName(sheetId: string): string | undefined;
+	/** The name of a defined-name id, or undefined (it shows as `#NAME?`). */
+	definedName(nameId: string): string | undefined;
+	/** Where a row id may be in its sheet, or null when it is unknown (the reference is #REF!). */
+	rowBounds(sheetId: string, rowId: string): PositionBounds | null;
+	/** Where a column id may be in its sheet, or null when it is unknown. */
+	colBounds(sheetId: string, colId: string): PositionBounds | null;
+}
+
+/**
+ * Applies the typed-input limits to a formula as stored (`{ parts, refs }`, see
+ * `formula-refs.ts`), for a formula that arrives without having been typed (a raw update from a
+ * socket): its rendered text at most {@link MAX_FORMULA_LENGTH} characters and
+ * {@link MAX_FORMULA_NESTING} levels deep, each range at most {@link MAX_FORMULA_RANGE_CELLS}
+ * cells. `hostSheetId` is the sheet of the cell holding it, or undefined for a defined name or a
+ * chart range (whose unqualified references show as `#REF!`; names render with `$` added, which
+ * `absolute` accounts for). Where positions are bounds, the largest rendering and area count;
+ * a reference to an unknown sheet, row or column shows as `#REF!` and is fine. Cost is linear
+ * in the formula. Throws {@link LimitExceededError}.
+ */
+export function checkStoredFormula(
+	formula: StoredFormula,
+	hostSheetId: string | undefined,
+	context: StoredFormulaContext,
+	absolute = false
+): void {
+	const text = '=' + formula.parts.join('');
+	// Rendered references hold no parentheses outside quoted sheet names, and their quotes come
+	// in pairs: the parts alone nest as deep as the rendered text.
+	checkFormulaNesting(text);
+	let length = text.length;
+	for (const ref of formula.refs) {
+		if ('n' in ref) {
+			length += (context.definedName(ref.n) ?? '#NAME?').length;
+			continue;
+		}
+		const sheetId = ref.s ?? hostSheetId;
+		const sheetName = sheetId === undefined ? undefined : context.sheetName(sheetId);
+		const a = sheetName === undefined ? null : cornerBounds(ref.a, sheetId!, context);
+		const b = ref.b && a ? cornerBounds(ref.b, sheetId!, context) : undefined;
+		if (a === null || b === null) {
+			length += '#REF!'.length;
+			continue;
+		}
+		if (ref.s !== undefined || absolute) length += quoteSheetName(sheetName!).length + 1;
+		length += cornerLength(ref.a, a, absolute);
+		if (ref.b && b) {
+			length += 1 + cornerLength(ref.b, b, absolute);
+			checkRangeCells(
+				span(a.rows, b.rows, MAX_GRID_ROWS, ref.a.r, ref.b.r) *
+					span(a.cols, b.cols, MAX_GRID_COLS, ref.a.c, ref.b.c)
 			);
 		}
 	}
+	checkFormulaLength(length);
+}
+
+interface CornerBounds {
+	rows: PositionBounds;
+	cols: PositionBounds;
+}
+
+const WHOLE: PositionBounds = [0, 0];
+
+/** Where a corner may lie, or null when one of its ids is unknown (it renders #REF!). */
+function cornerBounds(
+	end: StoredRefEnd,
+	sheetId: string,
+	context: StoredFormulaContext
+): CornerBounds | null {
+	const rows = end.r === undefined ? WHOLE : context.rowBounds(sheetId, end.r);
+	const cols = end.c === undefined ? WHOLE : context.colBounds(sheetId, end.c);
+	return rows && cols ? { rows, cols } : null;
+}
+
+/** The most characters a corner renders as (`$XFD$1048576`). */
+function cornerLength(end: StoredRefEnd, bounds: CornerBounds, absolute: boolean): number {
+	let length = 0;
+	if (end.c !== undefined) {
+		length += (end.ac === 1 || absolute ? 1 : 0) + columnLetters(bounds.cols[1]).length;
+	}
+	if (end.r !== undefined) {
+		length += (end.ar === 1 || absolute ? 1 : 0) + String(bounds.rows[1] + 1).length;
+	}
+	return length;
+}
+
+/** The most rows (or columns) between two corners; a corner without that id spans them all. */
+function span(
+	a: PositionBounds,
+	b: PositionBounds,
+	whole: number,
+	aId: string | undefined,
+	bId: string | undefined
+): number {
+	if (aId === undefined || bId === undefined) return whole;
+	return Math.max(b[1] - a[0], a[1] - b[0]) + 1;
 }

@@ -16,12 +16,43 @@
  */
 import * as Y from 'yjs';
 import { entryRule, ROOT_SLOTS, type EntryRule, type SchemaSlot } from '../../core/document-schema';
+import type { StoredFormula } from '../../core/formula-refs';
+
+/** A Yjs type of the document: its slot, and the sheet (and sheet field) it belongs to. */
+interface Place {
+	slot: SchemaSlot;
+	sheetId?: string;
+	field?: string;
+}
 
 /**
- * Where an item lands: the slot of its parent type and its key (null in an array), or nowhere
+ * Where an item lands: the place of its parent type and its key (null in an array), or nowhere
  * the schema covers (a root outside it, or a deleted type, where Yjs drops it as garbage).
  */
-type Landing = { slot: SchemaSlot; key: string | null } | 'nowhere';
+type Landing = (Place & { key: string | null }) | 'nowhere';
+
+/** A formula an update carries, with the sheet its unqualified references are on. */
+export interface CarriedFormula {
+	formula: StoredFormula;
+	/** The sheet of the cell holding it; undefined for defined names and chart ranges. */
+	hostSheetId: string | undefined;
+	/** Defined names render with `$` on every reference. */
+	absolute: boolean;
+}
+
+/**
+ * What a checked update writes that the formula limits (update-formula-limits.ts) need: the
+ * formulas it carries, the row and column ids it inserts, and the sheet and defined names it
+ * sets (a formula may refer to them in the same update).
+ */
+export interface UpdateContents {
+	formulas: CarriedFormula[];
+	axisItems: { sheetId: string; axis: 'rows' | 'cols'; item: Y.Item }[];
+	sheetNames: Map<string, string>;
+	definedNames: Map<string, string>;
+	/** The struct of this update holding `id`, if any. */
+	find(id: Y.ID): Y.Item | Y.GC | undefined;
+}
 
 /** Why an update does not fit the document schema. */
 export class SchemaViolationError extends Error {
@@ -35,8 +66,8 @@ type Struct = Y.Item | Y.GC | Y.Skip;
 
 interface Resolution {
 	landing: Landing;
-	/** For an item holding a nested type: the slot that type is. */
-	childSlot?: SchemaSlot | 'nowhere';
+	/** For an item holding a nested type: the place that type is. */
+	child?: Place | 'nowhere';
 }
 
 /** Structs of one update, findable by id. */
@@ -55,7 +86,7 @@ class UpdateIndex {
 		for (const list of this.byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
 	}
 
-	find(id: Y.ID): Struct | undefined {
+	find(id: Y.ID): Y.Item | Y.GC | undefined {
 		const list = this.byClient.get(id.client);
 		if (!list) return undefined;
 		let low = 0;
@@ -65,7 +96,7 @@ class UpdateIndex {
 			const struct = list[mid];
 			if (id.clock < struct.id.clock) high = mid - 1;
 			else if (id.clock >= struct.id.clock + struct.length) low = mid + 1;
-			else return struct;
+			else return struct as Y.Item | Y.GC;
 		}
 		return undefined;
 	}
@@ -76,42 +107,50 @@ function findInDocument(doc: Y.Doc, id: Y.ID): Y.Item | Y.GC | undefined {
 	return Y.getItem(doc.store, id) as Y.Item | Y.GC;
 }
 
-const typeSlots = new WeakMap<object, SchemaSlot | 'nowhere'>();
+/** The place of a nested type held at `key` of `parent` (a sheet's id names its sheet). */
+function childPlace(parent: Place, key: string | null, slot: SchemaSlot): Place {
+	if (slot === 'sheet') return { slot, sheetId: key ?? undefined };
+	return { slot, sheetId: parent.sheetId, field: key ?? undefined };
+}
 
-/** The slot a Yjs type of `doc` is, by walking up to its root (a few steps; cached). */
-function slotOfType(doc: Y.Doc, type: Y.AbstractType<unknown>): SchemaSlot | 'nowhere' {
-	const cached = typeSlots.get(type);
+const typePlaces = new WeakMap<object, Place | 'nowhere'>();
+
+/** The place a Yjs type of `doc` is, by walking up to its root (a few steps; cached). */
+function placeOfType(doc: Y.Doc, type: Y.AbstractType<unknown>): Place | 'nowhere' {
+	const cached = typePlaces.get(type);
 	if (cached) return cached;
-	let slot: SchemaSlot | 'nowhere' = 'nowhere';
+	let place: Place | 'nowhere' = 'nowhere';
 	const holder = type._item;
 	if (holder === null) {
 		for (const [name, root] of doc.share) {
-			if (root === type) slot = ROOT_SLOTS[name] ?? 'nowhere';
+			if (root === type && ROOT_SLOTS[name]) place = { slot: ROOT_SLOTS[name] };
 		}
 	} else if (!holder.deleted && holder.parent instanceof Y.AbstractType) {
-		const parentSlot = slotOfType(doc, holder.parent);
-		const rule = parentSlot === 'nowhere' ? null : entryRule(parentSlot, holder.parentSub);
-		if (rule && typeof rule !== 'string' && rule.kind === 'type') slot = rule.slot;
+		const parent = placeOfType(doc, holder.parent);
+		const rule = parent === 'nowhere' ? null : entryRule(parent.slot, holder.parentSub);
+		if (parent !== 'nowhere' && rule && typeof rule !== 'string' && rule.kind === 'type') {
+			place = childPlace(parent, holder.parentSub, rule.slot);
+		}
 	}
-	typeSlots.set(type, slot);
-	return slot;
+	typePlaces.set(type, place);
+	return place;
 }
 
 /** The landing of a document item (already integrated, so its parent is a type). */
 function landingOfDocumentItem(doc: Y.Doc, struct: Y.Item | Y.GC): Landing {
 	if (!(struct instanceof Y.Item) || !(struct.parent instanceof Y.AbstractType)) return 'nowhere';
-	const slot = slotOfType(doc, struct.parent);
-	return slot === 'nowhere' ? 'nowhere' : { slot, key: struct.parentSub };
+	const place = placeOfType(doc, struct.parent);
+	return place === 'nowhere' ? 'nowhere' : { ...place, key: struct.parentSub };
 }
 
-/** The slot of the type held by the item with `id` (a parent reference), or nowhere. */
-function slotHeldBy(doc: Y.Doc, index: UpdateIndex, id: Y.ID): SchemaSlot | 'nowhere' | null {
+/** The place of the type held by the item with `id` (a parent reference), or nowhere. */
+function placeHeldBy(doc: Y.Doc, index: UpdateIndex, id: Y.ID): Place | 'nowhere' | null {
 	const own = index.find(id);
 	if (own) {
 		const resolution = index.resolved.get(own);
 		if (!resolution) return null;
 		if (own instanceof Y.Item && own.content instanceof Y.ContentDeleted) return 'nowhere';
-		if (resolution.childSlot) return resolution.childSlot;
+		if (resolution.child) return resolution.child;
 		throw new SchemaViolationError('a parent is not a map or list');
 	}
 	const stored = findInDocument(doc, id);
@@ -122,23 +161,28 @@ function slotHeldBy(doc: Y.Doc, index: UpdateIndex, id: Y.ID): SchemaSlot | 'now
 		}
 		return 'nowhere';
 	}
-	return slotOfType(doc, stored.content.type);
+	return placeOfType(doc, stored.content.type);
 }
 
 /**
  * The struct `item`'s landing depends on, if it is an unresolved struct of the update; else
  * resolves `item` and returns null.
  */
-function resolveItem(doc: Y.Doc, index: UpdateIndex, item: Y.Item): Struct | null {
+function resolveItem(
+	doc: Y.Doc,
+	index: UpdateIndex,
+	item: Y.Item,
+	contents: UpdateContents
+): Struct | null {
 	let landing: Landing;
 	const parent = item.parent as unknown;
 	if (typeof parent === 'string') {
 		const slot = ROOT_SLOTS[parent];
 		landing = slot ? { slot, key: item.parentSub } : 'nowhere';
 	} else if (parent instanceof Y.ID) {
-		const slot = slotHeldBy(doc, index, parent);
-		if (slot === null) return index.find(parent)!;
-		landing = slot === 'nowhere' ? 'nowhere' : { slot, key: item.parentSub };
+		const place = placeHeldBy(doc, index, parent);
+		if (place === null) return index.find(parent)!;
+		landing = place === 'nowhere' ? 'nowhere' : { ...place, key: item.parentSub };
 	} else {
 		const neighbourId = item.origin ?? item.rightOrigin;
 		if (!neighbourId) throw new SchemaViolationError('an item has no parent');
@@ -154,12 +198,16 @@ function resolveItem(doc: Y.Doc, index: UpdateIndex, item: Y.Item): Struct | nul
 			landing = landingOfDocumentItem(doc, stored);
 		}
 	}
-	index.resolved.set(item, { landing, childSlot: checkContent(item, landing) });
+	index.resolved.set(item, { landing, child: checkContent(item, landing, contents) });
 	return null;
 }
 
-/** Checks what `item` carries against its landing; returns the slot of a nested type it holds. */
-function checkContent(item: Y.Item, landing: Landing): SchemaSlot | 'nowhere' | undefined {
+/** Checks what `item` carries against its landing; returns the place of a nested type it holds. */
+function checkContent(
+	item: Y.Item,
+	landing: Landing,
+	contents: UpdateContents
+): Place | 'nowhere' | undefined {
 	const content = item.content;
 	if (content instanceof Y.ContentDeleted) return undefined;
 	if (landing === 'nowhere') return content instanceof Y.ContentType ? 'nowhere' : undefined;
@@ -172,7 +220,7 @@ function checkContent(item: Y.Item, landing: Landing): SchemaSlot | 'nowhere' | 
 		if (expected !== actual) {
 			throw new SchemaViolationError(`${landing.slot}.${landing.key ?? '[]'} holds no ${actual}`);
 		}
-		return rule.kind === 'type' ? rule.slot : undefined;
+		return rule.kind === 'type' ? childPlace(landing, landing.key, rule.slot) : undefined;
 	}
 	if (!(content instanceof Y.ContentAny) || rule.kind !== 'value') {
 		throw new SchemaViolationError(`${landing.slot}.${landing.key ?? '[]'} holds other content`);
@@ -180,17 +228,56 @@ function checkContent(item: Y.Item, landing: Landing): SchemaSlot | 'nowhere' | 
 	for (const value of content.arr) {
 		const problem = rule.check(value);
 		if (problem) throw new SchemaViolationError(problem);
+		collect(contents, landing, value);
+	}
+	if (landing.slot === 'axis' && landing.sheetId !== undefined) {
+		const axis = landing.field === 'cols' ? 'cols' : 'rows';
+		contents.axisItems.push({ sheetId: landing.sheetId, axis, item });
 	}
 	return undefined;
+}
+
+/** Records what a schema-checked value means for the formula limits (see UpdateContents). */
+function collect(
+	contents: UpdateContents,
+	landing: Place & { key: string | null },
+	value: unknown
+) {
+	const { slot, key, sheetId } = landing;
+	const add = (formula: unknown, hostSheetId: string | undefined, absolute = false) => {
+		if (formula)
+			contents.formulas.push({ formula: formula as StoredFormula, hostSheetId, absolute });
+	};
+	if (slot === 'cells' && typeof value === 'object' && value !== null) {
+		add((value as { f: StoredFormula }).f, sheetId ?? '');
+	} else if (slot === 'names' && key !== null) {
+		const { name, expr } = value as { name: string; expr: StoredFormula };
+		contents.definedNames.set(key, name);
+		add(expr, undefined, true);
+	} else if (slot === 'sheet' && key === 'name' && sheetId !== undefined) {
+		contents.sheetNames.set(sheetId, value as string);
+	} else if (slot === 'chart' && key === 'labels') {
+		add(value, undefined);
+	} else if (slot === 'chart' && key === 'series') {
+		for (const series of value as { range: StoredFormula }[]) add(series.range, undefined);
+	}
 }
 
 /**
  * Throws {@link SchemaViolationError} unless every item of `structs` (a decoded update) lands
  * where the schema allows and carries what it allows there. Deletions are always allowed: the
- * readers tolerate any part of the document being gone.
+ * readers tolerate any part of the document being gone. Returns what the update writes that the
+ * formula limits check next (see {@link UpdateContents}).
  */
-export function checkUpdateSchema(doc: Y.Doc, structs: Struct[]): void {
+export function checkUpdateSchema(doc: Y.Doc, structs: Struct[]): UpdateContents {
 	const index = new UpdateIndex(structs);
+	const contents: UpdateContents = {
+		formulas: [],
+		axisItems: [],
+		sheetNames: new Map(),
+		definedNames: new Map(),
+		find: (id) => index.find(id)
+	};
 	for (const struct of structs) {
 		if (!(struct instanceof Y.Item) || index.resolved.has(struct)) continue;
 		// Depth-first over the update's own dependencies, without recursion (chains of typed
@@ -199,7 +286,7 @@ export function checkUpdateSchema(doc: Y.Doc, structs: Struct[]): void {
 		const onStack = new Set<Struct>([struct]);
 		while (stack.length > 0) {
 			const top = stack[stack.length - 1];
-			const dependency = resolveItem(doc, index, top);
+			const dependency = resolveItem(doc, index, top, contents);
 			if (dependency === null) {
 				stack.pop();
 				onStack.delete(top);
@@ -207,7 +294,10 @@ export function checkUpdateSchema(doc: Y.Doc, structs: Struct[]): void {
 			}
 			if (!(dependency instanceof Y.Item)) {
 				// A GC'd or skipped neighbour: Yjs drops the item as garbage, so it lands nowhere.
-				index.resolved.set(top, { landing: 'nowhere', childSlot: checkContent(top, 'nowhere') });
+				index.resolved.set(top, {
+					landing: 'nowhere',
+					child: checkContent(top, 'nowhere', contents)
+				});
 				stack.pop();
 				onStack.delete(top);
 				continue;
@@ -217,4 +307,5 @@ export function checkUpdateSchema(doc: Y.Doc, structs: Struct[]): void {
 			onStack.add(dependency);
 		}
 	}
+	return contents;
 }

@@ -1,15 +1,18 @@
 /**
  * What a change must satisfy, beyond decoding, before the pipeline stores it: the document
- * schema (see update-schema.ts), the per-update size cap and the per-workbook size quota
+ * schema (see update-schema.ts), for a socket's update the formula limits typed input obeys
+ * (update-formula-limits.ts; API changes met them where they were typed), the per-update size cap and the per-workbook size quota
  * (`workbookMaxBytes`, compared with the room's stored bytes). Socket updates are checked before
  * they are applied and refused with a {@link RejectedUpdateError}; API changes can only be
  * measured after they ran, so their refusal is an {@link AppError} for the caller and the
  * pipeline reloads the room. Every check costs in proportion to the change, not the document.
  */
 import * as Y from 'yjs';
+import { LimitExceededError } from '../../core/errors';
 import { AppError } from '../errors';
 import type { CollabConfig } from './collab-config';
 import type { Room } from './room';
+import { checkUpdateFormulaLimits } from './update-formula-limits';
 import { checkUpdateSchema, SchemaViolationError } from './update-schema';
 import { RejectedUpdateError } from './update-validation';
 
@@ -22,7 +25,8 @@ function overQuota(room: Room, bytes: number, config: CollabConfig): boolean {
 
 /**
  * Throws {@link RejectedUpdateError} (kind `schema` or `quota`) unless a socket's decoded update
- * fits the schema and the quota. An update holding only deletions always fits the quota.
+ * fits the schema, its formulas the formula limits (kind `schema` too: the socket closes 4400),
+ * and the quota. An update holding only deletions always fits the quota.
  */
 export function admitSocketUpdate(
 	room: Room,
@@ -31,10 +35,15 @@ export function admitSocketUpdate(
 	config: CollabConfig
 ): void {
 	try {
-		checkUpdateSchema(room.doc, structs);
+		checkUpdateFormulaLimits(room.doc, checkUpdateSchema(room.doc, structs));
 	} catch (error) {
-		if (!(error instanceof SchemaViolationError)) throw error;
-		throw new RejectedUpdateError(error.reason, 'schema');
+		if (error instanceof SchemaViolationError) {
+			throw new RejectedUpdateError(error.reason, 'schema');
+		}
+		if (error instanceof LimitExceededError) {
+			throw new RejectedUpdateError(error.message, 'schema');
+		}
+		throw error;
 	}
 	if (structs.length > 0 && overQuota(room, update.length, config)) {
 		throw new RejectedUpdateError('the workbook is at its size limit', 'quota');
