@@ -120,7 +120,8 @@ test('on the Ledger at 1440 × 900 the charts leave the Schedule E summary in vi
 	const toggle = page.getByRole('button', { name: /^Charts \(\d+\)$/ });
 	await expect(toggle).toHaveAttribute('aria-pressed', 'false');
 	await expect(page.getByRole('complementary', { name: 'Charts' })).toHaveCount(0);
-	for (const ref of ['H3', 'H5', 'I5', 'J5', 'K5']) expect(await cellUncovered(page, ref), ref).toBe(true);
+	for (const ref of ['H3', 'H5', 'I5', 'J5', 'K5'])
+		expect(await cellUncovered(page, ref), ref).toBe(true);
 	await expect(cell(page, 'J5')).toHaveText(/^\$[\d,]+\.\d\d$/);
 	await page.screenshot({ path: '/tmp/h9-ledger-closed.png' });
 
