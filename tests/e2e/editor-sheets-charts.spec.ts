@@ -5,6 +5,17 @@ import { cell, createWorkbook, typeInto } from './editor-helpers';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
+/** Whether the centre of cell `ref` is on screen and shows that cell, not something over it. */
+async function cellUncovered(page: Page, ref: string): Promise<boolean> {
+	return cell(page, ref).evaluate((el) => {
+		const box = el.getBoundingClientRect();
+		const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+		if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) return false;
+		const hit = document.elementFromPoint(x, y);
+		return hit !== null && (hit === el || el.contains(hit));
+	});
+}
+
 async function createPropertyWorkbook(page: Page): Promise<void> {
 	await registerThroughForm(page, {
 		email: uniqueEmail('charts'),
@@ -74,6 +85,9 @@ test('charts: closed on a sheet without charts, complete legends, ranges with th
 	await page.screenshot({ path: '/tmp/h6-desktop-editor.png' });
 
 	await page.getByRole('tab', { name: 'Ledger' }).click();
+	// The Ledger's summary runs under the panel's place, so the panel waits for a click.
+	await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+	await toggle.click();
 	await expect(toggle).toHaveAttribute('aria-pressed', 'true');
 	const panel = page.getByRole('complementary', { name: 'Charts' });
 	const legend = panel.getByRole('list', { name: /Legend of Expenses by Schedule E line/ });
@@ -95,4 +109,36 @@ test('charts: closed on a sheet without charts, complete legends, ranges with th
 	await expect(page.getByText('Chart added.')).toBeVisible();
 	await expect(panel.locator('article.chart.fresh')).toBeInViewport();
 	await expect(panel.locator('article.chart')).toHaveCount(4);
+});
+
+test('on the Ledger at 1440 × 900 the charts leave the Schedule E summary in view and open with one click', async ({
+	page
+}) => {
+	await createPropertyWorkbook(page);
+	await page.getByRole('tab', { name: 'Ledger' }).click();
+	await expect(cell(page, 'I4')).toHaveText('Rents received');
+	const toggle = page.getByRole('button', { name: /^Charts \(\d+\)$/ });
+	await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+	await expect(page.getByRole('complementary', { name: 'Charts' })).toHaveCount(0);
+	for (const ref of ['H3', 'H5', 'I5', 'J5', 'K5'])
+		expect(await cellUncovered(page, ref), ref).toBe(true);
+	await expect(cell(page, 'J5')).toHaveText(/^\$[\d,]+\.\d\d$/);
+	await page.screenshot({ path: '/tmp/h9-ledger-closed.png' });
+
+	// Column L ends past 1,440 px with or without the panel: the grid scrolls to it, uncovered.
+	await cell(page, 'K5').click();
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByLabel('Cell address')).toHaveValue('L5');
+	await expect.poll(() => cellUncovered(page, 'L5')).toBe(true);
+
+	await toggle.click();
+	const panel = page.getByRole('complementary', { name: 'Charts' });
+	await expect(
+		panel.getByRole('list', { name: /Legend of Expenses by Schedule E line/ })
+	).toBeVisible();
+	await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+	await page.screenshot({ path: '/tmp/h9-ledger-open.png' });
+	await toggle.click();
+	await expect(panel).toHaveCount(0);
+	expect(await cellUncovered(page, 'L5')).toBe(true);
 });

@@ -23,15 +23,35 @@ export interface CellView {
 const EMPTY: CellView = { text: '', numeric: false, bold: false };
 
 /**
+ * Inferred formats already worked out, per lookup made by {@link formatLookup}, by sheet and
+ * cell. Inference follows formulas and names several levels deep, and the grid asks for every
+ * formula cell it paints, so a repaint (scroll, a value arriving) must not redo it.
+ */
+const inferredFormats = new WeakMap<FormatLookup, Map<string, string | undefined>>();
+const lookups = new WeakMap<Y.Doc, FormatLookup>();
+
+/**
  * What the automatic formats read from a workbook (see `auto-format.ts`): stored formats,
- * inputs and defined names.
+ * inputs and defined names. One per document: the formats it infers are remembered until the
+ * document next changes.
  */
 export function formatLookup(doc: Y.Doc): FormatLookup {
-	return {
+	const existing = lookups.get(doc);
+	if (existing) return existing;
+	const lookup: FormatLookup = {
 		format: (sheetId, key) => sheetById(doc, sheetId)?.formats.get(key),
 		input: (sheetId, key) => sheetById(doc, sheetId)?.cells.get(key),
 		nameExpression: (nameId) => nameById(doc, nameId)?.expr
 	};
+	const inferred = new Map<string, string | undefined>();
+	// Any edit (a format, an input, a name, local or remote) may change what a formula infers,
+	// possibly several references away, so every change forgets them all: cheap, and always right.
+	doc.on('afterTransaction', (transaction: Y.Transaction) => {
+		if (transaction.changed.size > 0 && inferred.size > 0) inferred.clear();
+	});
+	inferredFormats.set(lookup, inferred);
+	lookups.set(doc, lookup);
+	return lookup;
 }
 
 /**
@@ -46,8 +66,13 @@ export function displayFormat(
 ): string | undefined {
 	const stored = sheet.formats.get(key);
 	if (stored !== undefined || !lookup || typeof value !== 'number') return stored;
+	const memo = inferredFormats.get(lookup);
+	const memoKey = `${sheet.id}!${key}`;
+	if (memo?.has(memoKey)) return memo.get(memoKey);
 	const input = sheet.cells.get(key);
-	return isFormulaInput(input) ? inferFormulaFormat(input.f, sheet.id, lookup) : undefined;
+	const format = isFormulaInput(input) ? inferFormulaFormat(input.f, sheet.id, lookup) : undefined;
+	memo?.set(memoKey, format);
+	return format;
 }
 
 /** The view of one cell from its value, format and style. */
