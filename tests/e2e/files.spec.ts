@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { expect, test } from './fixtures';
 import { cell, createWorkbook, typeInto } from './editor-helpers';
+import { arrayBufferOf } from '../helpers/libreoffice';
 
 test('exporting from the editor downloads an Excel file with what was typed', async ({ page }) => {
 	await createWorkbook(page, 'Maple Duplex');
@@ -16,7 +17,7 @@ test('exporting from the editor downloads an Excel file with what was typed', as
 	]);
 	expect(download.suggestedFilename()).toBe('Maple Duplex.xlsx');
 	const book = new ExcelJS.Workbook();
-	await book.xlsx.load(await readFile((await download.path())!));
+	await book.xlsx.load(arrayBufferOf(await readFile((await download.path())!)));
 	const formula = book.worksheets[0].getCell('A2');
 	expect(formula.formula).toBe('A1*12');
 	expect((formula.value as ExcelJS.CellFormulaValue).result).toBe(14400);

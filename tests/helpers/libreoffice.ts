@@ -14,6 +14,11 @@ import JSZip from 'jszip';
 
 const run = promisify(execFile);
 
+/** The bytes as an ArrayBuffer of their own, the input exceljs's types accept. */
+export function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
+	return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
 /** Where soffice is, or null when LibreOffice is not installed. */
 export function findSoffice(): string | null {
 	for (const path of ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice']) {
@@ -25,7 +30,7 @@ export function findSoffice(): string | null {
 /** The file with every formula's cached result removed. */
 export async function stripCachedValues(xlsx: Buffer): Promise<Buffer> {
 	const book = new ExcelJS.Workbook();
-	await book.xlsx.load(xlsx);
+	await book.xlsx.load(arrayBufferOf(xlsx));
 	book.eachSheet((sheet) => {
 		sheet.eachRow((row) => {
 			row.eachCell((cell) => {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { ApiClient, uniqueEmail } from '../helpers/http-client';
 import {
+	arrayBufferOf,
 	findSoffice,
 	readFormulaResults,
 	recalculateWithLibreOffice
@@ -82,7 +83,7 @@ describe.each(DATABASE_KINDS)('workbook export on %s', (kind) => {
 			'attachment; filename="Elm St _ 2026_ _model.xlsx"'
 		);
 		const book = new ExcelJS.Workbook();
-		await book.xlsx.load(file.bytes);
+		await book.xlsx.load(arrayBufferOf(file.bytes));
 		expect(book.worksheets.map((sheet) => sheet.name)).toEqual(
 			sheets.body.sheets.map((sheet) => sheet.name)
 		);

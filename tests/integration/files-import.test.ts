@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { ApiClient, uniqueEmail } from '../helpers/http-client';
+import { arrayBufferOf } from '../helpers/libreoffice';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -13,13 +14,6 @@ interface Cell {
 	value: unknown;
 	display: string;
 	error?: { code: string };
-}
-
-interface Created {
-	id: string;
-	title: string;
-	role: string;
-	notes: string[];
 }
 
 async function upload(
@@ -243,7 +237,9 @@ describe.each(DATABASE_KINDS)('workbook import on %s', (kind) => {
 			['Rate', 'Inputs!$B$2']
 		]);
 		const exported = new ExcelJS.Workbook();
-		await exported.xlsx.load(await download(owner, `/api/v1/workbooks/${id}/export?format=xlsx`));
+		await exported.xlsx.load(
+			arrayBufferOf(await download(owner, `/api/v1/workbooks/${id}/export?format=xlsx`))
+		);
 		expect(exported.getWorksheet('Inputs')!.getCell('A1').font?.bold).toBe(true);
 		expect(exported.getWorksheet('Inputs')!.getColumn(1).width).toBeCloseTo(24, 0);
 	});

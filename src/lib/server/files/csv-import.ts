@@ -22,8 +22,21 @@ export function decodeCsv(bytes: Uint8Array): string {
 	try {
 		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 	} catch {
-		return new TextDecoder('windows-1252').decode(bytes);
+		return decodeWindows1252(bytes);
 	}
+}
+
+/** Windows-1252's characters for bytes 0x80–0x9F (where it differs from Latin-1); `\ufffd` unused. */
+const WINDOWS_1252_HIGH = '€\ufffd‚ƒ„…†‡ˆ‰Š‹Œ\ufffdŽ\ufffd\ufffd‘’“”•–—˜™š›œ\ufffdžŸ';
+
+/** Decodes Windows-1252 by hand: Node's TextDecoder treats that label as Latin-1. */
+function decodeWindows1252(bytes: Uint8Array): string {
+	let text = '';
+	for (const byte of bytes) {
+		text +=
+			byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+	}
+	return text;
 }
 
 /** The cells of a CSV file as one sheet named `name`; 400 when it is not readable as CSV. */

@@ -47,13 +47,14 @@ function evaluateForExport(doc: Y.Doc): WorkbookEvaluator {
 }
 
 /**
- * A file name safe in a `Content-Disposition` header and on every file system: letters, digits,
- * spaces and `-_.,()&` kept, anything else `_`, at most 100 characters, `workbook` when nothing
+ * A file name safe in a `Content-Disposition` header and on every file system: accents dropped,
+ * letters, digits, spaces and `-_.,()&` kept, anything else `_`, at most 100 characters, `workbook` when nothing
  * is left.
  */
 export function sanitiseFilename(title: string): string {
 	const cleaned = title
 		.normalize('NFKD')
+		.replace(/\p{M}+/gu, '')
 		.replace(/[^\w .,()&-]+/g, '_')
 		.replace(/^[\s._]+|[\s._]+$/g, '')
 		.slice(0, 100);

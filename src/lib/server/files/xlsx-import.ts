@@ -101,7 +101,10 @@ function readSheet(
 export async function readXlsx(bytes: Uint8Array): Promise<ImportedWorkbook> {
 	const book = new ExcelJS.Workbook();
 	try {
-		await book.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+		// exceljs's types take an ArrayBuffer (its zip reader accepts one); hand it a copy of its own.
+		await book.xlsx.load(
+			bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+		);
 	} catch {
 		throw new AppError(
 			400,
