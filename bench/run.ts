@@ -22,7 +22,8 @@ const BENCHES: BenchEntry[] = [
 	{ name: 'templates', file: 'templates.bench.ts', run: 'runTemplatesBench', needsBuild: false },
 	{ name: 'auth', file: 'auth.bench.ts', run: 'runAuthBench', needsBuild: true },
 	{ name: 'collab', file: 'collab.bench.ts', run: 'runCollabBench', needsBuild: true },
-	{ name: 'editor', file: 'editor.bench.ts', run: 'runEditorBench', needsBuild: true }
+	{ name: 'editor', file: 'editor.bench.ts', run: 'runEditorBench', needsBuild: true },
+	{ name: 'files', file: 'files.bench.ts', run: 'runFilesBench', needsBuild: false }
 ];
 
 function ensureBuilt(): void {

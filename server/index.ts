@@ -22,8 +22,8 @@ export interface RunningServer {
 	close(): Promise<void>;
 }
 
-/** The largest request body any endpoint accepts (the cells endpoint's). */
-const MAX_REQUEST_BODY_BYTES = 8 * 1024 * 1024;
+/** The largest request body any endpoint accepts (a file import's); each endpoint caps its own. */
+const MAX_REQUEST_BODY_BYTES = 20 * 1024 * 1024;
 
 async function loadSvelteKitHandler(): Promise<RequestHandler> {
 	const handlerPath = path.resolve(process.env.BUILD_DIR || 'build', 'handler.js');
