@@ -61,7 +61,8 @@ describe.each(DATABASE_KINDS)('update log on %s', (kind) => {
 				name,
 				password: 'a long enough passphrase'
 			},
-			{ address: 'test', origin: 'http://localhost' }
+			// Each person registers from an address of their own, as registration is throttled per address.
+			{ address: `update-log-${kind}-${name}`, origin: 'http://localhost' }
 		);
 	}
 
