@@ -13,6 +13,7 @@ import { LOAN_SCHEDULE_FUNCTION_NAMES, LoanScheduleFunctionsPlugin } from './loa
 import { LOOKUP_FUNCTION_NAMES, LookupFunctionsPlugin } from './lookup';
 import { MONTH_ARITHMETIC_FUNCTION_NAMES, MonthArithmeticPlugin } from './month-arithmetic';
 import { REFERENCE_POSITION_FUNCTION_NAMES, ReferencePositionPlugin } from './reference-position';
+import { REFERENCED_CELLS_FUNCTION_NAMES, ReferencedCellsPlugin } from './referenced-cells';
 import { ROUNDING_FUNCTION_NAMES, RoundingFunctionsPlugin } from './rounding';
 import { TEXT_FORMAT_FUNCTION_NAMES, TextFormatPlugin } from './text-format';
 import { TEXT_TO_NUMBER_FUNCTION_NAMES, TextToNumberPlugin } from './text-to-number';
@@ -36,5 +37,6 @@ export const INVESTFLOW_FUNCTION_PLUGINS: readonly RegisteredPlugin[] = [
 	{ plugin: ReferencePositionPlugin, names: REFERENCE_POSITION_FUNCTION_NAMES },
 	{ plugin: ConcatPlugin, names: CONCAT_FUNCTION_NAMES },
 	{ plugin: TextToNumberPlugin, names: TEXT_TO_NUMBER_FUNCTION_NAMES },
-	{ plugin: ConditionFunctionsPlugin, names: CONDITION_FUNCTION_NAMES }
+	{ plugin: ConditionFunctionsPlugin, names: CONDITION_FUNCTION_NAMES },
+	{ plugin: ReferencedCellsPlugin, names: REFERENCED_CELLS_FUNCTION_NAMES }
 ];
