@@ -7,6 +7,7 @@ import type { FunctionPluginDefinition } from 'hyperformula';
 import { INVESTFLOW_FUNCTION_TRANSLATIONS, InvestFlowFunctionsPlugin } from '../finance-functions';
 import { CONCAT_FUNCTION_NAMES, ConcatPlugin } from './concat';
 import { CONDITION_FUNCTION_NAMES, ConditionFunctionsPlugin } from './conditions';
+import { DATE_PARTS_FUNCTION_NAMES, DatePartsPlugin } from './date-parts';
 import { DEPRECIATION_FUNCTION_NAMES, DepreciationFunctionsPlugin } from './depreciation';
 import { INTEREST_RATE_FUNCTION_NAMES, InterestRateFunctionsPlugin } from './interest-rates';
 import { LOAN_SCHEDULE_FUNCTION_NAMES, LoanScheduleFunctionsPlugin } from './loan-schedule';
@@ -38,5 +39,6 @@ export const INVESTFLOW_FUNCTION_PLUGINS: readonly RegisteredPlugin[] = [
 	{ plugin: ConcatPlugin, names: CONCAT_FUNCTION_NAMES },
 	{ plugin: TextToNumberPlugin, names: TEXT_TO_NUMBER_FUNCTION_NAMES },
 	{ plugin: ConditionFunctionsPlugin, names: CONDITION_FUNCTION_NAMES },
-	{ plugin: ReferencedCellsPlugin, names: REFERENCED_CELLS_FUNCTION_NAMES }
+	{ plugin: ReferencedCellsPlugin, names: REFERENCED_CELLS_FUNCTION_NAMES },
+	{ plugin: DatePartsPlugin, names: DATE_PARTS_FUNCTION_NAMES }
 ];
