@@ -7,6 +7,7 @@ import type { FunctionPluginDefinition } from 'hyperformula';
 import { INVESTFLOW_FUNCTION_TRANSLATIONS, InvestFlowFunctionsPlugin } from '../finance-functions';
 import { CONCAT_FUNCTION_NAMES, ConcatPlugin } from './concat';
 import { CONDITION_FUNCTION_NAMES, ConditionFunctionsPlugin } from './conditions';
+import { DATE_DIFFERENCE_FUNCTION_NAMES, DateDifferencePlugin } from './date-difference';
 import { DATE_PARTS_FUNCTION_NAMES, DatePartsPlugin } from './date-parts';
 import { DEPRECIATION_FUNCTION_NAMES, DepreciationFunctionsPlugin } from './depreciation';
 import { INTEREST_RATE_FUNCTION_NAMES, InterestRateFunctionsPlugin } from './interest-rates';
@@ -16,6 +17,7 @@ import { MONTH_ARITHMETIC_FUNCTION_NAMES, MonthArithmeticPlugin } from './month-
 import { REFERENCE_POSITION_FUNCTION_NAMES, ReferencePositionPlugin } from './reference-position';
 import { REFERENCED_CELLS_FUNCTION_NAMES, ReferencedCellsPlugin } from './referenced-cells';
 import { ROUNDING_FUNCTION_NAMES, RoundingFunctionsPlugin } from './rounding';
+import { SUBSTITUTE_FUNCTION_NAMES, SubstitutePlugin } from './substitute';
 import { TEXT_FORMAT_FUNCTION_NAMES, TextFormatPlugin } from './text-format';
 import { TEXT_TO_NUMBER_FUNCTION_NAMES, TextToNumberPlugin } from './text-to-number';
 
@@ -40,5 +42,7 @@ export const INVESTFLOW_FUNCTION_PLUGINS: readonly RegisteredPlugin[] = [
 	{ plugin: TextToNumberPlugin, names: TEXT_TO_NUMBER_FUNCTION_NAMES },
 	{ plugin: ConditionFunctionsPlugin, names: CONDITION_FUNCTION_NAMES },
 	{ plugin: ReferencedCellsPlugin, names: REFERENCED_CELLS_FUNCTION_NAMES },
-	{ plugin: DatePartsPlugin, names: DATE_PARTS_FUNCTION_NAMES }
+	{ plugin: DatePartsPlugin, names: DATE_PARTS_FUNCTION_NAMES },
+	{ plugin: DateDifferencePlugin, names: DATE_DIFFERENCE_FUNCTION_NAMES },
+	{ plugin: SubstitutePlugin, names: SUBSTITUTE_FUNCTION_NAMES }
 ];
