@@ -9,6 +9,7 @@ import { CONCAT_FUNCTION_NAMES, ConcatPlugin } from './concat';
 import { CONDITION_FUNCTION_NAMES, ConditionFunctionsPlugin } from './conditions';
 import { DATE_DIFFERENCE_FUNCTION_NAMES, DateDifferencePlugin } from './date-difference';
 import { DATE_PARTS_FUNCTION_NAMES, DatePartsPlugin } from './date-parts';
+import { DECLINING_BALANCE_FUNCTION_NAMES, DecliningBalancePlugin } from './declining-balance';
 import { DEPRECIATION_FUNCTION_NAMES, DepreciationFunctionsPlugin } from './depreciation';
 import { INTEREST_RATE_FUNCTION_NAMES, InterestRateFunctionsPlugin } from './interest-rates';
 import { LOAN_SCHEDULE_FUNCTION_NAMES, LoanScheduleFunctionsPlugin } from './loan-schedule';
@@ -46,5 +47,6 @@ export const INVESTFLOW_FUNCTION_PLUGINS: readonly RegisteredPlugin[] = [
 	{ plugin: DatePartsPlugin, names: DATE_PARTS_FUNCTION_NAMES },
 	{ plugin: DateDifferencePlugin, names: DATE_DIFFERENCE_FUNCTION_NAMES },
 	{ plugin: SubstitutePlugin, names: SUBSTITUTE_FUNCTION_NAMES },
-	{ plugin: RatePlugin, names: RATE_FUNCTION_NAMES }
+	{ plugin: RatePlugin, names: RATE_FUNCTION_NAMES },
+	{ plugin: DecliningBalancePlugin, names: DECLINING_BALANCE_FUNCTION_NAMES }
 ];
