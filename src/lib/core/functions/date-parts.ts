@@ -28,22 +28,31 @@ export class DatePartsPlugin extends FunctionPlugin {
 
 	/** YEAR(serial_number). */
 	year(ast: ProcedureCall, state: EvaluationState) {
-		return this.runFunction(ast.args, state, this.metadata('YEAR'), (serial: number) =>
-			this.calendarDate(serial).year
+		return this.runFunction(
+			ast.args,
+			state,
+			this.metadata('YEAR'),
+			(serial: number) => this.calendarDate(serial).year
 		);
 	}
 
 	/** MONTH(serial_number). */
 	month(ast: ProcedureCall, state: EvaluationState) {
-		return this.runFunction(ast.args, state, this.metadata('MONTH'), (serial: number) =>
-			this.calendarDate(serial).month
+		return this.runFunction(
+			ast.args,
+			state,
+			this.metadata('MONTH'),
+			(serial: number) => this.calendarDate(serial).month
 		);
 	}
 
 	/** DAY(serial_number). */
 	day(ast: ProcedureCall, state: EvaluationState) {
-		return this.runFunction(ast.args, state, this.metadata('DAY'), (serial: number) =>
-			this.calendarDate(serial).day
+		return this.runFunction(
+			ast.args,
+			state,
+			this.metadata('DAY'),
+			(serial: number) => this.calendarDate(serial).day
 		);
 	}
 

@@ -15,7 +15,6 @@ import { INTEREST_RATE_FUNCTION_NAMES, InterestRateFunctionsPlugin } from './int
 import { LOAN_SCHEDULE_FUNCTION_NAMES, LoanScheduleFunctionsPlugin } from './loan-schedule';
 import { LOOKUP_FUNCTION_NAMES, LookupFunctionsPlugin } from './lookup';
 import { MONTH_ARITHMETIC_FUNCTION_NAMES, MonthArithmeticPlugin } from './month-arithmetic';
-import { RATE_FUNCTION_NAMES, RatePlugin } from './rate';
 import { REFERENCE_POSITION_FUNCTION_NAMES, ReferencePositionPlugin } from './reference-position';
 import { REFERENCED_CELLS_FUNCTION_NAMES, ReferencedCellsPlugin } from './referenced-cells';
 import { ROUNDING_FUNCTION_NAMES, RoundingFunctionsPlugin } from './rounding';
@@ -47,6 +46,5 @@ export const INVESTFLOW_FUNCTION_PLUGINS: readonly RegisteredPlugin[] = [
 	{ plugin: DatePartsPlugin, names: DATE_PARTS_FUNCTION_NAMES },
 	{ plugin: DateDifferencePlugin, names: DATE_DIFFERENCE_FUNCTION_NAMES },
 	{ plugin: SubstitutePlugin, names: SUBSTITUTE_FUNCTION_NAMES },
-	{ plugin: RatePlugin, names: RATE_FUNCTION_NAMES },
 	{ plugin: DecliningBalancePlugin, names: DECLINING_BALANCE_FUNCTION_NAMES }
 ];

@@ -87,7 +87,10 @@ export function netPresentValue(rate: number, flows: number[]): number | CellErr
 	return total;
 }
 
-const REPEATED_ANY = { parameters: [{ argumentType: FunctionArgumentType.ANY }], repeatLastArgs: 1 };
+const REPEATED_ANY = {
+	parameters: [{ argumentType: FunctionArgumentType.ANY }],
+	repeatLastArgs: 1
+};
 
 /** HyperFormula plugin replacing AND, OR, MEDIAN and NPV. */
 export class ReferencedCellsPlugin extends FunctionPlugin {

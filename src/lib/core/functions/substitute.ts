@@ -9,7 +9,12 @@ import {
 	FunctionPlugin,
 	type ImplementedFunctions
 } from 'hyperformula';
-import { englishNames, valueError, type EvaluationState, type ProcedureCall } from './plugin-support';
+import {
+	englishNames,
+	valueError,
+	type EvaluationState,
+	type ProcedureCall
+} from './plugin-support';
 
 /**
  * SUBSTITUTE's value: `text` with every occurrence of `oldText` (or only the `instance`-th, when
