@@ -39,7 +39,11 @@ const NEW_CAUSES: KnownFailure[] = [
 		cause: 'new-criteria-error-order',
 		title:
 			'SUMIF/AVERAGEIF matching two cells holding different errors: InvestFlow returns the first in reading order (as Excel does for SUM), LibreOffice the last; Microsoft does not say which',
-		matches: (c, inv, exp) => ['SUMIF', 'AVERAGEIF'].includes(c.fn) && isError(inv) && isError(exp)
+		matches: (c, inv, exp) =>
+			['SUMIF', 'AVERAGEIF'].includes(c.fn) &&
+			/^I\d+$/.test(c.args[2] ?? '') && // a sum range resized over the odd-values column
+			isError(inv) &&
+			isError(exp)
 	}
 ];
 
