@@ -143,18 +143,23 @@ export class ReferencedCellsPlugin extends FunctionPlugin {
 
 	/** MEDIAN(number1, …): numbers of ranges only; typed logicals and numeric text count. */
 	median(ast: ProcedureCall, state: EvaluationState) {
-		return this.runFunction(ast.args, state, this.metadata('MEDIAN'), (...args: never[]) => {
-			const numbers = this.arithmeticHelper.coerceNumbersExactRanges(args);
+		return this.runFunction(ast.args, state, this.metadata('MEDIAN'), (...args: unknown[]) => {
+			const numbers = this.arithmeticHelper.coerceNumbersExactRanges(args as never[]);
 			return numbers instanceof CellError ? numbers : median(numbers);
 		});
 	}
 
 	/** NPV(rate, value1, …): numbers of ranges only; typed logicals and numeric text count. */
 	npv(ast: ProcedureCall, state: EvaluationState) {
-		return this.runFunction(ast.args, state, this.metadata('NPV'), (rate, ...args: never[]) => {
-			const flows = this.arithmeticHelper.coerceNumbersExactRanges(args);
-			return flows instanceof CellError ? flows : netPresentValue(rate, flows);
-		});
+		return this.runFunction(
+			ast.args,
+			state,
+			this.metadata('NPV'),
+			(rate: number, ...args: unknown[]) => {
+				const flows = this.arithmeticHelper.coerceNumbersExactRanges(args as never[]);
+				return flows instanceof CellError ? flows : netPresentValue(rate, flows);
+			}
+		);
 	}
 }
 
