@@ -149,8 +149,10 @@ export const EXCLUSIONS: readonly Exclusion[] = [
 	{
 		id: 'median-of-nothing',
 		reason: 'LibreOffice reports MEDIAN of no numbers as #VALUE!',
-		excel: 'MEDIAN of no numbers (empty cells are ignored) is #NUM!',
-		applies: (c, lo) => c.fn === 'MEDIAN' && isError(lo, '#VALUE!') && !hasTextArgument(c),
+		excel: 'MEDIAN of no numbers (referenced empty and text cells are ignored) is #NUM!',
+		// Typed text ("x") is #VALUE! in Excel too; a referenced text cell is only ignored.
+		applies: (c, lo) =>
+			c.fn === 'MEDIAN' && isError(lo, '#VALUE!') && !c.args.some((arg) => arg.startsWith('"')),
 		excelAnswer: () => NUM_ERROR
 	},
 	{

@@ -202,3 +202,15 @@ describe('conditional aggregates over a single error cell', () => {
 		expect(evaluate(rows, '=SUMIFS(B1:B2,A1,"x")')).toBe('#VALUE!');
 	});
 });
+
+describe('XNPV with text among its values or dates', () => {
+	it('gives #VALUE! for text before comparing the lengths, as Excel and LibreOffice do', () => {
+		const rows = [
+			[-10000, 'vacant'],
+			[2750, 39508]
+		];
+		expect(evaluate(rows, '=XNPV(0.09,A1:A2,B1)')).toBe('#VALUE!');
+		expect(evaluate(rows, '=XNPV(0.09,B1,A1:A2)')).toBe('#VALUE!');
+		expect(evaluate(rows, '=XNPV(0.09,A1:A2,A1)')).toBe('#NUM!');
+	});
+});

@@ -142,7 +142,8 @@ export class InvestFlowFunctionsPlugin extends FunctionPlugin {
 
 	/**
 	 * XNPV(rate, values, dates): Σ value / (1 + rate)^((date − first date) / 365), Excel's
-	 * rules: #VALUE! for a non-number, #NUM! for unequal lengths or a date before the first.
+	 * rules: an error passed on, #VALUE! for text, #NUM! for unequal lengths, #VALUE! for another
+	 * non-number, #NUM! for a date before the first.
 	 */
 	xnpv(ast: ProcedureCall, state: EvaluationState) {
 		return this.runFunction(ast.args, state, this.metadata('XNPV'), netPresentValueByDate);
@@ -203,7 +204,12 @@ function netPresentValueByDate(
 	const days = dates.valuesFromTopLeftCorner().map(toCriterionCell);
 	const error = [...amounts, ...days].find((cell) => typeof cell === 'object' && cell !== null);
 	if (error) return new CellError((error as { error: ErrorType }).error);
-	// Microsoft: values and dates of different lengths are #NUM!, even where one is not a number.
+	// Text where a number or date belongs is #VALUE! (Microsoft: "not a valid date"), checked
+	// before the lengths as Excel and LibreOffice do.
+	if ([...amounts, ...days].some((cell) => typeof cell === 'string')) {
+		return new CellError(ErrorType.VALUE, 'XNPV needs numbers and dates, not text.');
+	}
+	// Microsoft: values and dates of different lengths are #NUM!, even where a cell is empty.
 	if (amounts.length !== days.length) {
 		return new CellError(ErrorType.NUM, 'XNPV needs as many dates as values.');
 	}

@@ -6,6 +6,7 @@
  */
 import { MAX_ROWS, columnIndexFromLetters } from './addresses';
 import { InvalidFormulaError } from './errors';
+import { mayNeedSumRangeResizing, resizeSumRanges } from './functions/criteria-range-shape';
 
 /** One end of an A1 reference: zero-based indices and whether each part was `$`-anchored. */
 export interface A1RefEnd {
@@ -192,6 +193,28 @@ function readCell(text: string): { end: A1RefEnd; length: number } | null {
 }
 
 /**
+ * Formula text as HyperFormula should read it: SUMIF's and AVERAGEIF's sum ranges resized to
+ * their criteria ranges' shape, as Excel reads them (see `functions/criteria-range-shape.ts`),
+ * and doubled quotes spelled so HyperFormula can parse them ({@link withEngineQuotes}). People
+ * and exports keep seeing the text as typed.
+ */
+export function toEngineFormulaText(text: string): string {
+	return withEngineQuotes(withResizedSumRanges(text));
+}
+
+function withResizedSumRanges(text: string): string {
+	if (!text.startsWith('=') || !mayNeedSumRangeResizing(text)) return text;
+	let tokens: FormulaToken[];
+	try {
+		tokens = tokenizeFormula(text.slice(1));
+	} catch {
+		return text; // HyperFormula reports the formula's error itself.
+	}
+	const resized = resizeSumRanges(tokens);
+	return resized ? '=' + resized.map((token) => token.text).join('') : text;
+}
+
+/**
  * Formula text as HyperFormula can parse it. Excel writes a quote inside a text literal as two
  * quotes (`="Unit ""B"""`), which HyperFormula's lexer cannot read; each such literal becomes a
  * parenthesised concatenation with `CHAR(34)` (`=("Unit "&CHAR(34)&"B"&CHAR(34)&"")`), which
@@ -199,7 +222,7 @@ function readCell(text: string): { end: A1RefEnd; length: number } | null {
  * included, is returned unchanged, and text without doubled quotes is returned as is (the
  * common case costs one `includes`). People and exports keep seeing Excel's own spelling.
  */
-export function toEngineFormulaText(text: string): string {
+function withEngineQuotes(text: string): string {
 	if (!text.includes('""')) return text;
 	let result = '';
 	let i = 0;

@@ -32,12 +32,13 @@ describe('VDB depreciates like Excel', () => {
 		expect(parts).toBeCloseTo(2100, 8);
 	});
 
-	it('gives #NUM! outside 0 ≤ start ≤ end ≤ life and for negative cost or a zero factor', () => {
+	it('gives #NUM! outside 0 ≤ start ≤ end ≤ life and for a cost that is not positive or a zero factor', () => {
 		for (const formula of [
 			'=VDB(2400,300,10,-1,1)',
 			'=VDB(2400,300,10,3,2)',
 			'=VDB(2400,300,10,0,11)',
 			'=VDB(-2400,300,10,0,1)',
+			'=VDB(0,0,10,0,1)',
 			'=VDB(2400,300,10,0,1,0)',
 			'=VDB(2400,300,0,0,0)'
 		]) {

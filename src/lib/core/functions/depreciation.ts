@@ -62,8 +62,8 @@ function candidateStraightLine(
 
 /**
  * VDB's value: depreciation from the end of period `start` to the end of period `end`, or
- * #NUM! when `start` < 0, `end` < `start`, `end` > `life`, `life` ≤ 0 or `factor` ≤ 0 (negative
- * cost and salvage are refused by the plugin's argument checks).
+ * #NUM! when `start` < 0, `end` < `start`, `end` > `life`, `life` ≤ 0 or `factor` ≤ 0 (a cost
+ * ≤ 0 and a negative salvage are refused by the plugin's argument checks).
  */
 export function variableDepreciation(asset: VariableDepreciation) {
 	const { start, end, life } = asset;
@@ -89,7 +89,8 @@ export class DepreciationFunctionsPlugin extends FunctionPlugin {
 		VDB: {
 			method: 'vdb',
 			parameters: [
-				{ argumentType: FunctionArgumentType.NUMBER, minValue: 0 },
+				// Microsoft: the cost must be positive (#NUM! for 0); a salvage of 0 is accepted.
+				{ argumentType: FunctionArgumentType.NUMBER, greaterThan: 0 },
 				{ argumentType: FunctionArgumentType.NUMBER, minValue: 0 },
 				{ argumentType: FunctionArgumentType.NUMBER },
 				{ argumentType: FunctionArgumentType.NUMBER },

@@ -7,13 +7,18 @@ import type { FunctionPluginDefinition } from 'hyperformula';
 import { INVESTFLOW_FUNCTION_TRANSLATIONS, InvestFlowFunctionsPlugin } from '../finance-functions';
 import { CONCAT_FUNCTION_NAMES, ConcatPlugin } from './concat';
 import { CONDITION_FUNCTION_NAMES, ConditionFunctionsPlugin } from './conditions';
+import { DATE_DIFFERENCE_FUNCTION_NAMES, DateDifferencePlugin } from './date-difference';
+import { DATE_PARTS_FUNCTION_NAMES, DatePartsPlugin } from './date-parts';
+import { DECLINING_BALANCE_FUNCTION_NAMES, DecliningBalancePlugin } from './declining-balance';
 import { DEPRECIATION_FUNCTION_NAMES, DepreciationFunctionsPlugin } from './depreciation';
 import { INTEREST_RATE_FUNCTION_NAMES, InterestRateFunctionsPlugin } from './interest-rates';
 import { LOAN_SCHEDULE_FUNCTION_NAMES, LoanScheduleFunctionsPlugin } from './loan-schedule';
 import { LOOKUP_FUNCTION_NAMES, LookupFunctionsPlugin } from './lookup';
 import { MONTH_ARITHMETIC_FUNCTION_NAMES, MonthArithmeticPlugin } from './month-arithmetic';
 import { REFERENCE_POSITION_FUNCTION_NAMES, ReferencePositionPlugin } from './reference-position';
+import { REFERENCED_CELLS_FUNCTION_NAMES, ReferencedCellsPlugin } from './referenced-cells';
 import { ROUNDING_FUNCTION_NAMES, RoundingFunctionsPlugin } from './rounding';
+import { SUBSTITUTE_FUNCTION_NAMES, SubstitutePlugin } from './substitute';
 import { TEXT_FORMAT_FUNCTION_NAMES, TextFormatPlugin } from './text-format';
 import { TEXT_TO_NUMBER_FUNCTION_NAMES, TextToNumberPlugin } from './text-to-number';
 
@@ -36,5 +41,10 @@ export const INVESTFLOW_FUNCTION_PLUGINS: readonly RegisteredPlugin[] = [
 	{ plugin: ReferencePositionPlugin, names: REFERENCE_POSITION_FUNCTION_NAMES },
 	{ plugin: ConcatPlugin, names: CONCAT_FUNCTION_NAMES },
 	{ plugin: TextToNumberPlugin, names: TEXT_TO_NUMBER_FUNCTION_NAMES },
-	{ plugin: ConditionFunctionsPlugin, names: CONDITION_FUNCTION_NAMES }
+	{ plugin: ConditionFunctionsPlugin, names: CONDITION_FUNCTION_NAMES },
+	{ plugin: ReferencedCellsPlugin, names: REFERENCED_CELLS_FUNCTION_NAMES },
+	{ plugin: DatePartsPlugin, names: DATE_PARTS_FUNCTION_NAMES },
+	{ plugin: DateDifferencePlugin, names: DATE_DIFFERENCE_FUNCTION_NAMES },
+	{ plugin: SubstitutePlugin, names: SUBSTITUTE_FUNCTION_NAMES },
+	{ plugin: DecliningBalancePlugin, names: DECLINING_BALANCE_FUNCTION_NAMES }
 ];
