@@ -23,7 +23,9 @@ export default defineConfig({
 					environment: 'node',
 					include: ['tests/integration/**/*.test.ts'],
 					testTimeout: 60_000,
-					hookTimeout: 60_000,
+					// A suite's beforeAll starts a server and its evaluation workers: on a busy two-core
+					// machine that alone has taken most of a minute.
+					hookTimeout: 120_000,
 					// Each file starts its own server and database; two cores, so keep it modest.
 					maxWorkers: 2,
 					fileParallelism: true
