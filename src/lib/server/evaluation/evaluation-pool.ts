@@ -210,7 +210,10 @@ export class EvaluationPool {
 		const job = worker.running ? undefined : worker.queue.shift();
 		if (!job) return;
 		worker.running = job;
-		const timer = setTimeout(() => void this.stop(worker, 'time'), this.config.timeoutMs);
+		const timer = setTimeout(
+			() => void this.stop(worker, 'time'),
+			this.timeoutFor(job.request.task)
+		);
 		try {
 			job.resolve(await worker.channel.request<EvaluationAnswer>(job.request));
 		} catch (error) {
@@ -223,6 +226,14 @@ export class EvaluationPool {
 			worker.running = null;
 		}
 		void this.pump(worker);
+	}
+
+	/**
+	 * The time budget of `task`: an export evaluates the whole workbook and builds a file, so it
+	 * gets EVAL_EXPORT_TIMEOUT_MS; every other read EVAL_TIMEOUT_MS.
+	 */
+	timeoutFor(task: EvaluationTask): number {
+		return task.kind === 'export' ? this.config.exportTimeoutMs : this.config.timeoutMs;
 	}
 
 	/** Why the running request failed, as the caller should hear it. */
