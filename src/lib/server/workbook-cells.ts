@@ -111,7 +111,11 @@ export async function evaluateInRoom<K extends EvaluationTask['kind']>(
 	}
 }
 
-function evaluationErrorToAppError(error: unknown, timeoutMs: number): unknown {
+/**
+ * An evaluation pool's error as the API answers it: 503 `evaluation_over_budget` (saying which
+ * budget, `timeoutMs` for time) or 503 `evaluation_busy`, with Retry-After; others unchanged.
+ */
+export function evaluationErrorToAppError(error: unknown, timeoutMs: number): unknown {
 	const retryLater = { 'retry-after': '5' };
 	const kind = evaluationErrorKind(error);
 	if (kind === 'over_budget') {

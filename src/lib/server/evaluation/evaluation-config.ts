@@ -11,7 +11,7 @@ export interface EvaluationConfig {
 	workers: number;
 	/** Longest one request may evaluate before its worker is stopped (`EVAL_TIMEOUT_MS`). */
 	timeoutMs: number;
-	/** Longest one export may take, evaluating and building its file (`EVAL_EXPORT_TIMEOUT_MS`). */
+	/** Longest one export or import may take building its file or workbook (`EVAL_EXPORT_TIMEOUT_MS`). */
 	exportTimeoutMs: number;
 	/** Heap of one worker (`EVAL_MEMORY_MB`); past it the worker is stopped. */
 	memoryMb: number;

@@ -3,7 +3,8 @@
  * thread). It keeps a replica of each workbook it was asked about — a Y.Doc fed only the Yjs
  * updates the server's document gained since the last request, and a HyperFormula evaluator that
  * follows it — in a small least-recently-used cache, and answers reads of cells, names and charts
- * from it, and builds export files from it (files/export-build.ts). Core errors (an unknown sheet, a range over a limit) are answered as `refused`, not
+ * from it, and builds export files from it (files/export-build.ts); it also builds imported
+ * workbooks' documents (files/import-build.ts), which need no replica. Core errors (an unknown sheet, a range over a limit) are answered as `refused`, not
  * thrown, so the caller can turn them into 4xx answers.
  *
  * Runs only on a worker thread: nothing here may touch the server's own documents or database.
@@ -22,6 +23,7 @@ import { createEvaluator, type WorkbookEvaluator } from '../../core/evaluator';
 import { listNames, readCells, type CellReading, type NameReading } from '../../core/workbook-api';
 import { AppError } from '../errors';
 import { buildExport, type ExportedBytes, type ExportTask } from '../files/export-build';
+import { buildImport, type ImportedState, type ImportTask } from '../files/import-build';
 
 /** A chart as the API returns it: its definition and what it draws now. */
 export interface ChartReading extends ChartInfo {
@@ -34,7 +36,8 @@ export type EvaluationTask =
 	| { kind: 'names' }
 	| { kind: 'charts' }
 	| { kind: 'chart'; chartId: string }
-	| ExportTask;
+	| ExportTask
+	| ImportTask;
 
 /** The answer of a `cells` task. */
 export interface CellsReading {
@@ -50,11 +53,13 @@ export interface TaskResults {
 	charts: ChartReading[];
 	chart: ChartReading;
 	export: ExportedBytes;
+	import: ImportedState;
 }
 
 /**
  * One request to a worker. `reset`: start the workbook's replica afresh from `update` (the whole
  * state); otherwise `update` (null when nothing changed) continues the replica the worker has.
+ * An `import` task needs no replica: its `workbookId` is empty and its `update` null.
  */
 export interface EvaluationRequest {
 	workbookId: string;
@@ -96,10 +101,13 @@ export class ReplicaCache {
 	 * sees the replica as it was when the export began.
 	 */
 	async perform(request: EvaluationRequest): Promise<EvaluationAnswer> {
-		const replica = this.replicaFor(request);
-		if (!replica) return { kind: 'missing' };
-		if (request.update) Y.applyUpdate(replica.doc, request.update);
 		try {
+			if (request.task.kind === 'import') {
+				return { kind: 'value', value: await buildImport(request.task) };
+			}
+			const replica = this.replicaFor(request);
+			if (!replica) return { kind: 'missing' };
+			if (request.update) Y.applyUpdate(replica.doc, request.update);
 			return { kind: 'value', value: await runTask(replica, request.task) };
 		} catch (error) {
 			if (error instanceof AppError) {
@@ -153,7 +161,7 @@ function destroy(replica: Replica): void {
 
 function runTask(
 	replica: Replica,
-	task: EvaluationTask
+	task: Exclude<EvaluationTask, ImportTask>
 ): TaskResults[EvaluationTask['kind']] | Promise<ExportedBytes> {
 	const { doc } = replica;
 	// Built on the first read that needs it, after the first update: it then follows the doc.

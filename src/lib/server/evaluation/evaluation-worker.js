@@ -17,16 +17,17 @@ const cache = new ReplicaCache(
 );
 
 /**
- * An export's file bytes are handed over to the server rather than copied (export-build.ts makes
- * them own their buffer).
+ * An export's file bytes and an import's document state are handed over to the server rather
+ * than copied (export-build.ts and import-build.ts make them own their buffers).
  * @param {any} answer
  */
-function exportedBuffers(answer) {
-	const bytes = answer?.kind === 'value' ? answer.value?.bytes : undefined;
+function handedOverBuffers(answer) {
+	const value = answer?.kind === 'value' ? answer.value : undefined;
+	const bytes = value?.bytes ?? value?.state;
 	return bytes instanceof Uint8Array ? [bytes.buffer] : [];
 }
 
 answerRequests(
 	(/** @type {any} */ request) => (request.kind === 'warm-up' ? null : cache.perform(request)),
-	exportedBuffers
+	handedOverBuffers
 );
