@@ -61,4 +61,48 @@ describe('replica cache', () => {
 		});
 		expect(tooBig).toMatchObject({ kind: 'refused', code: 'limit_exceeded', missing: false });
 	});
+
+	it("builds an export file from the replica, in a buffer of the file's own, and refuses an unknown sheet with 404", async () => {
+		const cache = new ReplicaCache(1);
+		const state = Y.encodeStateAsUpdate(workbook('=6*7'));
+		const exportTask = {
+			kind: 'export',
+			format: 'csv',
+			sheet: null,
+			range: null,
+			values: 'raw',
+			title: 'T',
+			date: '2026-01-01'
+		} as const;
+		const answer = await cache.perform({ ...readA1('a', true, state), task: exportTask });
+		if (answer.kind !== 'value') throw new Error(`expected a value, got ${answer.kind}`);
+		const { bytes } = answer.value as { bytes: Uint8Array };
+		expect(new TextDecoder().decode(bytes)).toBe('42');
+		expect(bytes.byteLength).toBe(bytes.buffer.byteLength);
+		const unknown = await cache.perform({
+			...readA1('a', false, null),
+			task: { ...exportTask, sheet: 'Nope' }
+		});
+		expect(unknown).toMatchObject({ kind: 'refused', code: 'unknown_sheet', status: 404 });
+	});
+
+	it('builds an imported workbook without a replica, and refuses a malformed file with 400', async () => {
+		const cache = new ReplicaCache(1);
+		const csv = new TextEncoder().encode('a,b\n1,=2\n');
+		const request = { workbookId: '', reset: false, update: null };
+		const answer = await cache.perform({
+			...request,
+			task: { kind: 'import', bytes: csv, contentType: 'text/csv' }
+		});
+		if (answer.kind !== 'value') throw new Error(`expected a value, got ${answer.kind}`);
+		const doc = new Y.Doc();
+		Y.applyUpdate(doc, (answer.value as { state: Uint8Array }).state);
+		expect(listSheets(doc).map((sheet) => sheet.name)).toEqual(['Sheet1']);
+		expect(cache.size).toBe(0);
+		const malformed = await cache.perform({
+			...request,
+			task: { kind: 'import', bytes: new Uint8Array([0x50, 0x4b, 3, 4, 0]), contentType: null }
+		});
+		expect(malformed).toMatchObject({ kind: 'refused', code: 'malformed_file', status: 400 });
+	});
 });

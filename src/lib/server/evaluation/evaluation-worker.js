@@ -20,11 +20,12 @@ const cache = new ReplicaCache(
  * An export's file bytes and an import's document state are handed over to the server rather
  * than copied (export-build.ts and import-build.ts make them own their buffers).
  * @param {any} answer
+ * @returns {ArrayBuffer[]}
  */
 function handedOverBuffers(answer) {
 	const value = answer?.kind === 'value' ? answer.value : undefined;
 	const bytes = value?.bytes ?? value?.state;
-	return bytes instanceof Uint8Array ? [bytes.buffer] : [];
+	return bytes instanceof Uint8Array && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
 }
 
 answerRequests(
