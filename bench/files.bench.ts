@@ -11,7 +11,8 @@
  * - `export_on_loop_ms`, `export_on_loop_max_ms`: the same export done on the event loop
  *   (capture with a local evaluator, then exceljs), the way exports ran before the pool, for
  *   comparison;
- * - `import_ms`: reading that XLSX back and building the workbook document;
+ * - `import_ms`: reading that XLSX back and building the workbook document, on this thread (the
+ *   server does the same on an evaluation worker);
  * - `file_bytes`: the XLSX size; `peak_rss_mib`: the process's peak resident memory so far.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -75,7 +76,7 @@ async function measureLoop<T>(
 /** Runs every size and returns the figures in the module comment. */
 export async function runFilesBench(): Promise<Record<string, Record<string, number>>> {
 	const results: Record<string, Record<string, number>> = {};
-	const pool = new EvaluationPool({ ...EVALUATION_DEFAULTS, workers: 1, memoryMb: 1024 });
+	const pool = new EvaluationPool({ ...EVALUATION_DEFAULTS, workers: 1 });
 	pool.warmUp();
 	// A first tiny export loads exceljs on the worker, as a server's first export would.
 	await pool.dispatch('warm', buildDocument(4), exportTask);
