@@ -67,6 +67,8 @@ export async function inRoom<T>(run: () => Promise<{ value: T } | null>): Promis
 	return result.value;
 }
 
+type AppStatus = AppError['status'];
+
 /** Dispatches this many times at most: the first, and again after a worker was replaced. */
 const EVALUATION_ATTEMPTS = 3;
 
@@ -74,8 +76,8 @@ const EVALUATION_ATTEMPTS = 3;
  * Evaluates `task` on an evaluation worker from the workbook's durable state. `check` runs first
  * on the document (cheap core checks, so a request over a limit never waits for a worker).
  * Answers 503 `evaluation_over_budget` when the request ran past EVAL_TIMEOUT_MS or its worker's
- * EVAL_MEMORY_MB (the worker is replaced), 503 `evaluation_busy` when the queue is full. Charts
- * share it.
+ * EVAL_MEMORY_MB (EVAL_EXPORT_TIMEOUT_MS for an export; the worker is replaced), 503 `evaluation_busy` when the queue is full. Charts
+ * and exports share it.
  */
 export async function evaluateInRoom<K extends EvaluationTask['kind']>(
 	workbookId: string,
@@ -95,20 +97,25 @@ export async function evaluateInRoom<K extends EvaluationTask['kind']>(
 			answer = await pending.answer;
 		} catch (error) {
 			if (evaluationErrorKind(error) !== 'retry' || attempt >= EVALUATION_ATTEMPTS) {
-				throw evaluationErrorToAppError(error, pool.config.timeoutMs);
+				throw evaluationErrorToAppError(error, pool.timeoutFor(task));
 			}
 		}
 		if (answer?.kind === 'value') return answer.value as TaskResults[K];
 		if (answer?.kind === 'refused') {
-			throw new AppError(coreErrorStatus(answer.code, answer.missing), answer.code, answer.message);
+			const status = (answer.status ?? coreErrorStatus(answer.code, answer.missing)) as AppStatus;
+			throw new AppError(status, answer.code, answer.message, answer.field);
 		}
 		if (attempt >= EVALUATION_ATTEMPTS) {
-			throw evaluationErrorToAppError(new EvaluationRetryError(), pool.config.timeoutMs);
+			throw evaluationErrorToAppError(new EvaluationRetryError(), pool.timeoutFor(task));
 		}
 	}
 }
 
-function evaluationErrorToAppError(error: unknown, timeoutMs: number): unknown {
+/**
+ * An evaluation pool's error as the API answers it: 503 `evaluation_over_budget` (saying which
+ * budget, `timeoutMs` for time) or 503 `evaluation_busy`, with Retry-After; others unchanged.
+ */
+export function evaluationErrorToAppError(error: unknown, timeoutMs: number): unknown {
 	const retryLater = { 'retry-after': '5' };
 	const kind = evaluationErrorKind(error);
 	if (kind === 'over_budget') {

@@ -11,12 +11,14 @@ describe('evaluation configuration', () => {
 		const config = readEvaluationConfig({
 			EVAL_WORKERS: '3',
 			EVAL_TIMEOUT_MS: '2500',
+			EVAL_EXPORT_TIMEOUT_MS: '90000',
 			EVAL_MEMORY_MB: '256',
 			EVAL_CACHED_WORKBOOKS: '4'
 		});
 		expect(config).toMatchObject({
 			workers: 3,
 			timeoutMs: 2500,
+			exportTimeoutMs: 90000,
 			memoryMb: 256,
 			cachedWorkbooks: 4
 		});

@@ -11,6 +11,8 @@ export interface EvaluationConfig {
 	workers: number;
 	/** Longest one request may evaluate before its worker is stopped (`EVAL_TIMEOUT_MS`). */
 	timeoutMs: number;
+	/** Longest one export or import may take building its file or workbook (`EVAL_EXPORT_TIMEOUT_MS`). */
+	exportTimeoutMs: number;
 	/** Heap of one worker (`EVAL_MEMORY_MB`); past it the worker is stopped. */
 	memoryMb: number;
 	/** Workbooks whose replica and evaluator one worker keeps (`EVAL_CACHED_WORKBOOKS`). */
@@ -26,6 +28,7 @@ const QUEUE_PER_WORKER = 64;
 export const EVALUATION_DEFAULTS: EvaluationConfig = {
 	workers: 2,
 	timeoutMs: 10_000,
+	exportTimeoutMs: 60_000,
 	memoryMb: 512,
 	cachedWorkbooks: 8,
 	queueLimit: 2 * QUEUE_PER_WORKER
@@ -38,6 +41,11 @@ export function readEvaluationConfig(env: NodeJS.ProcessEnv = process.env): Eval
 	return {
 		workers,
 		timeoutMs: readPositiveInteger('EVAL_TIMEOUT_MS', env.EVAL_TIMEOUT_MS, defaults.timeoutMs),
+		exportTimeoutMs: readPositiveInteger(
+			'EVAL_EXPORT_TIMEOUT_MS',
+			env.EVAL_EXPORT_TIMEOUT_MS,
+			defaults.exportTimeoutMs
+		),
 		memoryMb: readPositiveInteger('EVAL_MEMORY_MB', env.EVAL_MEMORY_MB, defaults.memoryMb),
 		cachedWorkbooks: readPositiveInteger(
 			'EVAL_CACHED_WORKBOOKS',

@@ -20,6 +20,7 @@ import * as Y from 'yjs';
 import { getLogger } from '../logger';
 import { RequestChannel, WorkerStoppedError } from '../threads/request-channel';
 import type { EvaluationConfig } from './evaluation-config';
+import type { ImportTask } from '../files/import-build';
 import type { EvaluationAnswer, EvaluationRequest, EvaluationTask } from './evaluation-tasks';
 
 /** The request ran out of its time or its worker's memory; the worker was replaced. */
@@ -59,7 +60,8 @@ export function evaluationErrorKind(error: unknown): 'over_budget' | 'busy' | 'r
 }
 
 interface Job {
-	doc: Y.Doc;
+	/** The document whose replica the request continues; null for a task that needs none. */
+	doc: Y.Doc | null;
 	request: EvaluationRequest;
 	resolve(answer: EvaluationAnswer): void;
 	reject(error: Error): void;
@@ -129,10 +131,7 @@ export class EvaluationPool {
 		task: EvaluationTask,
 		reset = false
 	): Promise<EvaluationAnswer> {
-		if (this.closed) throw new EvaluationBusyError();
-		const waiting = this.slots.reduce((sum, worker) => sum + (worker?.queue.length ?? 0), 0);
-		if (waiting >= this.config.queueLimit) throw new EvaluationBusyError();
-		const worker = this.choose(doc);
+		const worker = this.admit(doc);
 		const known = reset ? undefined : worker.sent.get(doc);
 		const version = versionOf(doc);
 		let update: Uint8Array | null = null;
@@ -149,6 +148,30 @@ export class EvaluationPool {
 		answer.catch(() => undefined);
 		void this.pump(worker);
 		return answer;
+	}
+
+	/**
+	 * Queues `task`, which needs no workbook replica (an import), on the least loaded worker and
+	 * resolves with its answer. Throws EvaluationBusyError at once when the queue is full; the
+	 * promise rejects with EvaluationOverBudgetError or EvaluationRetryError (dispatch it again).
+	 */
+	run(task: ImportTask): Promise<EvaluationAnswer> {
+		const worker = this.admit(null);
+		const answer = new Promise<EvaluationAnswer>((resolve, reject) => {
+			const request = { workbookId: '', reset: false, update: null, task };
+			worker.queue.push({ doc: null, request, resolve, reject });
+		});
+		answer.catch(() => undefined);
+		void this.pump(worker);
+		return answer;
+	}
+
+	/** The worker a new request goes to; throws EvaluationBusyError when none may take it. */
+	private admit(doc: Y.Doc | null): PoolWorker {
+		if (this.closed) throw new EvaluationBusyError();
+		const waiting = this.slots.reduce((sum, worker) => sum + (worker?.queue.length ?? 0), 0);
+		if (waiting >= this.config.queueLimit) throw new EvaluationBusyError();
+		return this.choose(doc);
 	}
 
 	/**
@@ -170,13 +193,14 @@ export class EvaluationPool {
 	}
 
 	/** The least loaded worker, preferring one that holds `doc`'s replica; starts missing ones. */
-	private choose(doc: Y.Doc): PoolWorker {
+	private choose(doc: Y.Doc | null): PoolWorker {
 		let best: PoolWorker | undefined;
 		let bestScore = Infinity;
 		this.slots.forEach((slot, index) => {
 			const worker = slot && !slot.stoppedFor && !slot.channel.stopped ? slot : this.start(index);
 			const score =
-				2 * (worker.queue.length + (worker.running ? 1 : 0)) - (worker.sent.has(doc) ? 1 : 0);
+				2 * (worker.queue.length + (worker.running ? 1 : 0)) -
+				(doc && worker.sent.has(doc) ? 1 : 0);
 			if (score < bestScore) [best, bestScore] = [worker, score];
 		});
 		return best!;
@@ -210,12 +234,15 @@ export class EvaluationPool {
 		const job = worker.running ? undefined : worker.queue.shift();
 		if (!job) return;
 		worker.running = job;
-		const timer = setTimeout(() => void this.stop(worker, 'time'), this.config.timeoutMs);
+		const timer = setTimeout(
+			() => void this.stop(worker, 'time'),
+			this.timeoutFor(job.request.task)
+		);
 		try {
 			job.resolve(await worker.channel.request<EvaluationAnswer>(job.request));
 		} catch (error) {
 			// A replica whose update failed half-way cannot be continued: start it afresh.
-			worker.sent.delete(job.doc);
+			if (job.doc) worker.sent.delete(job.doc);
 			job.reject(this.explain(worker, error));
 			if (error instanceof WorkerStoppedError) this.failQueue(worker);
 		} finally {
@@ -223,6 +250,16 @@ export class EvaluationPool {
 			worker.running = null;
 		}
 		void this.pump(worker);
+	}
+
+	/**
+	 * The time budget of `task`: an export evaluates the whole workbook and builds a file, and an
+	 * import parses one and builds a workbook, so both get EVAL_EXPORT_TIMEOUT_MS; every read
+	 * EVAL_TIMEOUT_MS.
+	 */
+	timeoutFor(task: EvaluationTask): number {
+		const building = task.kind === 'export' || task.kind === 'import';
+		return building ? this.config.exportTimeoutMs : this.config.timeoutMs;
 	}
 
 	/** Why the running request failed, as the caller should hear it. */

@@ -3,7 +3,8 @@
  * thread). It keeps a replica of each workbook it was asked about — a Y.Doc fed only the Yjs
  * updates the server's document gained since the last request, and a HyperFormula evaluator that
  * follows it — in a small least-recently-used cache, and answers reads of cells, names and charts
- * from it. Core errors (an unknown sheet, a range over a limit) are answered as `refused`, not
+ * from it, and builds export files from it (files/export-build.ts); it also builds imported
+ * workbooks' documents (files/import-build.ts), which need no replica. Core errors (an unknown sheet, a range over a limit) are answered as `refused`, not
  * thrown, so the caller can turn them into 4xx answers.
  *
  * Runs only on a worker thread: nothing here may touch the server's own documents or database.
@@ -20,6 +21,9 @@ import { listSheetEntries } from '../../core/document-view';
 import { WorkbookError } from '../../core/errors';
 import { createEvaluator, type WorkbookEvaluator } from '../../core/evaluator';
 import { listNames, readCells, type CellReading, type NameReading } from '../../core/workbook-api';
+import { AppError } from '../errors';
+import { buildExport, type ExportedBytes, type ExportTask } from '../files/export-build';
+import { buildImport, type ImportedState, type ImportTask } from '../files/import-build';
 
 /** A chart as the API returns it: its definition and what it draws now. */
 export interface ChartReading extends ChartInfo {
@@ -31,7 +35,9 @@ export type EvaluationTask =
 	| { kind: 'cells'; sheet: string | null; range: string }
 	| { kind: 'names' }
 	| { kind: 'charts' }
-	| { kind: 'chart'; chartId: string };
+	| { kind: 'chart'; chartId: string }
+	| ExportTask
+	| ImportTask;
 
 /** The answer of a `cells` task. */
 export interface CellsReading {
@@ -46,11 +52,14 @@ export interface TaskResults {
 	names: NameReading[];
 	charts: ChartReading[];
 	chart: ChartReading;
+	export: ExportedBytes;
+	import: ImportedState;
 }
 
 /**
  * One request to a worker. `reset`: start the workbook's replica afresh from `update` (the whole
  * state); otherwise `update` (null when nothing changed) continues the replica the worker has.
+ * An `import` task needs no replica: its `workbookId` is empty and its `update` null.
  */
 export interface EvaluationRequest {
 	workbookId: string;
@@ -59,11 +68,21 @@ export interface EvaluationRequest {
 	task: EvaluationTask;
 }
 
-/** A worker's answer: the value, `missing` (it has no replica to continue), or a core refusal. */
+/**
+ * A worker's answer: the value, `missing` (it has no replica to continue), or a refusal: a core
+ * error, or an AppError of the file exporters carrying its own `status` (and `field`).
+ */
 export type EvaluationAnswer =
 	| { kind: 'value'; value: unknown }
 	| { kind: 'missing' }
-	| { kind: 'refused'; code: string; message: string; missing: boolean };
+	| {
+			kind: 'refused';
+			code: string;
+			message: string;
+			missing: boolean;
+			status?: number;
+			field?: string;
+	  };
 
 interface Replica {
 	doc: Y.Doc;
@@ -76,14 +95,31 @@ export class ReplicaCache {
 
 	constructor(private readonly capacity: number) {}
 
-	/** Answers `request` from the workbook's replica (see EvaluationRequest). */
-	perform(request: EvaluationRequest): EvaluationAnswer {
-		const replica = this.replicaFor(request);
-		if (!replica) return { kind: 'missing' };
-		if (request.update) Y.applyUpdate(replica.doc, request.update);
+	/**
+	 * Answers `request` from the workbook's replica (see EvaluationRequest). The worker performs
+	 * one request at a time (answer-requests.js), so an export's asynchronous file building
+	 * sees the replica as it was when the export began.
+	 */
+	async perform(request: EvaluationRequest): Promise<EvaluationAnswer> {
 		try {
-			return { kind: 'value', value: runTask(replica, request.task) };
+			if (request.task.kind === 'import') {
+				return { kind: 'value', value: await buildImport(request.task) };
+			}
+			const replica = this.replicaFor(request);
+			if (!replica) return { kind: 'missing' };
+			if (request.update) Y.applyUpdate(replica.doc, request.update);
+			return { kind: 'value', value: await runTask(replica, request.task) };
 		} catch (error) {
+			if (error instanceof AppError) {
+				return {
+					kind: 'refused',
+					code: error.code,
+					message: error.message,
+					missing: error.status === 404,
+					status: error.status,
+					field: error.field
+				};
+			}
 			if (!(error instanceof WorkbookError)) throw error;
 			return {
 				kind: 'refused',
@@ -123,7 +159,10 @@ function destroy(replica: Replica): void {
 	replica.doc.destroy();
 }
 
-function runTask(replica: Replica, task: EvaluationTask): TaskResults[EvaluationTask['kind']] {
+function runTask(
+	replica: Replica,
+	task: Exclude<EvaluationTask, ImportTask>
+): TaskResults[EvaluationTask['kind']] | Promise<ExportedBytes> {
 	const { doc } = replica;
 	// Built on the first read that needs it, after the first update: it then follows the doc.
 	const evaluator = () => (replica.evaluator ??= createEvaluator(doc));
@@ -138,6 +177,8 @@ function runTask(replica: Replica, task: EvaluationTask): TaskResults[Evaluation
 			return listCharts(doc).map((chart) => chartReading(doc, evaluator(), chart.id));
 		case 'chart':
 			return chartReading(doc, evaluator(), task.chartId);
+		case 'export':
+			return buildExport(doc, evaluator(), task);
 	}
 }
 

@@ -1,24 +1,18 @@
 /**
  * `GET …/workbooks/:id/export`: checks the reader may see the workbook (members and view-only
- * links alike — exporting is reading), captures the document inside one room read, and builds the
- * file asked for. The evaluation of the stored document happens in {@link evaluateForExport} only,
- * so switching to the server's evaluation pool is a one-place change.
+ * links alike — exporting is reading) and has the file built on an evaluation worker
+ * (files/export-build.ts) from the worker's replica of the stored document, so neither evaluating
+ * the workbook nor building the file runs on the event loop. Past EVAL_EXPORT_TIMEOUT_MS or the
+ * worker's memory it answers 503, like other reads.
  */
-import type * as Y from 'yjs';
-import type { WorkbookEvaluator } from '../../core/evaluator';
-import { AppError, invalidInput } from '../errors';
-import { getRoomRegistry } from '../collab/room-registry';
+import { invalidInput } from '../errors';
 import type { Requester } from '../workbook-access';
-import { evaluatorFor, inRoom } from '../workbook-cells';
+import { evaluateInRoom } from '../workbook-cells';
 import { getWorkbookSummary } from '../workbooks';
-import { exportCsv, type CsvValues } from './csv-export';
-import { exportPdf } from './pdf-export';
-import { sheetGrid } from './sheet-grid';
-import { captureWorkbook, type CapturedWorkbook } from './workbook-capture';
-import { exportXlsx } from './xlsx-export';
+import type { CsvValues } from './csv-export';
+import type { ExportFormat } from './export-build';
 
-/** Formats `GET …/export` produces. */
-export type ExportFormat = 'xlsx' | 'csv' | 'pdf';
+export type { ExportFormat } from './export-build';
 
 /** The query of an export request. */
 export interface ExportRequest {
@@ -30,7 +24,7 @@ export interface ExportRequest {
 
 /** A file ready to send. */
 export interface ExportedFile {
-	body: Buffer | string;
+	body: Uint8Array;
 	contentType: string;
 	filename: string;
 }
@@ -40,11 +34,6 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 	csv: 'text/csv; charset=utf-8',
 	pdf: 'application/pdf'
 };
-
-/** The evaluator whose values an export caches; the one place exports evaluate. */
-function evaluateForExport(doc: Y.Doc): WorkbookEvaluator {
-	return evaluatorFor(doc);
-}
 
 /**
  * A file name safe in a `Content-Disposition` header and on every file system: accents dropped,
@@ -73,14 +62,6 @@ function readValues(value: string | null): CsvValues {
 	throw invalidInput('values must be raw or display.', 'values');
 }
 
-function pickSheet(captured: CapturedWorkbook, sheet: string | null) {
-	if (sheet === null) return captured.sheets[0];
-	const wanted = sheet.trim().toLowerCase();
-	const found = captured.sheets.find((entry) => entry.name.toLowerCase() === wanted);
-	if (!found) throw new AppError(404, 'unknown_sheet', `There is no sheet named "${sheet}".`);
-	return found;
-}
-
 /** Builds the export `request` asks for; 400 for a bad query, 404 for an unknown sheet. */
 export async function exportWorkbook(
 	who: Requester,
@@ -90,29 +71,18 @@ export async function exportWorkbook(
 	const format = readFormat(request.format);
 	const values = readValues(request.values);
 	const summary = await getWorkbookSummary(who, workbookId, 'viewer');
-	const captured = await inRoom(() =>
-		getRoomRegistry().read(workbookId, (doc) => captureWorkbook(doc, evaluateForExport(doc)))
-	);
-	const base = sanitiseFilename(summary.title);
-	if (format === 'xlsx') {
-		return {
-			body: await exportXlsx(captured, summary.title),
-			contentType: CONTENT_TYPES.xlsx,
-			filename: `${base}.xlsx`
-		};
-	}
-	const grid = sheetGrid(captured, pickSheet(captured, request.sheet), request.range);
-	if (format === 'csv') {
-		return {
-			body: exportCsv(grid, values),
-			contentType: CONTENT_TYPES.csv,
-			filename: `${base}.csv`
-		};
-	}
-	const date = new Date().toISOString().slice(0, 10);
+	const { bytes } = await evaluateInRoom(workbookId, {
+		kind: 'export',
+		format,
+		sheet: format === 'xlsx' ? null : request.sheet,
+		range: format === 'xlsx' ? null : request.range,
+		values,
+		title: summary.title,
+		date: new Date().toISOString().slice(0, 10)
+	});
 	return {
-		body: await exportPdf(grid, { title: summary.title, date }),
-		contentType: CONTENT_TYPES.pdf,
-		filename: `${base}.pdf`
+		body: bytes,
+		contentType: CONTENT_TYPES[format],
+		filename: `${sanitiseFilename(summary.title)}.${format}`
 	};
 }

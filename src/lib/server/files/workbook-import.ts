@@ -2,14 +2,18 @@
  * `POST /api/v1/workbooks/import` (a new workbook from an XLSX or CSV file, owned by the importer)
  * and `POST …/workbooks/:id/import` (a CSV into a new sheet, editors). The upload is bounded, its
  * kind decided from its bytes, and everything is read and built before anything is stored: a file
- * that fails any check creates nothing.
+ * that fails any check creates nothing. A new workbook's file is read and built on an evaluation
+ * worker; a CSV sheet added to a workbook is parsed here and written through the room.
  */
 import { getDb } from '../db';
 import { documentSnapshot, workbook, workbookMember } from '../db/schema';
 import { getRoomRegistry } from '../collab/room-registry';
 import { sheetByName } from '../../core/document-view';
 import { AppError } from '../errors';
-import { inRoom } from '../workbook-cells';
+import { getConfig } from '../config';
+import { evaluationErrorKind, getEvaluationPool } from '../evaluation/evaluation-pool';
+import type { EvaluationAnswer } from '../evaluation/evaluation-tasks';
+import { evaluationErrorToAppError, inRoom } from '../workbook-cells';
 import {
 	generateWorkbookId,
 	getWorkbookSummary,
@@ -18,9 +22,9 @@ import {
 	type WorkbookSummary
 } from '../workbooks';
 import { readCsv } from './csv-import';
-import { addImportedSheet, buildImportedWorkbook, writeImportedCells } from './import-builder';
-import { refuseCompoundFile, looksLikeZip, checkXlsxUpload } from './zip-guard';
-import { readXlsx } from './xlsx-import';
+import type { ImportedState, ImportTask } from './import-build';
+import { addImportedSheet, writeImportedCells } from './import-builder';
+import { refuseCompoundFile, looksLikeZip } from './zip-guard';
 
 /** Largest upload accepted. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -53,9 +57,36 @@ function titleFrom(value: string | null): string {
 	return readTitle(value === null || value.trim() === '' ? 'Imported workbook' : value);
 }
 
+/** Dispatches this many times at most: the first, and again after a worker was replaced. */
+const POOL_ATTEMPTS = 3;
+
+/**
+ * The new workbook's document built on an evaluation worker (import-build.ts); the worker's
+ * refusals become AppErrors with their status, its budgets 503 as for reads.
+ */
+async function buildOnPool(task: ImportTask): Promise<ImportedState> {
+	const pool = getEvaluationPool(() => getConfig().evaluation);
+	for (let attempt = 1; ; attempt++) {
+		let answer: EvaluationAnswer;
+		try {
+			answer = await pool.run(task);
+		} catch (error) {
+			if (evaluationErrorKind(error) === 'retry' && attempt < POOL_ATTEMPTS) continue;
+			throw evaluationErrorToAppError(error, pool.timeoutFor(task));
+		}
+		if (answer.kind === 'refused') {
+			const status = (answer.status ?? 400) as AppError['status'];
+			throw new AppError(status, answer.code, answer.message, answer.field);
+		}
+		if (answer.kind !== 'value') throw new Error(`an import answered ${answer.kind}`);
+		return answer.value as ImportedState;
+	}
+}
+
 /**
  * Creates a workbook owned by `userId` from an XLSX or CSV file; the answer lists notes on what
- * changed on the way in. Zip and OLE files go the XLSX way whatever their `Content-Type`.
+ * changed on the way in. The file is read and the document built on an evaluation worker;
+ * zip and OLE files go the XLSX way whatever their `Content-Type`.
  */
 export async function importWorkbook(
 	userId: string,
@@ -64,14 +95,7 @@ export async function importWorkbook(
 	bytes: Uint8Array
 ): Promise<WorkbookSummary & { notes: string[] }> {
 	const finalTitle = titleFrom(title);
-	let imported;
-	if (looksLikeZip(bytes) || bytes[0] === 0xd0 || /spreadsheetml|excel/i.test(contentType ?? '')) {
-		checkXlsxUpload(bytes);
-		imported = await readXlsx(bytes);
-	} else {
-		imported = { sheets: [readCsv(bytes, 'Sheet1')], names: [], notes: [] };
-	}
-	const { state, notes } = buildImportedWorkbook(imported);
+	const { state, notes } = await buildOnPool({ kind: 'import', bytes, contentType });
 	const id = generateWorkbookId();
 	const db = await getDb();
 	await db.transaction(async (tx) => {

@@ -12,7 +12,7 @@ export const GET: RequestHandler = apiEndpoint(async (event) => {
 		range: query.get('range'),
 		values: query.get('values')
 	});
-	return new Response(typeof file.body === 'string' ? file.body : new Uint8Array(file.body), {
+	return new Response(file.body as Uint8Array<ArrayBuffer>, {
 		headers: {
 			'content-type': file.contentType,
 			'content-disposition': `attachment; filename="${file.filename}"`,
