@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { cell, createWorkbook, openAsSecondPerson, typeInto, workbookIdOf } from './editor-helpers';
 
@@ -135,14 +135,16 @@ test('Ctrl+Space and Shift+Space select the column and the row; F2 edits, Escape
 	await expect(page.getByLabel('Cell address')).toHaveValue('B2');
 });
 
-test('a removed member sees "You no longer have access" and the workbook leaves their device', async ({
-	browser,
-	page
-}) => {
-	const url = await createWorkbook(page, 'Private figures');
-	await typeInto(page, 'A1', '424242');
+/**
+ * A workbook of `page`'s person with `value` in A1, open in a second person's (Bea's) browser
+ * until a copy is kept on her device; `hasCopy` says whether it still is, `removeBea` takes her
+ * membership away through the API.
+ */
+async function sharedWithBea(browser: Browser, page: Page, title: string, value: string) {
+	const url = await createWorkbook(page, title);
+	await typeInto(page, 'A1', value);
 	const bea = await openAsSecondPerson(browser, page, url);
-	await expect(cell(bea.page, 'A1')).toHaveText('424242');
+	await expect(cell(bea.page, 'A1')).toHaveText(value);
 	const database = `investflow:${bea.user.id}:${workbookIdOf(url)}`;
 	const hasCopy = () =>
 		bea.page.evaluate(
@@ -150,11 +152,26 @@ test('a removed member sees "You no longer have access" and the workbook leaves 
 			database
 		);
 	await expect.poll(hasCopy).toBe(true);
+	const removeBea = async () => {
+		const removed = await page.request.delete(
+			new URL(`/api/v1/workbooks/${workbookIdOf(url)}/members/${bea.user.id}`, url).href
+		);
+		expect(removed.status()).toBe(204);
+	};
+	return { url, bea, hasCopy, removeBea };
+}
 
-	const removed = await page.request.delete(
-		new URL(`/api/v1/workbooks/${workbookIdOf(url)}/members/${bea.user.id}`, url).href
+test('a removed member sees "You no longer have access" and the workbook leaves their device', async ({
+	browser,
+	page
+}) => {
+	const { bea, hasCopy, removeBea } = await sharedWithBea(
+		browser,
+		page,
+		'Private figures',
+		'424242'
 	);
-	expect(removed.status()).toBe(204);
+	await removeBea();
 	await expect(bea.page.getByRole('heading', { name: 'You no longer have access' })).toBeVisible();
 	await expect(bea.page.getByRole('grid')).toHaveCount(0);
 	await expect(bea.page.getByText('424242')).toHaveCount(0);
@@ -186,24 +203,15 @@ test('someone removed while away finds the workbook gone from their device on th
 	browser,
 	page
 }) => {
-	const url = await createWorkbook(page, 'Away figures');
-	await typeInto(page, 'A1', '303030');
-	const bea = await openAsSecondPerson(browser, page, url);
-	await expect(cell(bea.page, 'A1')).toHaveText('303030');
-	const database = `investflow:${bea.user.id}:${workbookIdOf(url)}`;
-	const hasCopy = () =>
-		bea.page.evaluate(
-			async (name) => (await indexedDB.databases()).some((db) => db.name === name),
-			database
-		);
-	await expect.poll(hasCopy).toBe(true);
+	const { url, bea, hasCopy, removeBea } = await sharedWithBea(
+		browser,
+		page,
+		'Away figures',
+		'303030'
+	);
 	await bea.page.goto('/');
 	expect(await hasCopy()).toBe(true);
-
-	const removed = await page.request.delete(
-		new URL(`/api/v1/workbooks/${workbookIdOf(url)}/members/${bea.user.id}`, url).href
-	);
-	expect(removed.status()).toBe(204);
+	await removeBea();
 	await bea.page.goto(url);
 	await expect(bea.page.getByRole('heading', { name: 'Workbook not found' })).toBeVisible();
 	await expect.poll(hasCopy).toBe(false);

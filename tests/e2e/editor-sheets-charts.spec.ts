@@ -142,3 +142,27 @@ test('on the Ledger at 1440 × 900 the charts leave the Schedule E summary in vi
 	await expect(panel).toHaveCount(0);
 	expect(await cellUncovered(page, 'L5')).toBe(true);
 });
+
+test('the chart panel widens by dragging its edge or with the arrow keys, and stays within bounds', async ({
+	page
+}) => {
+	await createPropertyWorkbook(page);
+	await page.getByRole('button', { name: /^Charts \(\d+\)$/ }).click();
+	const edge = page.getByRole('separator', { name: 'Resize the chart panel' });
+	await expect(edge).toHaveAttribute('aria-valuenow', '380');
+	const box = (await edge.boundingBox())!;
+	await page.mouse.move(box.x + 2, box.y + 100);
+	await page.mouse.down();
+	await page.mouse.move(box.x - 98, box.y + 100, { steps: 4 });
+	await page.mouse.up();
+	await expect(edge).toHaveAttribute('aria-valuenow', '480');
+	// Released: moving the pointer again resizes nothing.
+	await page.mouse.move(box.x - 300, box.y + 100);
+	await expect(edge).toHaveAttribute('aria-valuenow', '480');
+
+	await edge.focus();
+	await page.keyboard.press('ArrowLeft');
+	await expect(edge).toHaveAttribute('aria-valuenow', '500');
+	for (let step = 0; step < 20; step++) await page.keyboard.press('ArrowRight');
+	await expect(edge).toHaveAttribute('aria-valuenow', '240');
+});

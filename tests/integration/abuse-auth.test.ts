@@ -170,4 +170,13 @@ describe.each(DATABASE_KINDS)('sessions, redirects and refusals on %s', (kind) =
 			expect(response.headers.get('location'), path).toMatch(/^\/login\?redirectTo=/);
 		}
 	});
+
+	it('answers a link guesser 429 on the view-only link page, never 500', async () => {
+		const headers = { 'x-forwarded-for': '10.0.0.91', accept: 'text/html' };
+		const guess = () => fetch(`${server.url}/s/${'a'.repeat(32)}`, { headers, redirect: 'manual' });
+		const answers: number[] = [];
+		for (let attempt = 0; attempt < 21; attempt++) answers.push((await guess()).status);
+		expect(answers.slice(0, 20)).toEqual(Array(20).fill(404));
+		expect(answers[20]).toBe(429);
+	});
 });

@@ -189,6 +189,24 @@ describe.each(DATABASE_KINDS)('invitations and email on %s', (kind) => {
 		expect(notice.link).toBe(`${server.url}/forgot-password`);
 	});
 
+	it('tells the owner of a taken email at most three times an hour, however often it is tried', async () => {
+		const email = uniqueEmail('flooded');
+		await new ApiClient(server.url).register(email);
+		for (let attempt = 0; attempt < 5; attempt++) {
+			const prober = new ApiClient(server.url, { 'x-forwarded-for': `10.0.8.${attempt + 1}` });
+			const again = await prober.post('/api/v1/auth/register', {
+				email,
+				name: 'Prober',
+				password: 'another sturdy passphrase'
+			});
+			expect(again.status).toBe(409);
+		}
+		const notices = readOutbox(server).filter(
+			(mail) => mail.to === email && /tried to create an account/.test(mail.subject)
+		);
+		expect(notices).toHaveLength(3);
+	});
+
 	it('throttles a wrong current password per session, even when the right one follows', async () => {
 		const person = new ApiClient(server.url);
 		await person.register(uniqueEmail('guesser'), PASSWORD);

@@ -39,6 +39,15 @@ export const passwordResetThrottle = sharedThrottle('password-reset', {
 	windowMs: HOUR_MS
 });
 
+/**
+ * "Someone tried to register your address" notices per address: 3 an hour, so registering a
+ * taken address over and over (from many client addresses) cannot flood its owner's inbox.
+ */
+export const accountNoticeThrottle = sharedThrottle('account-notice', {
+	maxAttempts: 3,
+	windowMs: HOUR_MS
+});
+
 let registration: { perAddress: AttemptThrottle; global: AttemptThrottle } | undefined;
 
 /**

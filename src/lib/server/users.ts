@@ -8,8 +8,12 @@ import { user as userTable } from './db/schema';
 import { AppError, invalidInput } from './errors';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords';
 import { normaliseEmail } from './email';
-import { passwordCheckPerSession, passwordCheckPerUser } from './login-throttle';
-import { registrationThrottles } from './login-throttle';
+import {
+	accountNoticeThrottle,
+	passwordCheckPerSession,
+	passwordCheckPerUser,
+	registrationThrottles
+} from './login-throttle';
 import { alreadyRegisteredMessage } from './mail/messages';
 import { sendMail } from './mail/outbox';
 import type { SessionUser } from './auth';
@@ -37,7 +41,7 @@ export interface Registration {
  * verified). Throttled per client `address` and for the whole server (429 with `Retry-After`,
  * counting every attempt), so neither mass sign-ups nor probing which addresses are taken go
  * fast. 409 `email_taken` when the address has an account, whose owner is told by email (with a
- * link to reset their password) so that probing does not go unnoticed.
+ * link to reset their password, at most 3 times an hour) so that probing does not go unnoticed.
  */
 export async function registerUser(
 	input: Registration,
@@ -57,9 +61,12 @@ export async function registerUser(
 		.from(userTable)
 		.where(eq(userTable.email, email));
 	if (existing) {
-		await sendMail(
-			alreadyRegisteredMessage({ to: email, url: `${context.origin}/forgot-password` })
-		);
+		if (accountNoticeThrottle.retryAfterSeconds(email) === 0) {
+			accountNoticeThrottle.record(email);
+			await sendMail(
+				alreadyRegisteredMessage({ to: email, url: `${context.origin}/forgot-password` })
+			);
+		}
 		throw emailTaken();
 	}
 	const created = {

@@ -20,7 +20,7 @@ import {
 	type PositionBounds,
 	type StoredFormulaContext
 } from '../../core/limits';
-import type { UpdateContents } from './update-schema';
+import type { UpdateContents } from './update-contents';
 
 /** Axes longer than this are first counted whole (their order costs a pass over them). */
 const LONG_AXIS = 10_000;

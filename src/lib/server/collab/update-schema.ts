@@ -16,10 +16,10 @@
  */
 import * as Y from 'yjs';
 import { entryRule, ROOT_SLOTS, type EntryRule, type SchemaSlot } from '../../core/document-schema';
-import type { StoredFormula } from '../../core/formula-refs';
+import { collectValue, emptyUpdateContents, type UpdateContents } from './update-contents';
 
 /** A Yjs type of the document: its slot, and the sheet (and sheet field) it belongs to. */
-interface Place {
+export interface Place {
 	slot: SchemaSlot;
 	sheetId?: string;
 	field?: string;
@@ -30,29 +30,6 @@ interface Place {
  * the schema covers (a root outside it, or a deleted type, where Yjs drops it as garbage).
  */
 type Landing = (Place & { key: string | null }) | 'nowhere';
-
-/** A formula an update carries, with the sheet its unqualified references are on. */
-export interface CarriedFormula {
-	formula: StoredFormula;
-	/** The sheet of the cell holding it; undefined for defined names and chart ranges. */
-	hostSheetId: string | undefined;
-	/** Defined names render with `$` on every reference. */
-	absolute: boolean;
-}
-
-/**
- * What a checked update writes that the formula limits (update-formula-limits.ts) need: the
- * formulas it carries, the row and column ids it inserts, and the sheet and defined names it
- * sets (a formula may refer to them in the same update).
- */
-export interface UpdateContents {
-	formulas: CarriedFormula[];
-	axisItems: { sheetId: string; axis: 'rows' | 'cols'; item: Y.Item }[];
-	sheetNames: Map<string, string>;
-	definedNames: Map<string, string>;
-	/** The struct of this update holding `id`, if any. */
-	find(id: Y.ID): Y.Item | Y.GC | undefined;
-}
 
 /** Why an update does not fit the document schema. */
 export class SchemaViolationError extends Error {
@@ -228,39 +205,13 @@ function checkContent(
 	for (const value of content.arr) {
 		const problem = rule.check(value);
 		if (problem) throw new SchemaViolationError(problem);
-		collect(contents, landing, value);
+		collectValue(contents, landing, value);
 	}
 	if (landing.slot === 'axis' && landing.sheetId !== undefined) {
 		const axis = landing.field === 'cols' ? 'cols' : 'rows';
 		contents.axisItems.push({ sheetId: landing.sheetId, axis, item });
 	}
 	return undefined;
-}
-
-/** Records what a schema-checked value means for the formula limits (see UpdateContents). */
-function collect(
-	contents: UpdateContents,
-	landing: Place & { key: string | null },
-	value: unknown
-) {
-	const { slot, key, sheetId } = landing;
-	const add = (formula: unknown, hostSheetId: string | undefined, absolute = false) => {
-		if (formula)
-			contents.formulas.push({ formula: formula as StoredFormula, hostSheetId, absolute });
-	};
-	if (slot === 'cells' && typeof value === 'object' && value !== null) {
-		add((value as { f: StoredFormula }).f, sheetId ?? '');
-	} else if (slot === 'names' && key !== null) {
-		const { name, expr } = value as { name: string; expr: StoredFormula };
-		contents.definedNames.set(key, name);
-		add(expr, undefined, true);
-	} else if (slot === 'sheet' && key === 'name' && sheetId !== undefined) {
-		contents.sheetNames.set(sheetId, value as string);
-	} else if (slot === 'chart' && key === 'labels') {
-		add(value, undefined);
-	} else if (slot === 'chart' && key === 'series') {
-		for (const series of value as { range: StoredFormula }[]) add(series.range, undefined);
-	}
 }
 
 /**
@@ -271,13 +222,7 @@ function collect(
  */
 export function checkUpdateSchema(doc: Y.Doc, structs: Struct[]): UpdateContents {
 	const index = new UpdateIndex(structs);
-	const contents: UpdateContents = {
-		formulas: [],
-		axisItems: [],
-		sheetNames: new Map(),
-		definedNames: new Map(),
-		find: (id) => index.find(id)
-	};
+	const contents = emptyUpdateContents((id) => index.find(id));
 	for (const struct of structs) {
 		if (!(struct instanceof Y.Item) || index.resolved.has(struct)) continue;
 		// Depth-first over the update's own dependencies, without recursion (chains of typed

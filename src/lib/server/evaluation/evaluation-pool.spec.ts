@@ -100,4 +100,19 @@ describe('evaluation pool', { timeout: 30_000 }, () => {
 			values(await pool.dispatch('fine', fine, { kind: 'cells', sheet: null, range: 'A1' }))
 		).toEqual([[2]]);
 	});
+
+	it('closes while its workers are still warming up without leaving an unhandled rejection', async () => {
+		const unhandled: unknown[] = [];
+		const record = (reason: unknown) => unhandled.push(reason);
+		process.on('unhandledRejection', record);
+		try {
+			const pool = startPool({ workers: 2 });
+			pool.warmUp();
+			await pool.close();
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			expect(unhandled).toEqual([]);
+		} finally {
+			process.off('unhandledRejection', record);
+		}
+	});
 });

@@ -218,6 +218,9 @@ export class EvaluationPool {
 			queue: [],
 			running: null
 		};
+		// A worker stopped while warming up with nothing queued (a shutdown right after start-up)
+		// has nobody awaiting `ready`; pump() still sees the failure when a job does.
+		worker.ready.catch(() => undefined);
 		this.slots[index] = worker;
 		return worker;
 	}

@@ -6,7 +6,7 @@
  * `requireRole(…, 'owner')`).
  */
 import { and, eq } from 'drizzle-orm';
-import { getDb } from '../db';
+import { getDb, type Database } from '../db';
 import { user, workbook, workbookInvite, workbookMember } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { normaliseEmail } from '../email';
@@ -94,6 +94,31 @@ export async function inviteMember(
 	return { status: 'invited', email, role, url, emailed };
 }
 
+/**
+ * Makes `userId` a member of `workbookId` with the invited `role` within `tx`, except that an
+ * owner stays owner (an invitation never demotes); returns the role they now have.
+ */
+async function grantInvitedRole(
+	tx: Pick<Database, 'select' | 'insert'>,
+	workbookId: string,
+	userId: string,
+	role: GrantableRole
+): Promise<WorkbookRole> {
+	const [current] = await tx
+		.select({ role: workbookMember.role })
+		.from(workbookMember)
+		.where(and(eq(workbookMember.workbookId, workbookId), eq(workbookMember.userId, userId)));
+	if (current?.role === 'owner') return 'owner';
+	await tx
+		.insert(workbookMember)
+		.values({ workbookId, userId, role })
+		.onConflictDoUpdate({
+			target: [workbookMember.workbookId, workbookMember.userId],
+			set: { role }
+		});
+	return role;
+}
+
 function invalidInvite(): AppError {
 	return new AppError(
 		404,
@@ -149,21 +174,7 @@ export async function acceptInvite(
 			.where(eq(workbookInvite.tokenHash, hashToken(token as string)))
 			.returning({ role: workbookInvite.role });
 		if (spent.length === 0) throw invalidInvite();
-		const [current] = await tx
-			.select({ role: workbookMember.role })
-			.from(workbookMember)
-			.where(
-				and(eq(workbookMember.workbookId, offer.workbookId), eq(workbookMember.userId, userId))
-			);
-		if (current?.role === 'owner') return 'owner' as const;
-		await tx
-			.insert(workbookMember)
-			.values({ workbookId: offer.workbookId, userId, role: offer.role })
-			.onConflictDoUpdate({
-				target: [workbookMember.workbookId, workbookMember.userId],
-				set: { role: offer.role }
-			});
-		return offer.role;
+		return grantInvitedRole(tx, offer.workbookId, userId, offer.role);
 	});
 	await recordShareEvent({
 		workbookId: offer.workbookId,
@@ -204,21 +215,7 @@ export async function acceptPendingInvites(userId: string, email: string): Promi
 	const invites = await db.select().from(workbookInvite).where(eq(workbookInvite.email, email));
 	for (const invite of invites) {
 		await db.transaction(async (tx) => {
-			const [current] = await tx
-				.select({ role: workbookMember.role })
-				.from(workbookMember)
-				.where(
-					and(eq(workbookMember.workbookId, invite.workbookId), eq(workbookMember.userId, userId))
-				);
-			if (current?.role !== 'owner') {
-				await tx
-					.insert(workbookMember)
-					.values({ workbookId: invite.workbookId, userId, role: invite.role })
-					.onConflictDoUpdate({
-						target: [workbookMember.workbookId, workbookMember.userId],
-						set: { role: invite.role }
-					});
-			}
+			await grantInvitedRole(tx, invite.workbookId, userId, invite.role as GrantableRole);
 			await tx
 				.delete(workbookInvite)
 				.where(

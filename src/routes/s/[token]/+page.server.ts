@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '$lib/server/db';
 import { workbook } from '$lib/server/db/schema';
 import { clientAddress } from '$lib/server/http/client-address';
+import { pageError } from '$lib/server/http/page-error';
 import { resolveShareLinkToken } from '$lib/server/sharing/links';
 import type { PageServerLoad } from './$types';
 
@@ -10,7 +11,8 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { params, setHeaders } = event;
 	setHeaders({ 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' });
-	const link = await resolveShareLinkToken(params.token, clientAddress(event));
+	// An address that guessed too many tokens gets the throttle's 429 page, not a 500.
+	const link = await resolveShareLinkToken(params.token, clientAddress(event)).catch(pageError);
 	if (!link) {
 		error(404, 'This link does not open anything: it may have been revoked or have expired.');
 	}
