@@ -57,14 +57,15 @@ export interface TaskResults {
 }
 
 /**
- * One request to a worker. `reset`: start the workbook's replica afresh from `update` (the whole
- * state); otherwise `update` (null when nothing changed) continues the replica the worker has.
- * An `import` task needs no replica: its `workbookId` is empty and its `update` null.
+ * One request to a worker. `reset`: start the workbook's replica afresh from `updates` (the
+ * whole state, as one encoding or as the stored parts in order); otherwise `updates` (none when
+ * nothing changed) continue the replica the worker has. An `import` task needs no replica: its
+ * `workbookId` is empty and it has no updates.
  */
 export interface EvaluationRequest {
 	workbookId: string;
 	reset: boolean;
-	update: Uint8Array | null;
+	updates: Uint8Array[];
 	task: EvaluationTask;
 }
 
@@ -107,7 +108,7 @@ export class ReplicaCache {
 			}
 			const replica = this.replicaFor(request);
 			if (!replica) return { kind: 'missing' };
-			if (request.update) Y.applyUpdate(replica.doc, request.update);
+			applyUpdates(replica.doc, request.updates);
 			return { kind: 'value', value: await runTask(replica, request.task) };
 		} catch (error) {
 			if (error instanceof AppError) {
@@ -152,6 +153,14 @@ export class ReplicaCache {
 		}
 		return replica;
 	}
+}
+
+/** Applies `updates` in one transaction, so an evaluator following the doc syncs once. */
+function applyUpdates(doc: Y.Doc, updates: Uint8Array[]): void {
+	if (updates.length === 0) return;
+	doc.transact(() => {
+		for (const update of updates) Y.applyUpdate(doc, update);
+	});
 }
 
 function destroy(replica: Replica): void {
