@@ -275,7 +275,8 @@ export class EvaluationPool {
 	 * EVAL_TIMEOUT_MS.
 	 */
 	timeoutFor(task: EvaluationTask): number {
-		const building = task.kind === 'export' || task.kind === 'import';
+		const building =
+			task.kind === 'export' || task.kind === 'import' || task.kind === 'import-sheet';
 		return building ? this.config.exportTimeoutMs : this.config.timeoutMs;
 	}
 

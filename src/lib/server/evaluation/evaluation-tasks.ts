@@ -23,7 +23,13 @@ import { createEvaluator, type WorkbookEvaluator } from '../../core/evaluator';
 import { listNames, readCells, type CellReading, type NameReading } from '../../core/workbook-api';
 import { AppError } from '../errors';
 import { buildExport, type ExportedBytes, type ExportTask } from '../files/export-build';
-import { buildImport, type ImportedState, type ImportTask } from '../files/import-build';
+import {
+	buildImport,
+	readImportedSheet,
+	type ImportedState,
+	type ImportTask
+} from '../files/import-build';
+import type { ImportedSheet } from '../files/imported-workbook';
 
 /** A chart as the API returns it: its definition and what it draws now. */
 export interface ChartReading extends ChartInfo {
@@ -54,6 +60,7 @@ export interface TaskResults {
 	chart: ChartReading;
 	export: ExportedBytes;
 	import: ImportedState;
+	'import-sheet': ImportedSheet;
 }
 
 /**
@@ -105,6 +112,9 @@ export class ReplicaCache {
 		try {
 			if (request.task.kind === 'import') {
 				return { kind: 'value', value: await buildImport(request.task) };
+			}
+			if (request.task.kind === 'import-sheet') {
+				return { kind: 'value', value: readImportedSheet(request.task) };
 			}
 			const replica = this.replicaFor(request);
 			if (!replica) return { kind: 'missing' };
