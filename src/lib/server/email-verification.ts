@@ -1,6 +1,9 @@
 /**
- * Proves that a person owns their account's email address: registration emails a link; opening
- * it marks the address verified and grants the workbook invitations waiting for that address.
+ * Proves that a person owns their account's email address: registration emails a link; the
+ * account's holder, signed in, confirms it with a click, which marks the address verified and
+ * grants the workbook invitations waiting for that address. Neither half alone is enough: a mail
+ * scanner that opens every link, or the inbox's owner clicking a link for an account someone else
+ * registered with their address, verifies nothing.
  * Until then an invitation to the address gives its account nothing (issue 27: registering an
  * address one saw in a members list must not be enough).
  */
@@ -11,6 +14,7 @@ import { user as userTable } from './db/schema';
 import { verificationMessage } from './mail/messages';
 import { sendMail } from './mail/outbox';
 import { acceptPendingInvites } from './sharing/invites';
+import { AppError } from './errors';
 
 const VERIFICATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -46,14 +50,42 @@ export async function markEmailVerified(userId: string, email: string): Promise<
 }
 
 /**
- * Spends a verification token from `address`: 429 after too many wrong tokens, 400
- * `invalid_token` for one that is unknown, used or expired. Returns the workbooks granted.
+ * The address a verification token would confirm, and for which account, without spending it:
+ * 429 after too many wrong tokens from `address`, 400 `invalid_token` for one that is unknown,
+ * used or expired.
+ */
+export async function describeVerification(
+	token: unknown,
+	address: string
+): Promise<{ userId: string; email: string }> {
+	return peekAuthToken('verify_email', token, address);
+}
+
+/**
+ * Spends a verification token for the signed-in `userId` (null when nobody is): 401
+ * `unauthenticated` without one, 403 `wrong_account` when the link belongs to another account,
+ * and the errors of {@link describeVerification}. Returns the workbooks granted.
  */
 export async function verifyEmail(
 	token: unknown,
-	address: string
+	address: string,
+	userId: string | null
 ): Promise<{ userId: string; grantedWorkbooks: number }> {
-	await peekAuthToken('verify_email', token, address);
+	const pending = await describeVerification(token, address);
+	if (!userId) {
+		throw new AppError(
+			401,
+			'unauthenticated',
+			'Log in to the account you registered with this address, then confirm it.'
+		);
+	}
+	if (pending.userId !== userId) {
+		throw new AppError(
+			403,
+			'wrong_account',
+			'This link confirms the address of another account. Log out, then log in to the account you registered with this address.'
+		);
+	}
 	const grant = await spendAuthToken('verify_email', token as string);
 	return {
 		userId: grant.userId,
