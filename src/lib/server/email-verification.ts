@@ -8,7 +8,8 @@
  * address one saw in a members list must not be enough).
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import { issueAuthToken, peekAuthToken, spendAuthToken } from './auth-tokens';
+import { issueAuthToken, peekAuthToken, spendAllAuthTokens, spendAuthToken } from './auth-tokens';
+import { verificationResendThrottle } from './login-throttle';
 import { getDb } from './db';
 import { user as userTable } from './db/schema';
 import { verificationMessage } from './mail/messages';
@@ -31,6 +32,35 @@ export async function sendVerificationEmail(
 ): Promise<void> {
 	const token = await issueAuthToken('verify_email', { userId, email }, VERIFICATION_LIFETIME_MS);
 	await sendMail(verificationMessage({ to: email, url: verificationUrl(origin, token) }));
+}
+
+/** Whether `userId`'s current address is verified. */
+export async function isEmailVerified(userId: string): Promise<boolean> {
+	const db = await getDb();
+	const [found] = await db
+		.select({ verifiedAt: userTable.emailVerifiedAt })
+		.from(userTable)
+		.where(eq(userTable.id, userId));
+	return Boolean(found?.verifiedAt);
+}
+
+/**
+ * Emails `email` a fresh verification link for `userId`, which makes the earlier ones void: 409
+ * `already_verified` when there is nothing to verify, 429 past 3 an hour per account (each
+ * sends an email to an address nobody has proven yet).
+ */
+export async function resendVerificationEmail(
+	userId: string,
+	email: string,
+	origin: string
+): Promise<void> {
+	if (await isEmailVerified(userId)) {
+		throw new AppError(409, 'already_verified', 'Your email address is already confirmed.');
+	}
+	verificationResendThrottle.assertAllowed(userId);
+	verificationResendThrottle.record(userId);
+	await spendAllAuthTokens('verify_email', userId);
+	await sendVerificationEmail(userId, email, origin);
 }
 
 /**
