@@ -5,7 +5,8 @@
  * Amounts are positive, income and expenses alike, as on Schedule E; the line number says which
  * is which. Actual = SUMIFS of the ledger for that line within the tax year; plan = the annual
  * figure from Assumptions (line 12 from the Loan sheet's year 1, line 18 from Depreciation's
- * year 1). Variance = actual − plan.
+ * year 1). Variance = actual − plan. Columns N–Q carry what bank imports record (direction,
+ * the bank's reference, the import fingerprint, a suggested line); see core/books/ledger-doc.ts.
  */
 import { FORMATS, SheetBuilder } from '../builder';
 import { SHEETS } from './layout';
@@ -57,7 +58,7 @@ export const LEDGER_EXPENSE_ROWS = {
 
 /** Builds the Ledger sheet; `plan` gives the plan formula (without `=`) for every line. */
 export function buildLedger(plan: LedgerPlan): SheetBuilder {
-	const sheet = new SheetBuilder(SHEETS.ledger, { rows: LAST_ROW, cols: 16 });
+	const sheet = new SheetBuilder(SHEETS.ledger, { rows: LAST_ROW, cols: 17 });
 	sheet.headers('A1', ['Date', 'Payee', 'Amount', 'Schedule E line', 'Unit', 'Memo']);
 	SAMPLE.forEach(([date, payee, amount, line, unit, memo], i) => {
 		const r = i + 2;
@@ -65,6 +66,8 @@ export function buildLedger(plan: LedgerPlan): SheetBuilder {
 		if (unit) sheet.text(`E${r}`, unit);
 		sheet.text(`F${r}`, memo);
 	});
+	sheet.headers('N1', ['Direction', 'Reference', 'Import ID', 'Suggested line']);
+	SAMPLE.forEach(([, , , line], i) => sheet.text(`N${i + 2}`, line === 3 ? 'in' : 'out'));
 	sheet.format(`A2:A${LAST_ROW}`, FORMATS.date).format(`C2:C${LAST_ROW}`, FORMATS.money);
 
 	sheet.text('H1', 'Tax year').bold('H1').set('I1', 2025);
@@ -76,12 +79,13 @@ export function buildLedger(plan: LedgerPlan): SheetBuilder {
 		'Variance',
 		'% of plan'
 	]);
-	const inYear = `$A$2:$A$${LAST_ROW},">="&DATE($I$1,1,1),$A$2:$A$${LAST_ROW},"<="&DATE($I$1,12,31)`;
+	// Whole columns: bank imports grow the ledger past its first rows.
+	const inYear = `$A:$A,">="&DATE($I$1,1,1),$A:$A,"<="&DATE($I$1,12,31)`;
 	LINES.forEach(([line, label], i) => {
 		const r = SUMMARY_FIRST + i;
 		sheet.set(`H${r}`, line).text(`I${r}`, label);
 		sheet.set(`J${r}`, `=${plan[line]}`);
-		sheet.set(`K${r}`, `=SUMIFS($C$2:$C$${LAST_ROW},$D$2:$D$${LAST_ROW},H${r},${inYear})`);
+		sheet.set(`K${r}`, `=SUMIFS($C:$C,$D:$D,H${r},${inYear})`);
 		sheet.set(`L${r}`, `=K${r}-J${r}`);
 		sheet.set(`M${r}`, `=IF(J${r}=0,"",K${r}/J${r})`);
 	});
@@ -114,7 +118,11 @@ export function buildLedger(plan: LedgerPlan): SheetBuilder {
 		I: 240,
 		J: 120,
 		K: 120,
-		L: 120
+		L: 120,
+		N: 80,
+		O: 120,
+		P: 140,
+		Q: 110
 	});
 	return sheet;
 }
