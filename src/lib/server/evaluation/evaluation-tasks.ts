@@ -24,6 +24,9 @@ import { listNames, readCells, type CellReading, type NameReading } from '../../
 import { AppError } from '../errors';
 import { buildExport, type ExportedBytes, type ExportTask } from '../files/export-build';
 import { buildImport, type ImportedState, type ImportTask } from '../files/import-build';
+import { BooksError } from '../../core/books/errors';
+import type { ParsedStatement } from '../../core/books/statement-import';
+import { readStatementTask, type StatementTask } from '../books/statement-task';
 
 /** A chart as the API returns it: its definition and what it draws now. */
 export interface ChartReading extends ChartInfo {
@@ -37,7 +40,11 @@ export type EvaluationTask =
 	| { kind: 'charts' }
 	| { kind: 'chart'; chartId: string }
 	| ExportTask
-	| ImportTask;
+	| ImportTask
+	| StatementTask;
+
+/** Tasks that need no workbook replica (see {@link EvaluationRequest}). */
+export type DetachedTask = ImportTask | StatementTask;
 
 /** The answer of a `cells` task. */
 export interface CellsReading {
@@ -54,6 +61,7 @@ export interface TaskResults {
 	chart: ChartReading;
 	export: ExportedBytes;
 	import: ImportedState;
+	statement: ParsedStatement;
 }
 
 /**
@@ -105,11 +113,23 @@ export class ReplicaCache {
 			if (request.task.kind === 'import') {
 				return { kind: 'value', value: await buildImport(request.task) };
 			}
+			if (request.task.kind === 'statement') {
+				return { kind: 'value', value: readStatementTask(request.task) };
+			}
 			const replica = this.replicaFor(request);
 			if (!replica) return { kind: 'missing' };
 			if (request.update) Y.applyUpdate(replica.doc, request.update);
 			return { kind: 'value', value: await runTask(replica, request.task) };
 		} catch (error) {
+			if (error instanceof BooksError) {
+				return {
+					kind: 'refused',
+					code: error.code,
+					message: error.message,
+					missing: error.status === 404,
+					status: error.status
+				};
+			}
 			if (error instanceof AppError) {
 				return {
 					kind: 'refused',
@@ -161,7 +181,7 @@ function destroy(replica: Replica): void {
 
 function runTask(
 	replica: Replica,
-	task: Exclude<EvaluationTask, ImportTask>
+	task: Exclude<EvaluationTask, DetachedTask>
 ): TaskResults[EvaluationTask['kind']] | Promise<ExportedBytes> {
 	const { doc } = replica;
 	// Built on the first read that needs it, after the first update: it then follows the doc.
