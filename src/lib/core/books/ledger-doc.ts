@@ -14,6 +14,7 @@ import { addSheet } from '../operations/sheets';
 import { deleteLines } from '../operations/structure';
 import { NUMBER_FORMATS } from '../number-format';
 import { columnLetters } from '../addresses';
+import { RULES_HEADERS } from '../templates/property/rules';
 import { PayeeHistory, type LedgerRule } from './categorise';
 import { BooksError } from './errors';
 
@@ -176,11 +177,7 @@ function ensureRulesSheet(doc: Y.Doc, origin?: Origin): SheetEntry {
 	setCellInputs(
 		doc,
 		id,
-		[
-			{ address: 'A1', text: 'Payee contains' },
-			{ address: 'B1', text: 'Schedule E line' },
-			{ address: 'C1', text: 'Sign (in/out)' }
-		],
+		RULES_HEADERS.map((text, i) => ({ address: `${columnLetters(i)}1`, text })),
 		origin
 	);
 	setCellStyle(doc, id, 'A1:C1', { bold: true }, origin);
