@@ -26,6 +26,7 @@ import { buildExport, type ExportedBytes, type ExportTask } from '../files/expor
 import { buildImport, type ImportedState, type ImportTask } from '../files/import-build';
 import { BooksError } from '../../core/books/errors';
 import type { ParsedStatement } from '../../core/books/statement-import';
+import { readScheduleE, type ScheduleEReport } from '../../core/books/schedule-e-report';
 import { readStatementTask, type StatementTask } from '../books/statement-task';
 
 /** A chart as the API returns it: its definition and what it draws now. */
@@ -39,6 +40,7 @@ export type EvaluationTask =
 	| { kind: 'names' }
 	| { kind: 'charts' }
 	| { kind: 'chart'; chartId: string }
+	| { kind: 'schedule-e'; year: number }
 	| ExportTask
 	| ImportTask
 	| StatementTask;
@@ -62,6 +64,7 @@ export interface TaskResults {
 	export: ExportedBytes;
 	import: ImportedState;
 	statement: ParsedStatement;
+	'schedule-e': ScheduleEReport;
 }
 
 /**
@@ -199,6 +202,8 @@ function runTask(
 			return chartReading(doc, evaluator(), task.chartId);
 		case 'export':
 			return buildExport(doc, evaluator(), task);
+		case 'schedule-e':
+			return readScheduleE(doc, evaluator(), task.year);
 	}
 }
 
