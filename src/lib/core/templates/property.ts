@@ -2,7 +2,7 @@
  * The rental-property template: Assumptions (inputs and key metrics), Units, Cash flow (year 1
  * by month), Loan (amortisation), Projection (10 years, sale, IRR), Depreciation (27.5-year
  * mid-month), Ledger (actual vs plan by Schedule E line), Schedule E (per tax year and owner),
- * Owners (shares) and Rules (bank import categories). See each module in `property/`.
+ * Owners (shares), Rules (bank import categories) and Rent roll (due vs received by lease). See each module in `property/`.
  */
 import type { TemplateSpec } from './builder';
 import { buildAssumptions } from './property/assumptions';
@@ -13,6 +13,7 @@ import { LEDGER_EXPENSE_ROWS, buildLedger } from './property/ledger';
 import { buildLoan } from './property/loan';
 import { buildOwners } from './property/owners';
 import { buildProjection } from './property/projection';
+import { buildRentRoll } from './property/rent-roll';
 import { buildRules } from './property/rules';
 import { buildScheduleE } from './property/schedule-e';
 import { buildUnits } from './property/units';
@@ -44,6 +45,7 @@ export function buildPropertyTemplate(): TemplateSpec {
 		sheets: [
 			assumptions,
 			buildUnits(),
+			buildRentRoll(),
 			buildCashFlow(a('opexBeforeMgmt')),
 			buildLoan(a('loanAmount')),
 			buildProjection({

@@ -15,8 +15,12 @@ export const SHEETS = {
 	ledger: 'Ledger',
 	scheduleE: 'Schedule E',
 	owners: 'Owners',
-	rules: 'Rules'
+	rules: 'Rules',
+	rentRoll: 'Rent roll'
 } as const;
+
+/** Rent roll sheet: year in B1; units mirrored from Units rows 2… in rows 5… (due), then received. */
+export const RENT_ROLL = { year: 'B1', units: 20, dueFirstRow: 5 } as const;
 
 /** Owners sheet: one owner per row from row 2 (name, member email, share); total in F1. */
 export const OWNERS = { firstRow: 2, lastRow: 11, total: 'F1', check: 'F2' } as const;

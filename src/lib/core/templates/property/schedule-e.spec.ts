@@ -5,7 +5,8 @@ import { scheduleERow } from './schedule-e';
 /** The sample ledger's 2025 rows by Schedule E line, added up by hand. */
 const HAND = { 3: 1650 + 1550 + 1650 + 1550, 5: 45, 9: 1500, 14: 380, 15: 64.5, 16: 2100, 17: 95 };
 
-describe('the Schedule E sheet', () => {
+// Seeding and evaluating the whole property template takes a while on a busy machine.
+describe('the Schedule E sheet', { timeout: 30_000 }, () => {
 	it('sums the ledger by line for the tax year, with depreciation, totals and income', () => {
 		const book = seed('property');
 		const line = (n: number, column = 'C') => book.num('Schedule E', `${column}${scheduleERow(n)}`);
