@@ -28,7 +28,12 @@ describe.each(DATABASE_KINDS)('receipts and documents on %s', (kind) => {
 	let id: string;
 	let receipt: Info;
 
-	async function send(who: ApiClient | null, body: Buffer, query: string, type = 'application/pdf') {
+	async function send(
+		who: ApiClient | null,
+		body: Buffer,
+		query: string,
+		type = 'application/pdf'
+	) {
 		const response = await fetch(`${server.url}/api/v1/workbooks/${id}/attachments${query}`, {
 			method: 'POST',
 			headers: { 'content-type': type, cookie: who?.sessionCookie ?? '' },
@@ -71,7 +76,11 @@ describe.each(DATABASE_KINDS)('receipts and documents on %s', (kind) => {
 	it('attaches a PDF to a ledger row, content-hashed, and stores the same file once', async () => {
 		const first = await send(clients.editor, PDF, '?name=receipt.pdf&row=4');
 		expect(first.status).toBe(201);
-		expect(first.body).toMatchObject({ name: 'receipt.pdf', size: PDF.length, type: 'application/pdf' });
+		expect(first.body).toMatchObject({
+			name: 'receipt.pdf',
+			size: PDF.length,
+			type: 'application/pdf'
+		});
 		expect(first.body.sha256).toMatch(/^[0-9a-f]{64}$/);
 		receipt = first.body;
 		const again = await send(clients.owner, PDF, '?name=copy.pdf');
@@ -91,7 +100,9 @@ describe.each(DATABASE_KINDS)('receipts and documents on %s', (kind) => {
 		});
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toBe('application/pdf');
-		expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="receipt.pdf"/);
+		expect(response.headers.get('content-disposition')).toMatch(
+			/^attachment; filename="receipt.pdf"/
+		);
 		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
 		expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
 		expect(Buffer.from(await response.arrayBuffer()).equals(PDF)).toBe(true);

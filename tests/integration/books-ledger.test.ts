@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { connectClient } from '../helpers/collab-client';
 import { ApiClient, uniqueEmail } from '../helpers/http-client';

@@ -48,7 +48,10 @@ describe.each(DATABASE_KINDS)('the Schedule E report on %s', (kind) => {
 			sign: 'in'
 		});
 		await owner.post(`/api/v1/workbooks/${id}/ledger/rules`, { contains: 'utilities', line: '17' });
-		await owner.post(`/api/v1/workbooks/${id}/ledger/rules`, { contains: 'home depot', line: '15' });
+		await owner.post(`/api/v1/workbooks/${id}/ledger/rules`, {
+			contains: 'home depot',
+			line: '15'
+		});
 		const imported = await owner.request(
 			'POST',
 			`/api/v1/workbooks/${id}/ledger/import?mapping=${encodeURIComponent(JSON.stringify(CHASE_MAPPING))}`,
@@ -118,7 +121,11 @@ describe.each(DATABASE_KINDS)('the Schedule E report on %s', (kind) => {
 		await book.xlsx.load(await xlsx.arrayBuffer());
 		expect(book.worksheets[0].getCell('C2').value).toBe(1650);
 		const pdf = await get('pdf');
-		expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+		expect(
+			Buffer.from(await pdf.arrayBuffer())
+				.subarray(0, 5)
+				.toString()
+		).toBe('%PDF-');
 		expect(pdf.headers.get('content-disposition')).toContain('Schedule E 2026.pdf');
 	});
 

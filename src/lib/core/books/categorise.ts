@@ -23,14 +23,23 @@ export const MAX_RULE_TEXT = 200;
 
 /** Checks a rule from JSON (`{contains, line, sign?}`); 400 naming the field otherwise. */
 export function readRuleInput(value: unknown): Omit<LedgerRule, 'id'> {
-	const input = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+	const input = (typeof value === 'object' && value !== null ? value : {}) as Record<
+		string,
+		unknown
+	>;
 	const contains = typeof input.contains === 'string' ? input.contains.trim() : '';
 	if (contains === '' || contains.length > MAX_RULE_TEXT) {
-		throw new BooksError('invalid_rule', `"contains" must be text of 1 to ${MAX_RULE_TEXT} characters.`);
+		throw new BooksError(
+			'invalid_rule',
+			`"contains" must be text of 1 to ${MAX_RULE_TEXT} characters.`
+		);
 	}
 	const line = String(input.line ?? '').trim();
 	if (!SCHEDULE_E_LINES.includes(Number(line)) || !/^\d+$/.test(line)) {
-		throw new BooksError('invalid_rule', '"line" must be a Schedule E line number: 3, 4 or 5 to 19.');
+		throw new BooksError(
+			'invalid_rule',
+			'"line" must be a Schedule E line number: 3, 4 or 5 to 19.'
+		);
 	}
 	const sign = input.sign;
 	if (sign !== undefined && sign !== null && sign !== 'in' && sign !== 'out') {

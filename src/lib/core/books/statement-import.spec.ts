@@ -61,7 +61,11 @@ describe('parseStatement', () => {
 	});
 
 	it('detects the decimal comma and day-first dots without being told', () => {
-		const mapping = readMapping({ date: 'Buchungstag', description: 'Empfänger', amount: 'Betrag' });
+		const mapping = readMapping({
+			date: 'Buchungstag',
+			description: 'Empfänger',
+			amount: 'Betrag'
+		});
 		const parsed = parseStatement(fixture('european.csv'), mapping, []);
 		expect(parsed.transactions[0]).toMatchObject({ date: '2026-01-05', amount: -1234.56 });
 	});

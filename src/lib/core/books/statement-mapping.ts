@@ -51,7 +51,9 @@ function bad(message: string): BooksError {
  */
 export function readMapping(value: unknown): StatementMapping {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-		throw bad('The mapping must be an object such as {"date":"Date","description":"Payee","amount":"Amount"}.');
+		throw bad(
+			'The mapping must be an object such as {"date":"Date","description":"Payee","amount":"Amount"}.'
+		);
 	}
 	const input = value as Record<string, unknown>;
 	const mapping: Record<string, string> = {};
@@ -85,8 +87,9 @@ export function readMapping(value: unknown): StatementMapping {
 
 /** The header names a mapping refers to (to find the header row and check the file has them). */
 export function mappedColumns(mapping: StatementMapping): string[] {
-	return COLUMN_KEYS.map((key) => mapping[key as keyof StatementMapping])
-		.filter((name): name is string => typeof name === 'string' && name !== '');
+	return COLUMN_KEYS.map((key) => mapping[key as keyof StatementMapping]).filter(
+		(name): name is string => typeof name === 'string' && name !== ''
+	);
 }
 
 function columnIndex(table: StatementTable, name: string | undefined): number {
@@ -110,7 +113,12 @@ function columnIndex(table: StatementTable, name: string | undefined): number {
 export function readTransactions(
 	table: StatementTable,
 	mapping: StatementMapping
-): { transactions: StatementTransaction[]; skipped: number; dateFormat: DateFormat; decimal: '.' | ',' } {
+): {
+	transactions: StatementTransaction[];
+	skipped: number;
+	dateFormat: DateFormat;
+	decimal: '.' | ',';
+} {
 	const at = {
 		date: columnIndex(table, mapping.date),
 		description: columnIndex(table, mapping.description),
@@ -122,8 +130,13 @@ export function readTransactions(
 	};
 	const field = (row: string[], index: number) => (index < 0 ? '' : (row[index] ?? '').trim());
 	const dated = table.rows.filter((row) => field(row, at.date) !== '');
-	const dateFormat = mapping.dateFormat ?? detectDateFormat(dated.map((row) => field(row, at.date)));
-	const amountTexts = dated.flatMap((row) => [field(row, at.amount), field(row, at.debit), field(row, at.credit)]);
+	const dateFormat =
+		mapping.dateFormat ?? detectDateFormat(dated.map((row) => field(row, at.date)));
+	const amountTexts = dated.flatMap((row) => [
+		field(row, at.amount),
+		field(row, at.debit),
+		field(row, at.credit)
+	]);
 	const decimal = mapping.decimal ?? detectDecimalMark(amountTexts.filter((text) => text !== ''));
 	const transactions: StatementTransaction[] = [];
 	let skipped = 0;
@@ -136,18 +149,27 @@ export function readTransactions(
 		}
 		const date = parseStatementDate(dateText, dateFormat);
 		if (!date) {
-			throw new BooksError('invalid_date', `Line ${line}: "${dateText}" is not a ${dateFormat} date.`, 422);
+			throw new BooksError(
+				'invalid_date',
+				`Line ${line}: "${dateText}" is not a ${dateFormat} date.`,
+				422
+			);
 		}
 		let amount: number | null;
 		if (at.amount >= 0) amount = parseStatementAmount(field(row, at.amount), decimal);
 		else {
 			const debit = parseStatementAmount(field(row, at.debit), decimal);
 			const credit = parseStatementAmount(field(row, at.credit), decimal);
-			amount = debit === null && credit === null ? null : Math.abs(credit ?? 0) - Math.abs(debit ?? 0);
+			amount =
+				debit === null && credit === null ? null : Math.abs(credit ?? 0) - Math.abs(debit ?? 0);
 			amount = amount === null ? null : Math.round(amount * 100) / 100;
 		}
 		if (amount === null) {
-			throw new BooksError('invalid_amount', `Line ${line}: the amount is missing or not a number.`, 422);
+			throw new BooksError(
+				'invalid_amount',
+				`Line ${line}: the amount is missing or not a number.`,
+				422
+			);
 		}
 		transactions.push({
 			date,

@@ -37,7 +37,8 @@ function parseWith(text: string, delimiter: string): string[][] {
 /** How many rows share the most common width above 1, and that width. */
 function modalWidth(rows: string[][]): { width: number; count: number } {
 	const counts = new Map<number, number>();
-	for (const row of rows) if (row.length > 1) counts.set(row.length, (counts.get(row.length) ?? 0) + 1);
+	for (const row of rows)
+		if (row.length > 1) counts.set(row.length, (counts.get(row.length) ?? 0) + 1);
 	let best = { width: 0, count: 0 };
 	for (const [width, count] of counts) {
 		if (count > best.count || (count === best.count && width > best.width)) best = { width, count };
@@ -81,11 +82,7 @@ export function readStatementTable(text: string, expected: string[] = []): State
 		const names = row.map((field) => field.trim().toLowerCase());
 		if (wanted.length > 0) return wanted.every((name) => names.includes(name));
 		const filled = row.filter((field) => field.trim() !== '');
-		return (
-			row.length >= width &&
-			filled.length >= 2 &&
-			filled.filter(looksLikeData).length === 0
-		);
+		return row.length >= width && filled.length >= 2 && filled.filter(looksLikeData).length === 0;
 	});
 	if (headerRow < 0) {
 		throw new BooksError(
@@ -97,9 +94,7 @@ export function readStatementTable(text: string, expected: string[] = []): State
 		);
 	}
 	const headers = rows[headerRow].map((field) => field.trim());
-	const data = rows
-		.slice(headerRow + 1)
-		.filter((row) => row.some((field) => field.trim() !== ''));
+	const data = rows.slice(headerRow + 1).filter((row) => row.some((field) => field.trim() !== ''));
 	if (data.length > MAX_STATEMENT_ROWS) {
 		throw new BooksError(
 			'too_many_rows',

@@ -46,9 +46,9 @@ const EXTENSIONS: Record<AttachmentType, string> = {
 /** A file name safe to store and to put in a header: no path, no control characters. */
 export function cleanFileName(name: string | null, type: AttachmentType): string {
 	const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-	const cleaned = base
-		.normalize('NFC')
-		.replace(/[\u0000-\u001f\u007f"]/g, '')
+	const cleaned = [...base.normalize('NFC')]
+		.filter((char) => char.charCodeAt(0) >= 0x20 && char.charCodeAt(0) !== 0x7f && char !== '"')
+		.join('')
 		.trim()
 		.slice(0, MAX_NAME_LENGTH);
 	return cleaned || `attachment.${EXTENSIONS[type]}`;
@@ -108,7 +108,11 @@ export async function addAttachment(
 	}
 	const declared = (file.declaredType ?? '').split(';')[0].trim().toLowerCase();
 	const known = ['application/pdf', 'image/jpeg', 'image/png', 'image/heic', 'image/heif'];
-	if (known.includes(declared) && declared !== type && !(declared === 'image/heif' && type === 'image/heic')) {
+	if (
+		known.includes(declared) &&
+		declared !== type &&
+		!(declared === 'image/heif' && type === 'image/heic')
+	) {
 		throw new AppError(
 			422,
 			'type_mismatch',
@@ -145,9 +149,7 @@ export async function addAttachment(
 						`(${formatBytes(Number(used))} used); delete some first.`
 				);
 			}
-			await tx
-				.insert(attachmentBlob)
-				.values({ workbookId, sha256, size: bytes.byteLength, bytes });
+			await tx.insert(attachmentBlob).values({ workbookId, sha256, size: bytes.byteLength, bytes });
 		}
 		const [row] = await tx
 			.insert(attachment)

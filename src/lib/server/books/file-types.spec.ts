@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { sniffAttachmentType } from './file-types';
 
 const bytes = (...parts: (number[] | string)[]) =>
-	new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...Buffer.from(part)] : part)));
+	new Uint8Array(
+		parts.flatMap((part) => (typeof part === 'string' ? [...Buffer.from(part)] : part))
+	);
 
 describe('sniffAttachmentType', () => {
 	it('recognises PDF, JPEG, PNG and HEIC by their first bytes', () => {
@@ -21,6 +23,8 @@ describe('sniffAttachmentType', () => {
 		expect(sniffAttachmentType(bytes([0x7f], 'ELF'))).toBeNull();
 		expect(sniffAttachmentType(bytes('<html><script>alert(1)</script>'))).toBeNull();
 		expect(sniffAttachmentType(bytes(' %PDF-1.7'))).toBeNull();
-		expect(sniffAttachmentType(bytes([0, 0, 0, 24], 'ftypisom', [0, 0, 0, 0], 'isommp41'))).toBeNull();
+		expect(
+			sniffAttachmentType(bytes([0, 0, 0, 24], 'ftypisom', [0, 0, 0, 0], 'isommp41'))
+		).toBeNull();
 	});
 });

@@ -7,7 +7,11 @@
 export type AttachmentType = 'application/pdf' | 'image/jpeg' | 'image/png' | 'image/heic';
 
 /** Types a browser shows inline safely (HEIC is downloaded: few browsers can show it). */
-export const INLINE_TYPES: readonly AttachmentType[] = ['application/pdf', 'image/jpeg', 'image/png'];
+export const INLINE_TYPES: readonly AttachmentType[] = [
+	'application/pdf',
+	'image/jpeg',
+	'image/png'
+];
 
 const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1']);
 

@@ -6,7 +6,7 @@
  * run plans the same import on the durable document and writes nothing. A successful import
  * remembers its mapping for the file's layout.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { readLedgerState, appendLedgerRows, readRules } from '../../core/books/ledger-doc';
 import {
 	planImport,

@@ -35,7 +35,11 @@ export async function createRule(
 }
 
 /** Deletes a rule (its row on the Rules sheet); 404 when there is none with that id. */
-export async function removeRule(userId: string, workbookId: string, ruleId: string): Promise<void> {
+export async function removeRule(
+	userId: string,
+	workbookId: string,
+	ruleId: string
+): Promise<void> {
 	await requireRole(userId, workbookId, 'editor');
 	await inBooksRoom(() =>
 		getRoomRegistry().mutate(workbookId, userId, (doc) => deleteRule(doc, ruleId))

@@ -45,7 +45,12 @@ export async function scheduleEReport(
 	const summary = await getWorkbookSummary(who, workbookId, 'viewer');
 	try {
 		const report = await evaluateInRoom(workbookId, { kind: 'schedule-e', year });
-		return { year: report.year, property: summary.title, lines: report.lines, owners: report.owners };
+		return {
+			year: report.year,
+			property: summary.title,
+			lines: report.lines,
+			owners: report.owners
+		};
 	} catch (error) {
 		throw booksErrorToAppError(error);
 	}

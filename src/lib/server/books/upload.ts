@@ -14,7 +14,11 @@ export interface Upload {
 }
 
 function tooLarge(maxBytes: number, what: string): AppError {
-	return new AppError(413, 'file_too_large', `${what} may be at most ${maxBytes / 1024 / 1024} MiB.`);
+	return new AppError(
+		413,
+		'file_too_large',
+		`${what} may be at most ${maxBytes / 1024 / 1024} MiB.`
+	);
 }
 
 /**
@@ -33,14 +37,20 @@ export async function readUploadBody(
 	const fail = (error: unknown): never => {
 		// adapter-node's own cap (BODY_SIZE_LIMIT) fails the read with status 413.
 		if ((error as { status?: number }).status === 413) throw tooLarge(maxBytes, what);
-		if (multipart) throw new AppError(400, 'malformed_upload', 'The multipart form could not be read.');
+		if (multipart)
+			throw new AppError(400, 'malformed_upload', 'The multipart form could not be read.');
 		throw error;
 	};
 	if (multipart) {
 		const form = await request.formData().catch(fail);
 		const file = form.get('file');
 		if (!(file instanceof Blob)) {
-			throw new AppError(400, 'missing_file', 'Send the file in a form field named "file".', 'file');
+			throw new AppError(
+				400,
+				'missing_file',
+				'Send the file in a form field named "file".',
+				'file'
+			);
 		}
 		if (file.size > maxBytes) throw tooLarge(maxBytes, what);
 		const fields = new Map<string, string>();

@@ -20,7 +20,7 @@ export const SHEETS = {
 } as const;
 
 /** Rent roll sheet: year in B1; units mirrored from Units rows 2… in rows 5… (due), then received. */
-export const RENT_ROLL = { year: 'B1', units: 20, dueFirstRow: 5 } as const;
+export const RENT_ROLL = { year: 'B1', units: 12, dueFirstRow: 5 } as const;
 
 /** Owners sheet: one owner per row from row 2 (name, member email, share); total in F1. */
 export const OWNERS = { firstRow: 2, lastRow: 11, total: 'F1', check: 'F2' } as const;

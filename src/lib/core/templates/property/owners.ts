@@ -14,11 +14,15 @@ export function buildOwners(): SheetBuilder {
 	sheet.text(`A${firstRow}`, 'Owner A').set(`C${firstRow}`, '60%');
 	sheet.text(`A${firstRow + 1}`, 'Owner B').set(`C${firstRow + 1}`, '40%');
 	sheet.format(`C${firstRow}:C${lastRow}`, FORMATS.percent);
-	sheet.text('E1', 'Total share').set(OWNERS.total, `=SUM(C${firstRow}:C${lastRow})`, FORMATS.percent);
-	sheet.text('E2', 'Check').set(
-		OWNERS.check,
-		`=IF(ROUND(${OWNERS.total},6)=1,"OK","Shares must total 100% (now "&ROUND(${OWNERS.total}*100,4)&"%)")`
-	);
+	sheet
+		.text('E1', 'Total share')
+		.set(OWNERS.total, `=SUM(C${firstRow}:C${lastRow})`, FORMATS.percent);
+	sheet
+		.text('E2', 'Check')
+		.set(
+			OWNERS.check,
+			`=IF(ROUND(${OWNERS.total},6)=1,"OK","Shares must total 100% (now "&ROUND(${OWNERS.total}*100,4)&"%)")`
+		);
 	sheet.bold('E1:E2');
 	sheet.text(
 		'E4',

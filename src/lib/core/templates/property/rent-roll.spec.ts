@@ -20,18 +20,11 @@ describe('the Rent roll sheet', { timeout: 30_000 }, () => {
 
 	it('leaves the months between two leases of a unit vacant, and counts receipts once', () => {
 		const book = seed('property');
-		book.type(
-			{ A4: '1A', B4: 'K. Osei', C4: '2026-03-01', D4: '2027-02-28', E4: '1700' },
-			'Units'
-		);
+		book.type({ A4: '1A', B4: 'K. Osei', C4: '2026-03-01', D4: '2027-02-28', E4: '1700' }, 'Units');
 		book.type({ B1: '2026' }, 'Rent roll');
 		const first = months(book, DUE);
 		const second = months(book, DUE + 2);
-		expect(first.map((due, i) => due + second[i])).toEqual([
-			0,
-			0,
-			...Array(10).fill(1700)
-		]);
+		expect(first.map((due, i) => due + second[i])).toEqual([0, 0, ...Array(10).fill(1700)]);
 		book.type({ A12: '2026-03-02', B12: 'K. Osei', C12: '1700', D12: '3', E12: '1A' }, 'Ledger');
 		expect(book.num('Rent roll', `E${RENT_ROLL_RECEIVED_FIRST}`)).toBe(1700);
 		expect(book.num('Rent roll', `E${RENT_ROLL_RECEIVED_FIRST + 2}`)).toBe(0);

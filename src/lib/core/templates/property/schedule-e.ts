@@ -103,7 +103,10 @@ export function buildScheduleE(): SheetBuilder {
 	}
 	const bottom = scheduleERow(21);
 	sheet.bold(`A${scheduleERow(20)}:${ownerColumn(SCHEDULE_E_OWNERS - 1)}${bottom}`);
-	sheet.format(`C${SCHEDULE_E.firstRow}:${ownerColumn(SCHEDULE_E_OWNERS - 1)}${bottom}`, FORMATS.money);
+	sheet.format(
+		`C${SCHEDULE_E.firstRow}:${ownerColumn(SCHEDULE_E_OWNERS - 1)}${bottom}`,
+		FORMATS.money
+	);
 	sheet.text(
 		`A${bottom + 2}`,
 		'From the Ledger for the tax year: expenses are what went out less refunds, rents what came ' +
