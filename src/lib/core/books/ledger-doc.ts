@@ -11,7 +11,7 @@ import { axisOf, ensureGridSize, sheetByName, type SheetEntry } from '../documen
 import { setCellInputs, setCellStyle, setColumnWidth, setNumberFormat } from '../operations/cells';
 import { transact, type Origin } from '../operations/shared';
 import { addSheet } from '../operations/sheets';
-import { deleteLines } from '../operations/structure';
+import { deleteLines, insertLines } from '../operations/structure';
 import { NUMBER_FORMATS } from '../number-format';
 import { columnLetters } from '../addresses';
 import { RULES_HEADERS } from '../templates/property/rules';
@@ -34,6 +34,9 @@ export const LEDGER_COLUMNS = {
 	importId: 15,
 	suggested: 16
 } as const;
+
+/** Empty rows an import leaves after its last row, so the next one inserts inside the ranges. */
+const LEDGER_ROW_RESERVE = 100;
 
 /** A row to append to the ledger. */
 export interface LedgerEntry {
@@ -137,6 +140,14 @@ export function appendLedgerRows(
 	});
 	transact(doc, origin, () => {
 		const cols = axisOf(doc, sheet, 'cols').ids.length;
+		const rows = axisOf(doc, sheet, 'rows').ids.length;
+		// The Ledger's formulas read bounded ranges ending at its last row; rows inserted before
+		// that row grow every range, where rows appended after it would be outside them all.
+		if (last >= rows - 1) {
+			const extra = last - (rows - 1) + 1 + LEDGER_ROW_RESERVE;
+			if (first < rows) insertLines(doc, sheet.id, 'rows', first, extra, origin);
+			else ensureGridSize(doc, sheet, last + 1 + LEDGER_ROW_RESERVE, cols);
+		}
 		ensureGridSize(doc, sheet, last + 1, Math.max(cols, LEDGER_COLUMNS.suggested + 1));
 		setCellInputs(doc, sheet.id, updates, origin);
 		setNumberFormat(doc, sheet.id, `A${first + 1}:A${last + 1}`, NUMBER_FORMATS.date, origin);

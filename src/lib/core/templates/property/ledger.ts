@@ -11,7 +11,9 @@
 import { FORMATS, SheetBuilder } from '../builder';
 import { SHEETS } from './layout';
 
-const LAST_ROW = 500;
+/** The ledger's last row in the template; its ranges end there and grow as rows are inserted. */
+export const LEDGER_LAST_ROW = 500;
+const LAST_ROW = LEDGER_LAST_ROW;
 const SUMMARY_FIRST = 4;
 
 /** The sample ledger: a first quarter of rents and bills. */
@@ -79,13 +81,14 @@ export function buildLedger(plan: LedgerPlan): SheetBuilder {
 		'Variance',
 		'% of plan'
 	]);
-	// Whole columns: bank imports grow the ledger past its first rows.
-	const inYear = `$A:$A,">="&DATE($I$1,1,1),$A:$A,"<="&DATE($I$1,12,31)`;
+	// Bounded ranges, not whole columns: the engine scans a whole column to its 200,000-row
+	// limit. Bank imports insert rows inside these ranges (core/books/ledger-doc.ts), so they grow.
+	const inYear = `$A$2:$A$${LAST_ROW},">="&DATE($I$1,1,1),$A$2:$A$${LAST_ROW},"<="&DATE($I$1,12,31)`;
 	LINES.forEach(([line, label], i) => {
 		const r = SUMMARY_FIRST + i;
 		sheet.set(`H${r}`, line).text(`I${r}`, label);
 		sheet.set(`J${r}`, `=${plan[line]}`);
-		sheet.set(`K${r}`, `=SUMIFS($C:$C,$D:$D,H${r},${inYear})`);
+		sheet.set(`K${r}`, `=SUMIFS($C$2:$C$${LAST_ROW},$D$2:$D$${LAST_ROW},H${r},${inYear})`);
 		sheet.set(`L${r}`, `=K${r}-J${r}`);
 		sheet.set(`M${r}`, `=IF(J${r}=0,"",K${r}/J${r})`);
 	});

@@ -6,6 +6,7 @@
  * row). Leases ending within 90 days of today are flagged.
  */
 import { FORMATS, SheetBuilder, columnName } from '../builder';
+import { LEDGER_LAST_ROW } from './ledger';
 import { RENT_ROLL, SHEETS, UNITS, sheetRef } from './layout';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -14,7 +15,8 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export const RENT_ROLL_RECEIVED_FIRST = RENT_ROLL.dueFirstRow + RENT_ROLL.units + 3;
 
 const units = (column: string, row: number) => sheetRef(SHEETS.units, `$${column}$${row}`);
-const ledger = (column: string) => sheetRef(SHEETS.ledger, `$${column}:$${column}`);
+const ledger = (column: string) =>
+	sheetRef(SHEETS.ledger, `$${column}$2:$${column}$${LEDGER_LAST_ROW}`);
 
 /** Builds the Rent roll sheet for 2025, the sample leases' year. */
 export function buildRentRoll(): SheetBuilder {

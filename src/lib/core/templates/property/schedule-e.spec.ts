@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seed } from '../spec-support';
+import { appendLedgerRows, readLedgerState } from '../../books/ledger-doc';
 import { scheduleERow } from './schedule-e';
 
 /** The sample ledger's 2025 rows by Schedule E line, added up by hand. */
@@ -48,5 +49,23 @@ describe('the Schedule E sheet', { timeout: 30_000 }, () => {
 		);
 		book.type({ B1: '2024' }, 'Schedule E');
 		expect(book.num('Schedule E', `C${scheduleERow(18)}`)).toBe(0);
+	});
+
+	it('counts imported rows past the 500 ledger rows of the template', () => {
+		const book = seed('property');
+		const entries = Array.from({ length: 700 }, (_, i) => ({
+			date: '2025-06-01',
+			payee: `Insurer ${i}`,
+			amount: 1,
+			direction: 'out' as const,
+			line: 9,
+			memo: '',
+			reference: '',
+			importId: `id${i}`
+		}));
+		appendLedgerRows(book.doc, readLedgerState(book.doc), entries);
+		appendLedgerRows(book.doc, readLedgerState(book.doc), entries.slice(0, 300));
+		expect(book.num('Schedule E', `C${scheduleERow(9)}`)).toBe(1500 + 1000);
+		expect(book.num('Ledger', 'K9')).toBe(1500 + 1000);
 	});
 });

@@ -10,6 +10,7 @@
  * (tax year − year placed in service + 1); 20 totals lines 5–19; 21 is 3 + 4 − 20.
  */
 import { FORMATS, SheetBuilder, columnName } from '../builder';
+import { LEDGER_LAST_ROW } from './ledger';
 import { DEPRECIATION, OWNERS, SCHEDULE_E, SHEETS, sheetRef } from './layout';
 
 /** Schedule E lines and their labels, in form order. */
@@ -43,7 +44,8 @@ export function scheduleERow(line: number): number {
 	return SCHEDULE_E.firstRow + SCHEDULE_E_LINES.findIndex(([n]) => n === line);
 }
 
-const ledger = (column: string) => `${sheetRef(SHEETS.ledger, `$${column}:$${column}`)}`;
+const ledger = (column: string) =>
+	sheetRef(SHEETS.ledger, `$${column}$2:$${column}$${LEDGER_LAST_ROW}`);
 
 /** SUMIFS of ledger amounts on `line` in the tax year, with an optional direction criterion. */
 function ledgerSum(lineCell: string, direction?: string): string {
