@@ -37,7 +37,7 @@ describe.each(DATABASE_KINDS)('receipts and documents on %s', (kind) => {
 		const response = await fetch(`${server.url}/api/v1/workbooks/${id}/attachments${query}`, {
 			method: 'POST',
 			headers: { 'content-type': type, cookie: who?.sessionCookie ?? '' },
-			body
+			body: new Uint8Array(body)
 		});
 		return {
 			status: response.status,
