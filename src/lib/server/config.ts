@@ -28,6 +28,8 @@ export interface ServerConfig {
 	logLevel: string;
 	/** Worker threads that evaluate for the API (see evaluation/evaluation-config.ts). */
 	evaluation: EvaluationConfig;
+	/** Bytes of attachments one workbook may store (`ATTACHMENT_QUOTA_BYTES`, default 1 GiB). */
+	attachmentQuotaBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -113,7 +115,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		redisUrl: env.REDIS_URL || undefined,
 		secureCookies: origin.protocol === 'https:',
 		logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
-		evaluation: readEvaluationConfig(env)
+		evaluation: readEvaluationConfig(env),
+		attachmentQuotaBytes: readPositiveInteger(
+			'ATTACHMENT_QUOTA_BYTES',
+			env.ATTACHMENT_QUOTA_BYTES,
+			1024 * 1024 * 1024
+		)
 	};
 }
 

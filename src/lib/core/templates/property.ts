@@ -1,7 +1,8 @@
 /**
  * The rental-property template: Assumptions (inputs and key metrics), Units, Cash flow (year 1
  * by month), Loan (amortisation), Projection (10 years, sale, IRR), Depreciation (27.5-year
- * mid-month) and Ledger (actual vs plan by Schedule E line). See each module in `property/`.
+ * mid-month), Ledger (actual vs plan by Schedule E line), Schedule E (per tax year and owner),
+ * Owners (shares), Rules (bank import categories) and Rent roll (due vs received by lease). See each module in `property/`.
  */
 import type { TemplateSpec } from './builder';
 import { buildAssumptions } from './property/assumptions';
@@ -10,7 +11,11 @@ import { buildDepreciation } from './property/depreciation';
 import { SHEETS, LOAN, MAX_LOAN_YEARS } from './property/layout';
 import { LEDGER_EXPENSE_ROWS, buildLedger } from './property/ledger';
 import { buildLoan } from './property/loan';
+import { buildOwners } from './property/owners';
 import { buildProjection } from './property/projection';
+import { buildRentRoll } from './property/rent-roll';
+import { buildRules } from './property/rules';
+import { buildScheduleE } from './property/schedule-e';
 import { buildUnits } from './property/units';
 import type { TemplateChart } from './types';
 
@@ -40,6 +45,7 @@ export function buildPropertyTemplate(): TemplateSpec {
 		sheets: [
 			assumptions,
 			buildUnits(),
+			buildRentRoll(),
 			buildCashFlow(a('opexBeforeMgmt')),
 			buildLoan(a('loanAmount')),
 			buildProjection({
@@ -52,7 +58,10 @@ export function buildPropertyTemplate(): TemplateSpec {
 				loanAmount: a('loanAmount')
 			}),
 			buildDepreciation({ capitalisedCosts: a('capitalisedCosts'), landValue: a('landValue') }),
-			buildLedger(plan)
+			buildLedger(plan),
+			buildScheduleE(),
+			buildOwners(),
+			buildRules()
 		]
 	};
 }

@@ -243,3 +243,62 @@ export const shareEvent = pgTable(
 
 export type ShareLink = typeof shareLink.$inferSelect;
 export type ShareEvent = typeof shareEvent.$inferSelect;
+
+/**
+ * Bank statement column mappings remembered per workbook and file layout (the header
+ * signature, core/books/statement-table.ts), so the next statement imports in one click.
+ */
+export const ledgerMapping = pgTable(
+	'ledger_mapping',
+	{
+		workbookId: text('workbook_id')
+			.notNull()
+			.references(() => workbook.id, { onDelete: 'cascade' }),
+		signature: text('signature').notNull(),
+		/** The mapping as JSON (core/books/statement-mapping.ts' StatementMapping). */
+		mapping: text('mapping').notNull(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [primaryKey({ columns: [table.workbookId, table.signature] })]
+);
+
+/**
+ * Attachment bytes, stored once per workbook and content (SHA-256): the same receipt attached
+ * twice costs its size once, in storage and in the workbook's quota.
+ */
+export const attachmentBlob = pgTable(
+	'attachment_blob',
+	{
+		workbookId: text('workbook_id')
+			.notNull()
+			.references(() => workbook.id, { onDelete: 'cascade' }),
+		sha256: text('sha256').notNull(),
+		size: bigint('size', { mode: 'number' }).notNull(),
+		bytes: bytea('bytes').notNull(),
+		createdAt: createdAt()
+	},
+	(table) => [primaryKey({ columns: [table.workbookId, table.sha256] })]
+);
+
+/** A file attached to a workbook, and to one of its ledger rows when `rowId` is set. */
+export const attachment = pgTable(
+	'attachment',
+	{
+		id: text('id').primaryKey(),
+		workbookId: text('workbook_id')
+			.notNull()
+			.references(() => workbook.id, { onDelete: 'cascade' }),
+		sha256: text('sha256').notNull(),
+		name: text('name').notNull(),
+		/** The type its magic bytes proved: application/pdf, image/jpeg, image/png or image/heic. */
+		type: text('type').notNull(),
+		size: bigint('size', { mode: 'number' }).notNull(),
+		/** The ledger row's stable id (the document's row id), or null for the workbook. */
+		rowId: text('row_id'),
+		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(table) => [index('attachment_workbook_idx').on(table.workbookId, table.rowId)]
+);
+
+export type Attachment = typeof attachment.$inferSelect;

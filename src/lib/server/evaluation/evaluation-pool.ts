@@ -21,8 +21,12 @@ import * as Y from 'yjs';
 import { getLogger } from '../logger';
 import { RequestChannel, WorkerStoppedError } from '../threads/request-channel';
 import type { EvaluationConfig } from './evaluation-config';
-import type { ImportTask } from '../files/import-build';
-import type { EvaluationAnswer, EvaluationRequest, EvaluationTask } from './evaluation-tasks';
+import type {
+	DetachedTask,
+	EvaluationAnswer,
+	EvaluationRequest,
+	EvaluationTask
+} from './evaluation-tasks';
 
 /** The request ran out of its time or its worker's memory; the worker was replaced. */
 export class EvaluationOverBudgetError extends Error {
@@ -169,7 +173,7 @@ export class EvaluationPool {
 	 * resolves with its answer. Throws EvaluationBusyError at once when the queue is full; the
 	 * promise rejects with EvaluationOverBudgetError or EvaluationRetryError (dispatch it again).
 	 */
-	run(task: ImportTask): Promise<EvaluationAnswer> {
+	run(task: DetachedTask): Promise<EvaluationAnswer> {
 		const worker = this.admit(null);
 		const answer = new Promise<EvaluationAnswer>((resolve, reject) => {
 			const request = { workbookId: '', reset: false, updates: [], task };
@@ -276,7 +280,10 @@ export class EvaluationPool {
 	 */
 	timeoutFor(task: EvaluationTask): number {
 		const building =
-			task.kind === 'export' || task.kind === 'import' || task.kind === 'import-sheet';
+			task.kind === 'export' ||
+			task.kind === 'import' ||
+			task.kind === 'import-sheet' ||
+			task.kind === 'statement';
 		return building ? this.config.exportTimeoutMs : this.config.timeoutMs;
 	}
 

@@ -30,6 +30,10 @@ import {
 	type ImportTask
 } from '../files/import-build';
 import type { ImportedSheet } from '../files/imported-workbook';
+import { BooksError } from '../../core/books/errors';
+import type { ParsedStatement } from '../../core/books/statement-import';
+import { readScheduleE, type ScheduleEReport } from '../../core/books/schedule-e-report';
+import { readStatementTask, type StatementTask } from '../books/statement-task';
 
 /** A chart as the API returns it: its definition and what it draws now. */
 export interface ChartReading extends ChartInfo {
@@ -42,8 +46,13 @@ export type EvaluationTask =
 	| { kind: 'names' }
 	| { kind: 'charts' }
 	| { kind: 'chart'; chartId: string }
+	| { kind: 'schedule-e'; year: number }
 	| ExportTask
-	| ImportTask;
+	| ImportTask
+	| StatementTask;
+
+/** Tasks that need no workbook replica (see {@link EvaluationRequest}). */
+export type DetachedTask = ImportTask | StatementTask;
 
 /** The answer of a `cells` task. */
 export interface CellsReading {
@@ -61,6 +70,8 @@ export interface TaskResults {
 	export: ExportedBytes;
 	import: ImportedState;
 	'import-sheet': ImportedSheet;
+	statement: ParsedStatement;
+	'schedule-e': ScheduleEReport;
 }
 
 /**
@@ -116,11 +127,23 @@ export class ReplicaCache {
 			if (request.task.kind === 'import-sheet') {
 				return { kind: 'value', value: readImportedSheet(request.task) };
 			}
+			if (request.task.kind === 'statement') {
+				return { kind: 'value', value: readStatementTask(request.task) };
+			}
 			const replica = this.replicaFor(request);
 			if (!replica) return { kind: 'missing' };
 			applyUpdates(replica.doc, request.updates);
 			return { kind: 'value', value: await runTask(replica, request.task) };
 		} catch (error) {
+			if (error instanceof BooksError) {
+				return {
+					kind: 'refused',
+					code: error.code,
+					message: error.message,
+					missing: error.status === 404,
+					status: error.status
+				};
+			}
 			if (error instanceof AppError) {
 				return {
 					kind: 'refused',
@@ -180,7 +203,7 @@ function destroy(replica: Replica): void {
 
 function runTask(
 	replica: Replica,
-	task: Exclude<EvaluationTask, ImportTask>
+	task: Exclude<EvaluationTask, DetachedTask>
 ): TaskResults[EvaluationTask['kind']] | Promise<ExportedBytes> {
 	const { doc } = replica;
 	// Built on the first read that needs it, after the first update: it then follows the doc.
@@ -198,6 +221,8 @@ function runTask(
 			return chartReading(doc, evaluator(), task.chartId);
 		case 'export':
 			return buildExport(doc, evaluator(), task);
+		case 'schedule-e':
+			return readScheduleE(doc, evaluator(), task.year);
 	}
 }
 

@@ -12,7 +12,30 @@ export const SHEETS = {
 	loan: 'Loan',
 	projection: 'Projection',
 	depreciation: 'Depreciation',
-	ledger: 'Ledger'
+	ledger: 'Ledger',
+	scheduleE: 'Schedule E',
+	owners: 'Owners',
+	rules: 'Rules',
+	rentRoll: 'Rent roll'
+} as const;
+
+/** Rent roll sheet: year in B1; units mirrored from Units rows 2… in rows 5… (due), then received. */
+export const RENT_ROLL = { year: 'B1', units: 12, dueFirstRow: 5 } as const;
+
+/** Owners sheet: one owner per row from row 2 (name, member email, share); total in F1. */
+export const OWNERS = { firstRow: 2, lastRow: 11, total: 'F1', check: 'F2' } as const;
+
+/**
+ * Schedule E sheet: tax year in B1, year placed in service in B2; one row per line (3, 4, 5–19,
+ * 20 total expenses, 21 income or loss) from row 6, the property in C, owners from D.
+ */
+export const SCHEDULE_E = {
+	year: 'B1',
+	placedInService: 'B2',
+	headerRow: 5,
+	firstRow: 6,
+	propertyColumn: 'C',
+	firstOwnerColumn: 'D'
 } as const;
 
 /** Longest loan term the amortisation schedule has rows for. */

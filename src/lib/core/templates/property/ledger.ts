@@ -5,12 +5,15 @@
  * Amounts are positive, income and expenses alike, as on Schedule E; the line number says which
  * is which. Actual = SUMIFS of the ledger for that line within the tax year; plan = the annual
  * figure from Assumptions (line 12 from the Loan sheet's year 1, line 18 from Depreciation's
- * year 1). Variance = actual − plan.
+ * year 1). Variance = actual − plan. Columns N–Q carry what bank imports record (direction,
+ * the bank's reference, the import fingerprint, a suggested line); see core/books/ledger-doc.ts.
  */
 import { FORMATS, SheetBuilder } from '../builder';
 import { SHEETS } from './layout';
 
-const LAST_ROW = 500;
+/** The ledger's last row in the template; its ranges end there and grow as rows are inserted. */
+export const LEDGER_LAST_ROW = 500;
+const LAST_ROW = LEDGER_LAST_ROW;
 const SUMMARY_FIRST = 4;
 
 /** The sample ledger: a first quarter of rents and bills. */
@@ -57,7 +60,7 @@ export const LEDGER_EXPENSE_ROWS = {
 
 /** Builds the Ledger sheet; `plan` gives the plan formula (without `=`) for every line. */
 export function buildLedger(plan: LedgerPlan): SheetBuilder {
-	const sheet = new SheetBuilder(SHEETS.ledger, { rows: LAST_ROW, cols: 16 });
+	const sheet = new SheetBuilder(SHEETS.ledger, { rows: LAST_ROW, cols: 17 });
 	sheet.headers('A1', ['Date', 'Payee', 'Amount', 'Schedule E line', 'Unit', 'Memo']);
 	SAMPLE.forEach(([date, payee, amount, line, unit, memo], i) => {
 		const r = i + 2;
@@ -65,6 +68,8 @@ export function buildLedger(plan: LedgerPlan): SheetBuilder {
 		if (unit) sheet.text(`E${r}`, unit);
 		sheet.text(`F${r}`, memo);
 	});
+	sheet.headers('N1', ['Direction', 'Reference', 'Import ID', 'Suggested line']);
+	SAMPLE.forEach(([, , , line], i) => sheet.text(`N${i + 2}`, line === 3 ? 'in' : 'out'));
 	sheet.format(`A2:A${LAST_ROW}`, FORMATS.date).format(`C2:C${LAST_ROW}`, FORMATS.money);
 
 	sheet.text('H1', 'Tax year').bold('H1').set('I1', 2025);
@@ -76,6 +81,8 @@ export function buildLedger(plan: LedgerPlan): SheetBuilder {
 		'Variance',
 		'% of plan'
 	]);
+	// Bounded ranges, not whole columns: the engine scans a whole column to its 200,000-row
+	// limit. Bank imports insert rows inside these ranges (core/books/ledger-doc.ts), so they grow.
 	const inYear = `$A$2:$A$${LAST_ROW},">="&DATE($I$1,1,1),$A$2:$A$${LAST_ROW},"<="&DATE($I$1,12,31)`;
 	LINES.forEach(([line, label], i) => {
 		const r = SUMMARY_FIRST + i;
@@ -114,7 +121,11 @@ export function buildLedger(plan: LedgerPlan): SheetBuilder {
 		I: 240,
 		J: 120,
 		K: 120,
-		L: 120
+		L: 120,
+		N: 80,
+		O: 120,
+		P: 140,
+		Q: 110
 	});
 	return sheet;
 }
