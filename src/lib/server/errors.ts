@@ -17,7 +17,7 @@ export class AppError extends Error {
 	readonly [APP_ERROR_BRAND] = true;
 
 	constructor(
-		readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 503,
+		readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503,
 		readonly code: string,
 		message: string,
 		readonly field?: string,

@@ -3,7 +3,8 @@
  * thread). It keeps a replica of each workbook it was asked about — a Y.Doc fed only the Yjs
  * updates the server's document gained since the last request, and a HyperFormula evaluator that
  * follows it — in a small least-recently-used cache, and answers reads of cells, names and charts
- * from it, and builds export files from it (files/export-build.ts); it also builds imported
+ * from it — scenario comparisons, sensitivity tables and goal seeks too, by switching the
+ * replica's evaluator between scenario overlays — and builds export files from it (files/export-build.ts); it also builds imported
  * workbooks' documents (files/import-build.ts), which need no replica. Core errors (an unknown sheet, a range over a limit) are answered as `refused`, not
  * thrown, so the caller can turn them into 4xx answers.
  *
@@ -20,6 +21,16 @@ import {
 import { listSheetEntries } from '../../core/document-view';
 import { WorkbookError } from '../../core/errors';
 import { createEvaluator, type WorkbookEvaluator } from '../../core/evaluator';
+import {
+	compareScenarios,
+	goalSeek,
+	runSensitivity,
+	type Comparison,
+	type GoalSeekRequest,
+	type GoalSeekResult,
+	type SensitivityRequest,
+	type SensitivityTable
+} from '../../core/scenario-evaluation';
 import { listNames, readCells, type CellReading, type NameReading } from '../../core/workbook-api';
 import { AppError } from '../errors';
 import { buildExport, type ExportedBytes, type ExportTask } from '../files/export-build';
@@ -36,6 +47,9 @@ export type EvaluationTask =
 	| { kind: 'names' }
 	| { kind: 'charts' }
 	| { kind: 'chart'; chartId: string }
+	| { kind: 'compare'; names: string[] | null }
+	| ({ kind: 'sensitivity' } & SensitivityRequest)
+	| ({ kind: 'goalSeek' } & GoalSeekRequest)
 	| ExportTask
 	| ImportTask;
 
@@ -52,6 +66,9 @@ export interface TaskResults {
 	names: NameReading[];
 	charts: ChartReading[];
 	chart: ChartReading;
+	compare: Comparison;
+	sensitivity: SensitivityTable;
+	goalSeek: GoalSeekResult;
 	export: ExportedBytes;
 	import: ImportedState;
 }
@@ -177,6 +194,12 @@ function runTask(
 			return listCharts(doc).map((chart) => chartReading(doc, evaluator(), chart.id));
 		case 'chart':
 			return chartReading(doc, evaluator(), task.chartId);
+		case 'compare':
+			return compareScenarios(doc, evaluator(), task.names);
+		case 'sensitivity':
+			return runSensitivity(doc, evaluator(), task);
+		case 'goalSeek':
+			return goalSeek(doc, evaluator(), task);
 		case 'export':
 			return buildExport(doc, evaluator(), task);
 	}
