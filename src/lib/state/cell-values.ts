@@ -6,10 +6,16 @@ import type * as Y from 'yjs';
 import { cellKey, isFormulaInput } from '$lib/core/document';
 import { sheetById } from '$lib/core/document-view';
 import { createEvaluator, type CellResult, type WorkbookEvaluator } from '$lib/core/evaluator';
+import type { ScenarioOverlay } from './scenario-overlay';
 
 /** Computed values by cell identity. */
 export interface CellValueSource {
 	getValue(sheetId: string, rowId: string, colId: string): CellResult;
+	/**
+	 * Shows the values of a scenario: its overrides in place of base inputs, and every formula
+	 * computed from them (see `scenario-overlay.ts`); `overlay.current` is empty for the base.
+	 */
+	showScenario(overlay: ScenarioOverlay): void;
 	/** Calls `listener` whenever values may have changed (after the doc or the worker moved). */
 	onChange(listener: () => void): () => void;
 	destroy(): void;
@@ -26,8 +32,17 @@ export class MainThreadValues implements CellValueSource {
 		this.evaluator = createEvaluator(doc);
 	}
 
+	private stopFollowing: (() => void) | null = null;
+
 	getValue(sheetId: string, rowId: string, colId: string): CellResult {
 		return this.evaluator.getValue(sheetId, rowId, colId);
+	}
+
+	showScenario(overlay: ScenarioOverlay): void {
+		this.stopFollowing?.();
+		// The overlay refreshes after the evaluator's own sync (registered first) of each change.
+		this.stopFollowing = overlay.onChange((current) => this.evaluator.setOverlay(current));
+		this.evaluator.setOverlay(overlay.current);
 	}
 
 	onChange(listener: () => void): () => void {
@@ -35,6 +50,7 @@ export class MainThreadValues implements CellValueSource {
 	}
 
 	destroy(): void {
+		this.stopFollowing?.();
 		this.evaluator.destroy();
 	}
 }
@@ -44,9 +60,17 @@ export class MainThreadValues implements CellValueSource {
  * workbook (HyperFormula's default limit is 40,000 rows a sheet), so the sheet still opens.
  */
 export class InputOnlyValues implements CellValueSource {
+	private overlay: ScenarioOverlay | null = null;
+
 	constructor(private readonly doc: Y.Doc) {}
 
+	showScenario(overlay: ScenarioOverlay): void {
+		this.overlay = overlay;
+	}
+
 	getValue(sheetId: string, rowId: string, colId: string): CellResult {
+		const override = this.overlay?.overrideOf(sheetId, rowId, colId);
+		if (override !== undefined) return { value: override };
 		const input = sheetById(this.doc, sheetId)?.cells.get(cellKey(rowId, colId));
 		if (input === undefined) return { value: null };
 		if (isFormulaInput(input)) {

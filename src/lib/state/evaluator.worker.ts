@@ -3,12 +3,15 @@
  * tab's updates, the core evaluator on it, and computed values of formula cells posted back.
  * Messages in: `{ type: 'update', update }` (any time, also before init) and `{ type: 'init',
  * state?, cache? }` (builds the engine on the replica, after applying `state` if given). Out:
- * `{ entries }`. With `cache`, the values of every formula and the document state they belong
+ * `{ entries }`. `{ type: 'scenario', scenarioId }` shows a scenario (null: the base): its
+ * overrides replace base inputs in the engine, followed as the replica changes, and the cells
+ * whose values moved are posted. With `cache`, the values of every formula and the document state they belong
  * to are kept on the device after the first evaluation and after changes (see cached-values.ts).
  */
 import * as Y from 'yjs';
 import { createEvaluator, type WorkbookEvaluator } from '$lib/core/evaluator';
 import { listVolatileFunctionNames } from '$lib/core/formula-engine';
+import { scenarioOverlay } from '$lib/core/scenarios';
 import {
 	collectFormulaEntries,
 	documentFingerprint,
@@ -29,6 +32,12 @@ const doc = new Y.Doc();
 let evaluator: WorkbookEvaluator | null = null;
 let cache: ValuesCacheOptions | null = null;
 let saveTimer: ReturnType<typeof setTimeout> | null = null;
+let scenarioId: string | null = null;
+
+/** Shows the chosen scenario's overrides (kept values are the base's: none saved meanwhile). */
+function followScenario(): void {
+	evaluator?.setOverlay(scenarioOverlay(doc, scenarioId));
+}
 
 function entry(sheetId: string, rowId: string, colId: string): ValueEntry {
 	return toValueEntry(`${sheetId}:${rowId}:${colId}`, evaluator!.getValue(sheetId, rowId, colId));
@@ -36,7 +45,7 @@ function entry(sheetId: string, rowId: string, colId: string): ValueEntry {
 
 function saveValues(entries?: ValueEntry[]): void {
 	saveTimer = null;
-	if (!cache || !evaluator) return;
+	if (!cache || !evaluator || scenarioId !== null) return;
 	if (usesVolatileFunctions(doc, listVolatileFunctionNames())) {
 		void clearCachedValues(cache.key);
 		return;
@@ -58,12 +67,14 @@ self.onmessage = (
 		state?: Uint8Array;
 		update?: Uint8Array;
 		cache?: ValuesCacheOptions;
+		scenarioId?: string | null;
 	}>
 ) => {
 	const message = event.data;
 	if (message.type === 'init' && !evaluator) {
 		if (message.state) Y.applyUpdate(doc, message.state, 'main');
 		evaluator = createEvaluator(doc);
+		if (scenarioId !== null) followScenario();
 		const entries = collectFormulaEntries(doc, (...id) => evaluator!.getValue(...id));
 		evaluator.onChange((changes) => {
 			self.postMessage({
@@ -73,9 +84,13 @@ self.onmessage = (
 		self.postMessage({ entries });
 		cache = message.cache ?? null;
 		// At once: the tab may be closed soon after its values appear.
-		saveValues(entries);
+		if (scenarioId === null) saveValues(entries);
 	} else if (message.type === 'update' && message.update) {
 		Y.applyUpdate(doc, message.update, 'main');
-		scheduleSave();
+		if (scenarioId !== null) followScenario();
+		else scheduleSave();
+	} else if (message.type === 'scenario') {
+		scenarioId = message.scenarioId ?? null;
+		followScenario();
 	}
 };

@@ -9,7 +9,7 @@ import { version } from '$app/environment';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { deviceCopyName } from './device-copy';
-import { chartsMap, metaMap, namesMap, sheetsMap } from '$lib/core/document';
+import { chartsMap, metaMap, namesMap, scenariosMap, sheetsMap } from '$lib/core/document';
 import { listSheetEntries } from '$lib/core/document-view';
 import type { CurrencyCode } from '$lib/core/number-format';
 import type { CellValueSource } from './cell-values';
@@ -19,6 +19,7 @@ import {
 	MAX_BACKOFF_MS,
 	type ConnectionStatus
 } from './connection';
+import { ScenarioSession } from './scenario-session.svelte';
 import { SessionValues } from './session-values';
 
 /** Where another person is: their sheet, active cell and selected range (A1). */
@@ -34,6 +35,8 @@ export interface Collaborator {
 	name: string;
 	color: string;
 	cursor: PresenceCursor | null;
+	/** The scenario they are in (null: the base). */
+	scenarioId: string | null;
 }
 
 /** A sheet tab. */
@@ -94,6 +97,8 @@ export class WorkbookSession {
 	canRedo = $state(false);
 	currency = $state<CurrencyCode>('USD');
 	values: CellValueSource | null = null;
+	/** The workbook's scenarios and the one this tab shows. */
+	readonly scenarios: ScenarioSession;
 
 	private readonly persistence: IndexeddbPersistence | null;
 	private readonly valueSources: SessionValues;
@@ -124,7 +129,13 @@ export class WorkbookSession {
 			connect: online && !this.persistence
 		});
 		this.undoManager = new Y.UndoManager(
-			[sheetsMap(this.doc), namesMap(this.doc), metaMap(this.doc), chartsMap(this.doc)],
+			[
+				sheetsMap(this.doc),
+				namesMap(this.doc),
+				metaMap(this.doc),
+				chartsMap(this.doc),
+				scenariosMap(this.doc)
+			],
 			// A plain Set: Yjs reads it, nothing renders it.
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity
 			{ trackedOrigins: new Set([this.origin]), captureTimeout: 0 }
@@ -133,6 +144,7 @@ export class WorkbookSession {
 			name: options.user.name,
 			color: COLORS[this.doc.clientID % COLORS.length]
 		});
+		this.scenarios = new ScenarioSession(this.doc, this.provider.awareness);
 		this.watchDocument();
 		this.watchConnection();
 		this.watchPresence();
@@ -149,6 +161,7 @@ export class WorkbookSession {
 	destroy(): void {
 		for (const cleanup of this.cleanups.splice(0)) cleanup();
 		this.values?.destroy();
+		this.scenarios.destroy();
 		this.valueSources.destroy();
 		this.undoManager.destroy();
 		this.provider.destroy();
@@ -258,7 +271,8 @@ export class WorkbookSession {
 					clientId,
 					name: String(user.name ?? 'Someone'),
 					color: String(user.color ?? COLORS[clientId % COLORS.length]),
-					cursor: (state.cursor as PresenceCursor | undefined) ?? null
+					cursor: (state.cursor as PresenceCursor | undefined) ?? null,
+					scenarioId: typeof state.scenario === 'string' ? state.scenario : null
 				});
 			});
 			this.collaborators = others;
@@ -281,6 +295,7 @@ export class WorkbookSession {
 	private becomeReadyIfLoaded(): void {
 		if (this.ready || listSheetEntries(this.doc).length === 0) return;
 		this.values = this.valueSources.open();
+		this.values.showScenario(this.scenarios.overlay);
 		this.cleanups.push(this.values.onChange(() => this.version++));
 		this.refreshSheets();
 		this.ready = true;
