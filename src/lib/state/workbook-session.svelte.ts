@@ -74,6 +74,8 @@ export class WorkbookSession {
 	readonly origin = { kind: 'local-edit' };
 	readonly readOnly: boolean;
 	readonly workbookId: string;
+	/** Who is editing (recorded as a scenario's creator). */
+	readonly userId: string;
 	readonly provider: WebsocketProvider;
 	readonly undoManager: Y.UndoManager;
 	/** Bumped after every change of document or values; readers depend on it. */
@@ -108,6 +110,7 @@ export class WorkbookSession {
 	constructor(options: SessionOptions) {
 		this.readOnly = options.readOnly || options.linkToken !== undefined;
 		this.workbookId = options.workbookId;
+		this.userId = options.user.id;
 		const serverUrl =
 			options.serverUrl ??
 			`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
