@@ -10,7 +10,8 @@
  */
 import type * as Y from 'yjs';
 import { NoSolutionError, LimitExceededError, InvalidOperationError } from './errors';
-import type { WorkbookEvaluator } from './evaluator';
+import type { CellResult, WorkbookEvaluator } from './evaluator';
+import type { ComparisonCache } from './scenario-cache';
 import {
 	overlayWith,
 	readOutput,
@@ -54,28 +55,48 @@ function withOverlay<T>(evaluator: WorkbookEvaluator, run: () => T): T {
 /**
  * Compares `names` (default: the key outputs, see `resolveOutputs`) across the base and every
  * scenario, in scenario order. Throws typed errors for unknown names.
+ *
+ * With a `cache` (see `scenario-cache.ts`), only scenarios whose values may have moved since are
+ * evaluated, and the evaluator is left showing the last one evaluated (switching back would cost
+ * as much again): callers that read the base afterwards show an empty overlay first. Without
+ * one, every scenario is evaluated and the overlay found is restored.
  */
 export function compareScenarios(
 	doc: Y.Doc,
 	evaluator: WorkbookEvaluator,
-	names?: string[] | null
+	names?: string[] | null,
+	cache?: ComparisonCache
 ): Comparison {
 	const targets = resolveOutputs(doc, names);
-	return withOverlay(evaluator, () => {
-		evaluator.setOverlay(new Map());
-		const base: CompareColumn = { scenario: null, ...readOutputs(evaluator, targets) };
-		const columns = [base];
-		for (const scenario of listScenarios(doc)) {
-			evaluator.setOverlay(scenarioOverlay(doc, scenario.id));
-			const column: CompareColumn = {
-				scenario: { id: scenario.id, name: scenario.name },
-				...readOutputs(evaluator, targets)
-			};
-			column.differences = differences(base, column, targets);
-			columns.push(column);
-		}
-		return { names: targets.map((target) => target.label), columns };
+	const scenarios: ({ id: string; name: string } | null)[] = [
+		null,
+		...listScenarios(doc).map(({ id, name }) => ({ id, name }))
+	];
+	const evaluate = () =>
+		scenarios.map((scenario): CompareColumn => {
+			const id = scenario?.id ?? null;
+			const known = cache ? targets.map((target) => cache.get(id, target.label)) : [];
+			if (!cache || known.some((result) => result === undefined)) {
+				evaluator.setOverlay(id === null ? new Map() : scenarioOverlay(doc, id));
+				const fresh = targets.map((target) => readOutput(evaluator, target));
+				fresh.forEach((result, i) => cache?.set(id, targets[i].label, result));
+				return { scenario, ...toReadings(targets, fresh) };
+			}
+			return { scenario, ...toReadings(targets, known as CellResult[]) };
+		});
+	const columns = cache ? evaluate() : withOverlay(evaluator, evaluate);
+	for (const column of columns.slice(1))
+		column.differences = differences(columns[0], column, targets);
+	return { names: targets.map((target) => target.label), columns };
+}
+
+function toReadings(targets: OutputTarget[], results: CellResult[]): OutputReadings {
+	const readings: OutputReadings = { values: {} };
+	results.forEach((result, i) => {
+		readings.values[targets[i].label] = result.value;
+		if (result.error) (readings.errors ??= {})[targets[i].label] = result.error;
 	});
+	return readings;
 }
 
 function differences(

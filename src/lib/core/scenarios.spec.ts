@@ -4,7 +4,9 @@ import { sheetByName } from './document-view';
 import { createEvaluator } from './evaluator';
 import { setCellInput } from './operations/cells';
 import { insertLines } from './operations/structure';
+import { ComparisonCache } from './scenario-cache';
 import { compareScenarios, goalSeek, runSensitivity } from './scenario-evaluation';
+import { defineName } from './operations/names';
 import {
 	applyScenario,
 	clearOverrides,
@@ -17,7 +19,8 @@ import {
 	renameScenario,
 	requireScenario,
 	scenarioOverlay,
-	setOverrides
+	setOverrides,
+	type Overlay
 } from './scenarios';
 import { seedTemplate } from './templates';
 import { snapshotValues } from './test-support';
@@ -153,6 +156,39 @@ describe('scenarios', () => {
 		);
 		// The evaluator shows the base again afterwards.
 		expect(evaluator.getNameValue('InterestRate')!.value).toBe(0.065);
+		evaluator.destroy();
+	});
+
+	it('re-evaluates only the scenario whose overrides changed when comparing with a cache', () => {
+		const doc = new Y.Doc();
+		const sheet = addSheet(doc, 'Sheet1');
+		setCellInput(doc, sheet, 'A1', '1');
+		setCellInput(doc, sheet, 'A2', '=A1*10');
+		defineName(doc, 'Out', 'Sheet1!A2');
+		const target = { sheetId: sheet, address: 'A1' };
+		const a = createScenario(doc, { name: 'A', overrides: [{ target, text: '2' }] });
+		createScenario(doc, { name: 'B', overrides: [{ target, text: '3' }] });
+		const evaluator = createEvaluator(doc);
+		const cache = new ComparisonCache(doc);
+		const shown: Overlay[] = [];
+		const setOverlay = evaluator.setOverlay.bind(evaluator);
+		evaluator.setOverlay = (overlay) => {
+			shown.push(overlay);
+			setOverlay(overlay);
+		};
+		const values = () =>
+			compareScenarios(doc, evaluator, ['Out'], cache).columns.map((c) => c.values.Out);
+		expect(values()).toEqual([10, 20, 30]);
+		expect(shown).toHaveLength(3);
+		expect(values()).toEqual([10, 20, 30]);
+		expect(shown).toHaveLength(3);
+		setOverrides(doc, a, [{ target, text: '5' }]);
+		expect(values()).toEqual([10, 50, 30]);
+		expect(shown).toHaveLength(4);
+		setCellInput(doc, sheet, 'A1', '7');
+		expect(values()).toEqual([70, 50, 30]);
+		expect(shown).toHaveLength(7);
+		cache.destroy();
 		evaluator.destroy();
 	});
 

@@ -31,6 +31,8 @@ import {
 	type SensitivityRequest,
 	type SensitivityTable
 } from '../../core/scenario-evaluation';
+import { ComparisonCache } from '../../core/scenario-cache';
+import type { Overlay } from '../../core/scenarios';
 import { listNames, readCells, type CellReading, type NameReading } from '../../core/workbook-api';
 import { AppError } from '../errors';
 import { buildExport, type ExportedBytes, type ExportTask } from '../files/export-build';
@@ -104,6 +106,8 @@ export type EvaluationAnswer =
 interface Replica {
 	doc: Y.Doc;
 	evaluator?: WorkbookEvaluator;
+	/** Scenario outputs remembered between comparisons (see scenario-cache.ts). */
+	comparisons?: ComparisonCache;
 }
 
 /** A worker's replicas, most recently used last, at most `capacity` of them. */
@@ -172,9 +176,12 @@ export class ReplicaCache {
 }
 
 function destroy(replica: Replica): void {
+	replica.comparisons?.destroy();
 	replica.evaluator?.destroy();
 	replica.doc.destroy();
 }
+
+const NO_OVERLAY: Overlay = new Map();
 
 function runTask(
 	replica: Replica,
@@ -182,7 +189,12 @@ function runTask(
 ): TaskResults[EvaluationTask['kind']] | Promise<ExportedBytes> {
 	const { doc } = replica;
 	// Built on the first read that needs it, after the first update: it then follows the doc.
-	const evaluator = () => (replica.evaluator ??= createEvaluator(doc));
+	// Comparisons leave it showing a scenario: every read of the base shows the base first.
+	const evaluator = () => {
+		replica.evaluator ??= createEvaluator(doc);
+		if (task.kind !== 'compare') replica.evaluator.setOverlay(NO_OVERLAY);
+		return replica.evaluator;
+	};
 	switch (task.kind) {
 		case 'cells': {
 			const sheet = task.sheet ?? listSheetEntries(doc)[0]?.name ?? '';
@@ -195,7 +207,12 @@ function runTask(
 		case 'chart':
 			return chartReading(doc, evaluator(), task.chartId);
 		case 'compare':
-			return compareScenarios(doc, evaluator(), task.names);
+			return compareScenarios(
+				doc,
+				evaluator(),
+				task.names,
+				(replica.comparisons ??= new ComparisonCache(doc))
+			);
 		case 'sensitivity':
 			return runSensitivity(doc, evaluator(), task);
 		case 'goalSeek':
