@@ -49,7 +49,8 @@ function payment(rate: number, years: number, loan: number): number {
 	return (loan * r) / (1 - (1 + r) ** -(years * 12));
 }
 
-describe('scenarios', () => {
+// Building the property template's engine takes seconds on a busy machine.
+describe('scenarios', { timeout: 30_000 }, () => {
 	it('creates, renames, duplicates and deletes scenarios, refusing duplicate names', () => {
 		const { doc, assumptions } = propertyWorkbook();
 		const rate = addressOf(doc, 'InterestRate');

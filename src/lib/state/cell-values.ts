@@ -28,11 +28,11 @@ export const WORKER_THRESHOLD_CELLS = 20_000;
 export class MainThreadValues implements CellValueSource {
 	private readonly evaluator: WorkbookEvaluator;
 
-	constructor(doc: Y.Doc) {
+	private stopFollowing: (() => void) | null = null;
+
+	constructor(private readonly doc: Y.Doc) {
 		this.evaluator = createEvaluator(doc);
 	}
-
-	private stopFollowing: (() => void) | null = null;
 
 	getValue(sheetId: string, rowId: string, colId: string): CellResult {
 		return this.evaluator.getValue(sheetId, rowId, colId);
@@ -40,9 +40,17 @@ export class MainThreadValues implements CellValueSource {
 
 	showScenario(overlay: ScenarioOverlay): void {
 		this.stopFollowing?.();
-		// The overlay refreshes after the evaluator's own sync (registered first) of each change.
-		this.stopFollowing = overlay.onChange((current) => this.evaluator.setOverlay(current));
-		this.evaluator.setOverlay(overlay.current);
+		const follow = () => this.evaluator.setOverlay(overlay.current);
+		// After each change: this listener is registered after the evaluator's own, so the overlay
+		// lands on an engine already synced with the change (the order the property tests check).
+		// The overlay itself refreshed earlier in the same transaction (its listener is older).
+		this.doc.on('afterTransaction', follow);
+		const stopSwitching = overlay.onSwitch(follow);
+		this.stopFollowing = () => {
+			this.doc.off('afterTransaction', follow);
+			stopSwitching();
+		};
+		follow();
 	}
 
 	onChange(listener: () => void): () => void {

@@ -18,6 +18,7 @@ export class ScenarioOverlay {
 	private id: string | null = null;
 	private overlay: Overlay = new Map();
 	private readonly listeners = new Set<(overlay: Overlay) => void>();
+	private readonly switchListeners = new Set<() => void>();
 	private readonly handleTransaction = (transaction: Y.Transaction) => {
 		if (this.id === null) return;
 		const scenarios = scenariosMap(this.doc);
@@ -45,6 +46,7 @@ export class ScenarioOverlay {
 	show(id: string | null): void {
 		this.id = id;
 		this.refresh();
+		for (const listener of this.switchListeners) listener();
 	}
 
 	/** The overlay in force. */
@@ -57,7 +59,16 @@ export class ScenarioOverlay {
 		return this.overlay.get(sheetId)?.get(cellKey(rowId, colId));
 	}
 
-	/** Calls `listener` with each new overlay; returns unsubscribe. */
+	/**
+	 * Calls `listener` after {@link show} only (not after document changes, whose listeners run
+	 * inside the change's `afterTransaction`); returns unsubscribe.
+	 */
+	onSwitch(listener: () => void): () => void {
+		this.switchListeners.add(listener);
+		return () => this.switchListeners.delete(listener);
+	}
+
+	/** Calls `listener` with each new overlay (after a switch or a change); returns unsubscribe. */
 	onChange(listener: (overlay: Overlay) => void): () => void {
 		this.listeners.add(listener);
 		return () => this.listeners.delete(listener);
@@ -66,6 +77,7 @@ export class ScenarioOverlay {
 	destroy(): void {
 		this.doc.off('afterTransaction', this.handleTransaction);
 		this.listeners.clear();
+		this.switchListeners.clear();
 	}
 
 	private refresh(): void {
