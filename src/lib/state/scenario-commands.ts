@@ -4,7 +4,7 @@
  * undo step), refuses politely for viewers, and reports failures through `handleError`.
  */
 import { applyScenario, createScenario, deleteScenario, renameScenario } from '$lib/core/scenarios';
-import { handleError } from '$lib/utils/handle-error';
+import { handleError } from './handle-error';
 import { toasts } from './toasts.svelte';
 import type { WorkbookSession } from './workbook-session.svelte';
 

@@ -5,7 +5,7 @@ import { addSheet } from '$lib/core/operations/sheets';
 import { insertLines } from '$lib/core/operations/structure';
 import { createScenario, setOverrides } from '$lib/core/scenarios';
 import { axisOf, sheetById } from '$lib/core/document-view';
-import { MainThreadValues } from './cell-values';
+import { MainThreadValues } from './values/cell-values';
 import { ScenarioOverlay } from './scenario-overlay';
 
 function valueAt(doc: Y.Doc, values: MainThreadValues, sheetId: string, row: number, col: number) {

@@ -19,13 +19,8 @@ import { splitCellKey } from '$lib/core/document';
 import { axisOf, sheetById } from '$lib/core/document-view';
 import { clearOverrides, setOverrides } from '$lib/core/scenarios';
 import { deleteLines, insertLines, type Axis } from '$lib/core/operations/structure';
-import {
-	boundsToA1,
-	contains,
-	type Bounds,
-	type CellPos
-} from '$lib/components/workbook/selection';
-import { handleError } from '$lib/utils/handle-error';
+import { boundsToA1, contains, type Bounds, type CellPos } from '$lib/editor/selection';
+import { handleError } from './handle-error';
 import { toasts } from './toasts.svelte';
 import type { WorkbookSession } from './workbook-session.svelte';
 

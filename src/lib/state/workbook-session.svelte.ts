@@ -13,7 +13,7 @@ import { deviceCopyName } from './device-copy';
 import { chartsMap, metaMap, namesMap, scenariosMap, sheetsMap } from '$lib/core/document';
 import { listSheetEntries } from '$lib/core/document-view';
 import type { CurrencyCode } from '$lib/core/number-format';
-import type { CellValueSource } from './cell-values';
+import type { SessionValueSource } from './values/cell-values';
 import {
 	backoffDelay,
 	describeTerminalClose,
@@ -21,7 +21,7 @@ import {
 	type ConnectionStatus
 } from './connection';
 import { ScenarioSession } from './scenario-session.svelte';
-import { SessionValues } from './session-values';
+import { SessionValues } from './values/session-values';
 
 /** Where another person is: their sheet, active cell and selected range (A1). */
 export interface PresenceCursor {
@@ -99,7 +99,7 @@ export class WorkbookSession {
 	canUndo = $state(false);
 	canRedo = $state(false);
 	currency = $state<CurrencyCode>('USD');
-	values: CellValueSource | null = null;
+	values: SessionValueSource | null = null;
 	/** The workbook's scenarios and the one this tab shows. */
 	readonly scenarios: ScenarioSession;
 

@@ -15,16 +15,12 @@ import * as Y from 'yjs';
 import { cellKey, isFormulaInput } from '$lib/core/document';
 import { sheetById } from '$lib/core/document-view';
 import type { CellResult } from '$lib/core/evaluator';
-import type { CellValueSource } from './cell-values';
-import type { ScenarioOverlay } from './scenario-overlay';
-import {
-	entryToResult,
-	matchingCachedEntries,
-	type CachedValues,
-	type ValueEntry
-} from './cached-values';
+import type { SessionValueSource } from './cell-values';
+import type { ScenarioOverlay } from '../scenario-overlay';
+import { entryToResult, matchingCachedEntries, type CachedValues } from './cached-values';
 import type { ValuesCacheOptions } from './values-cache-store';
-import { handleError } from '$lib/utils/handle-error';
+import { handleError } from '../handle-error';
+import type { FromEvaluatorWorker, ToEvaluatorWorker } from './evaluator-messages';
 import EvaluatorWorker from './evaluator.worker?worker';
 
 /** Where the worker keeps values, and the values kept from the last visit (read early). */
@@ -34,7 +30,7 @@ export interface WorkerValuesCache {
 }
 
 /** Values computed by a worker that follows the document's updates. */
-export class WorkerValues implements CellValueSource {
+export class WorkerValues implements SessionValueSource {
 	private readonly worker: Worker;
 	private readonly results = new Map<string, CellResult>();
 	private readonly listeners = new Set<() => void>();
@@ -44,7 +40,7 @@ export class WorkerValues implements CellValueSource {
 	private overlay: ScenarioOverlay | null = null;
 	private stopFollowing: (() => void) | null = null;
 	private readonly handleUpdate = (update: Uint8Array) => {
-		this.worker.postMessage({ type: 'update', update });
+		this.send({ type: 'update', update });
 		if (this.showingCached) {
 			// The cached values belong to the document as it was: none may be shown as current.
 			this.showingCached = false;
@@ -59,7 +55,7 @@ export class WorkerValues implements CellValueSource {
 		private readonly cache?: WorkerValuesCache
 	) {
 		this.worker = new EvaluatorWorker();
-		this.worker.onmessage = (event: MessageEvent<{ entries: ValueEntry[] }>) => {
+		this.worker.onmessage = (event: MessageEvent<FromEvaluatorWorker>) => {
 			if (this.showingCached) this.results.clear();
 			this.showingCached = false;
 			this.answered = true;
@@ -74,7 +70,7 @@ export class WorkerValues implements CellValueSource {
 		};
 		// An empty document needs no snapshot: every update from here on is forwarded.
 		const state = doc.store.clients.size > 0 ? Y.encodeStateAsUpdate(doc) : undefined;
-		if (state) this.worker.postMessage({ type: 'update', update: state });
+		if (state) this.send({ type: 'update', update: state });
 		doc.on('update', this.handleUpdate);
 	}
 
@@ -85,10 +81,10 @@ export class WorkerValues implements CellValueSource {
 	start(): void {
 		const cache = this.cache;
 		if (!cache) {
-			this.worker.postMessage({ type: 'init' });
+			this.send({ type: 'init' });
 			return;
 		}
-		this.worker.postMessage({ type: 'init', cache: cache.options });
+		this.send({ type: 'init', cache: cache.options });
 		void cache.kept.then((cached) => {
 			if (this.answered) return;
 			const entries = matchingCachedEntries(cached, this.doc, cache.options.appVersion);
@@ -129,6 +125,10 @@ export class WorkerValues implements CellValueSource {
 		this.doc.off('update', this.handleUpdate);
 		this.worker.terminate();
 		this.listeners.clear();
+	}
+
+	private send(message: ToEvaluatorWorker): void {
+		this.worker.postMessage(message);
 	}
 
 	private notify(): void {

@@ -6,26 +6,25 @@ import type * as Y from 'yjs';
 import { cellKey, isFormulaInput } from '$lib/core/document';
 import { sheetById } from '$lib/core/document-view';
 import { createEvaluator, type CellResult, type WorkbookEvaluator } from '$lib/core/evaluator';
-import type { ScenarioOverlay } from './scenario-overlay';
+import type { CellValueSource } from '$lib/editor/value-source';
+import type { ScenarioOverlay } from '../scenario-overlay';
 
-/** Computed values by cell identity. */
-export interface CellValueSource {
-	getValue(sheetId: string, rowId: string, colId: string): CellResult;
+export type { CellValueSource };
+
+/** A session's value source: the grid's reads, and the scenario the tab shows. */
+export interface SessionValueSource extends CellValueSource {
 	/**
 	 * Shows the values of a scenario: its overrides in place of base inputs, and every formula
 	 * computed from them (see `scenario-overlay.ts`); `overlay.current` is empty for the base.
 	 */
 	showScenario(overlay: ScenarioOverlay): void;
-	/** Calls `listener` whenever values may have changed (after the doc or the worker moved). */
-	onChange(listener: () => void): () => void;
-	destroy(): void;
 }
 
 /** Cells above which evaluation moves off the main thread. */
 export const WORKER_THRESHOLD_CELLS = 20_000;
 
 /** The core evaluator, evaluated synchronously on this thread. */
-export class MainThreadValues implements CellValueSource {
+export class MainThreadValues implements SessionValueSource {
 	private readonly evaluator: WorkbookEvaluator;
 
 	private stopFollowing: (() => void) | null = null;
@@ -67,7 +66,7 @@ export class MainThreadValues implements CellValueSource {
  * The inputs themselves, without formulas: the fallback when the formula engine refuses a
  * workbook (HyperFormula's default limit is 40,000 rows a sheet), so the sheet still opens.
  */
-export class InputOnlyValues implements CellValueSource {
+export class InputOnlyValues implements SessionValueSource {
 	private overlay: ScenarioOverlay | null = null;
 
 	constructor(private readonly doc: Y.Doc) {}
