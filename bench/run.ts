@@ -24,7 +24,8 @@ const BENCHES: BenchEntry[] = [
 	{ name: 'collab', file: 'collab.bench.ts', run: 'runCollabBench', needsBuild: true },
 	{ name: 'editor', file: 'editor.bench.ts', run: 'runEditorBench', needsBuild: true },
 	{ name: 'files', file: 'files.bench.ts', run: 'runFilesBench', needsBuild: false },
-	{ name: 'books', file: 'books.bench.ts', run: 'runBooksBench', needsBuild: false }
+	{ name: 'books', file: 'books.bench.ts', run: 'runBooksBench', needsBuild: false },
+	{ name: 'scenarios', file: 'scenarios.bench.ts', run: 'runScenariosBench', needsBuild: true }
 ];
 
 function ensureBuilt(): void {

@@ -1,8 +1,9 @@
 /**
  * The convergence property shared by `convergence.spec.ts` and `scripts/fuzz-core.ts`: three
  * replicas apply random operations (cells, formulas over moved cells, rows, columns, sheets,
- * names), exchange their updates in random order with duplicates and delays, and must end with
- * the same document and, on every replica, the same values as an evaluator built fresh.
+ * names, scenario overrides and names), exchange their updates in random order with duplicates
+ * and delays, and must end with the same document and, on every replica, the same values as an
+ * evaluator built fresh — for the base and for a scenario shown through an overlay.
  */
 import fc from 'fast-check';
 import * as Y from 'yjs';
@@ -14,6 +15,8 @@ import { fillDown, setCellInput } from './operations/cells';
 import { defineName, removeName } from './operations/names';
 import { addSheet, deleteSheet, moveSheet, renameSheet } from './operations/sheets';
 import { deleteLines, insertLines, moveLines } from './operations/structure';
+import { createScenario, renameScenario, scenarioOverlay, setOverrides } from './scenarios';
+import { scenariosMap } from './document';
 import { canonicalDocument, snapshotValues } from './test-support';
 import { seedBlankWorkbook } from './workbook-api';
 
@@ -76,6 +79,16 @@ export type Step =
 	| { kind: 'addSheet' | 'renameSheet'; replica: number; sheet: number; name: string }
 	| { kind: 'deleteSheet' | 'moveSheet'; replica: number; sheet: number; to: number }
 	| { kind: 'defineName' | 'removeName'; replica: number; name: string; ref: string }
+	| {
+			kind: 'override';
+			replica: number;
+			scenario: number;
+			sheet: number;
+			row: number;
+			col: number;
+			text: string;
+	  }
+	| { kind: 'renameScenario'; replica: number; scenario: number; name: string }
 	| { kind: 'deliver'; replica: number; picks: number[] };
 
 const replica = fc.integer({ min: 0, max: 2 });
@@ -163,9 +176,49 @@ export const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
 	}
 );
 
+/**
+ * Arbitrary for one step of the scenario property: any {@link Step}, or a scenario operation
+ * (an override set or cleared, a scenario renamed). Kept apart from {@link stepArbitrary} so the
+ * seeds of counterexamples found with that one still replay.
+ */
+export const scenarioStepArbitrary: fc.Arbitrary<Step> = fc.oneof(
+	{ weight: 6, arbitrary: stepArbitrary },
+	{
+		weight: 2,
+		arbitrary: fc.record({
+			kind: fc.constant('override' as const),
+			replica,
+			scenario: fc.integer({ min: 0, max: 1 }),
+			sheet: sheetIndex,
+			row: line,
+			col: fc.integer({ min: 0, max: 5 }),
+			text: fc.oneof(fc.integer({ min: -50, max: 50 }).map(String), fc.constantFrom('', 'x', '7%'))
+		})
+	},
+	{
+		weight: 1,
+		arbitrary: fc.record({
+			kind: fc.constant('renameScenario' as const),
+			replica,
+			scenario: fc.integer({ min: 0, max: 1 }),
+			name: fc.constantFrom('Rate 7.5 %', 'Offer', 'Low rent')
+		})
+	}
+);
+
 interface Replica {
 	doc: Y.Doc;
 	evaluator: WorkbookEvaluator;
+	/**
+	 * On the first replica only (an engine costs): shows the first scenario, following its
+	 * overrides after every transaction.
+	 */
+	scenarioEvaluator?: WorkbookEvaluator;
+}
+
+/** The two scenarios every replica starts with, in creation order. */
+function scenarioIds(doc: Y.Doc): string[] {
+	return [...scenariosMap(doc).keys()].sort();
 }
 
 function applyStep(replicas: Replica[], log: Uint8Array[], step: Step): void {
@@ -181,6 +234,9 @@ function applyStep(replicas: Replica[], log: Uint8Array[], step: Step): void {
 		return;
 	}
 	if (step.kind === 'removeName') return removeName(doc, step.name);
+	if (step.kind === 'renameScenario') {
+		return renameScenario(doc, scenarioIds(doc)[step.scenario], step.name);
+	}
 	const sheets = listSheetEntries(doc);
 	const sheet = sheets[(step as { sheet: number }).sheet % sheets.length];
 	switch (step.kind) {
@@ -207,6 +263,13 @@ function applyStep(replicas: Replica[], log: Uint8Array[], step: Step): void {
 			return deleteSheet(doc, sheet.id);
 		case 'moveSheet':
 			return moveSheet(doc, sheet.id, step.to);
+		case 'override':
+			return setOverrides(doc, scenarioIds(doc)[step.scenario], [
+				{
+					target: { sheetId: sheet.id, address: `${columnLetters(step.col)}${step.row + 1}` },
+					text: step.text
+				}
+			]);
 	}
 }
 
@@ -214,18 +277,28 @@ function applyStep(replicas: Replica[], log: Uint8Array[], step: Step): void {
  * Runs one scenario and returns a description of the first disagreement, or null when all
  * replicas converge and every incremental evaluator matches a fresh one.
  */
-export function runScenario(steps: Step[]): string | null {
+export function runScenario(steps: Step[], withScenarios = false): string | null {
 	const origin = new Y.Doc();
 	seedBlankWorkbook(origin);
+	if (withScenarios) {
+		createScenario(origin, { name: 'A' });
+		createScenario(origin, { name: 'B' });
+	}
 	const initial = Y.encodeStateAsUpdate(origin);
 	const log: Uint8Array[] = [];
-	const replicas: Replica[] = [0, 1, 2].map(() => {
+	const replicas: Replica[] = [0, 1, 2].map((index) => {
 		const doc = new Y.Doc();
 		Y.applyUpdate(doc, initial, REMOTE);
 		doc.on('update', (update: Uint8Array, from: unknown) => {
 			if (from !== REMOTE) log.push(update);
 		});
-		return { doc, evaluator: createEvaluator(doc) };
+		const evaluator = createEvaluator(doc);
+		if (index > 0 || !withScenarios) return { doc, evaluator };
+		const scenarioEvaluator = createEvaluator(doc);
+		const follow = () => scenarioEvaluator.setOverlay(scenarioOverlay(doc, scenarioIds(doc)[0]));
+		follow();
+		doc.on('afterTransaction', follow);
+		return { doc, evaluator, scenarioEvaluator };
 	});
 	try {
 		for (const step of steps) {
@@ -252,11 +325,29 @@ export function runScenario(steps: Step[]): string | null {
 				return `replica ${index} evaluator differs from a fresh one:\n${incremental}\nvs\n${rebuilt}\n${expected}`;
 			}
 		}
+		const problem = withScenarios ? checkScenarioEvaluator(replicas) : null;
+		if (problem) return problem;
 		if (listNameEntries(replicas[0].doc).length > DEFINED_NAMES.length) return 'duplicate names';
 		return null;
 	} finally {
-		for (const { evaluator } of replicas) evaluator.destroy();
+		for (const { evaluator, scenarioEvaluator } of replicas) {
+			evaluator.destroy();
+			scenarioEvaluator?.destroy();
+		}
 	}
+}
+
+/** Whether the first replica's scenario evaluator shows what a fresh one with the overlay does. */
+function checkScenarioEvaluator(replicas: Replica[]): string | null {
+	const { doc, scenarioEvaluator } = replicas[0];
+	const fresh = createEvaluator(doc);
+	fresh.setOverlay(scenarioOverlay(doc, scenarioIds(doc)[0]));
+	const rebuilt = JSON.stringify(snapshotValues(doc, fresh));
+	fresh.destroy();
+	const incremental = JSON.stringify(snapshotValues(doc, scenarioEvaluator!));
+	return incremental === rebuilt
+		? null
+		: `scenario evaluator differs from a fresh one:\n${incremental}\nvs\n${rebuilt}`;
 }
 
 /** The property: every scenario converges (see {@link runScenario}). */
@@ -264,6 +355,18 @@ export const convergenceProperty = fc.property(
 	fc.array(stepArbitrary, { minLength: 1, maxLength: 25 }),
 	(steps) => {
 		const problem = runScenario(steps);
+		if (problem) throw new Error(problem);
+	}
+);
+
+/**
+ * The property with scenario operations too: the replicas also agree on every scenario's
+ * overrides, and an evaluator following a scenario matches a fresh one showing it.
+ */
+export const scenarioConvergenceProperty = fc.property(
+	fc.array(scenarioStepArbitrary, { minLength: 1, maxLength: 25 }),
+	(steps) => {
+		const problem = runScenario(steps, true);
 		if (problem) throw new Error(problem);
 	}
 );

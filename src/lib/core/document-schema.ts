@@ -25,6 +25,8 @@ export const MAX_FORMAT_LENGTH = 255;
 export const MAX_KEY_LENGTH = 256;
 /** Most references one stored formula may hold. */
 export const MAX_FORMULA_REFS = 8_192;
+/** Most characters of a scenario name. */
+export const MAX_SCENARIO_NAME = 100;
 /** Widest column, in pixels. */
 export const MAX_COLUMN_WIDTH = 10_000;
 
@@ -41,14 +43,18 @@ export type SchemaSlot =
 	| 'colWidths'
 	| 'names'
 	| 'charts'
-	| 'chart';
+	| 'chart'
+	| 'scenarios'
+	| 'scenario'
+	| 'overrides';
 
 /** The document's root types and their slots (all root types are Y.Maps). */
 export const ROOT_SLOTS: Readonly<Record<string, SchemaSlot>> = {
 	meta: 'meta',
 	sheets: 'sheets',
 	names: 'names',
-	charts: 'charts'
+	charts: 'charts',
+	scenarios: 'scenarios'
 };
 
 /** Slots that are Y.Arrays (elements have no key); every other slot is a Y.Map. */
@@ -138,6 +144,18 @@ export function checkCellInput(value: unknown): string | null {
 	return 'a cell holds a number, a boolean, text or a formula object';
 }
 
+/**
+ * Why a stored scenario override is malformed, or null: a value as a cell holds one (number,
+ * boolean, text), never a formula, since a scenario changes inputs and the base keeps the model.
+ */
+export function checkOverrideValue(value: unknown): string | null {
+	if (typeof value === 'object') return 'an override is a number, a boolean or text';
+	return checkCellInput(value);
+}
+
+/** The key of an override: `sheetId!rowId:colId` (see `document.ts`). */
+const OVERRIDE_KEY = /^[^!:]+![^!:]+:[^!:]+$/;
+
 function checkStyle(value: unknown): string | null {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
 		return 'a style must be an object';
@@ -219,6 +237,18 @@ const CHART_FIELDS: Record<string, EntryRule> = {
 	createdAt: value(finiteRule('createdAt', 0, Number.MAX_SAFE_INTEGER))
 };
 
+const SCENARIO_FIELDS: Record<string, EntryRule> = {
+	name: value((name) =>
+		isText(name, MAX_SCENARIO_NAME, 1) && name.trim() !== ''
+			? null
+			: `a scenario name has 1–${MAX_SCENARIO_NAME} characters`
+	),
+	createdBy: value(textRule('createdBy', MAX_KEY_LENGTH)),
+	createdAt: value(finiteRule('createdAt', 0, Number.MAX_SAFE_INTEGER)),
+	updatedAt: value(finiteRule('updatedAt', 0, Number.MAX_SAFE_INTEGER)),
+	overrides: map('overrides')
+};
+
 const META_FIELDS: Record<string, EntryRule> = {
 	schemaVersion: value(finiteRule('schemaVersion', 1, 1_000)),
 	currency: value((code) =>
@@ -259,5 +289,13 @@ export function entryRule(slot: SchemaSlot, key: string | null): EntryRule | str
 			return map('chart');
 		case 'chart':
 			return CHART_FIELDS[key!] ?? `unknown chart field "${key}"`;
+		case 'scenarios':
+			return map('scenario');
+		case 'scenario':
+			return SCENARIO_FIELDS[key!] ?? `unknown scenario field "${key}"`;
+		case 'overrides':
+			return OVERRIDE_KEY.test(key!)
+				? value(checkOverrideValue)
+				: 'an override key is sheetId!rowId:colId';
 	}
 }

@@ -1,9 +1,12 @@
 /**
- * The workbook document: one Y.Doc per workbook. This comment is the schema (version 1); every
+ * The workbook document: one Y.Doc per workbook. This comment is the schema (version 2); every
  * reader and writer goes through this module and `operations/`.
  *
+ * Version 2 adds the `scenarios` root. A version-1 document is a version-2 document without
+ * scenarios, so nothing is migrated: `ensureMeta` only raises `schemaVersion`.
+ *
  * Root types
- * - `meta`   Y.Map: `schemaVersion` (1), `currency` ('USD' by default).
+ * - `meta`   Y.Map: `schemaVersion` (2), `currency` ('USD' by default).
  * - `sheets` Y.Map<sheetId, Y.Map> — one entry per sheet (deleting a sheet deletes its entry):
  *   - `name` string as typed; `position` fractional key (see `ids.ts`). Order is by
  *     (position, id), so a concurrent reorder is last-writer-wins on one key and can never
@@ -24,6 +27,14 @@
  *   replicas define the same name concurrently, the entry with the smaller id wins.
  * - `charts` Y.Map<chartId, Y.Map>: charts (type, title, ranges bound like formulas); schema in
  *   `charts.ts`.
+ * - `scenarios` Y.Map<scenarioId, Y.Map>: what-if branches of the workbook (see `scenarios.ts`):
+ *   - `name` string (1–100 characters); `createdBy` user id ('' when unknown); `createdAt`,
+ *     `updatedAt` epoch milliseconds. Order is by (createdAt, id).
+ *   - `overrides` Y.Map<"sheetId!rowId:colId", number | boolean | string>: input cells whose
+ *     value differs from the base in this scenario, keyed by cell identity, so inserting or
+ *     moving rows keeps an override on its cell. Values only, never formulas. Overrides of
+ *     deleted sheets, rows or columns are ignored by readers. Concurrent edits of one override
+ *     are last-writer-wins on its key; every other cell reads through to the base.
  *
  * Other root names are not part of the workbook: nothing reads them.
  *
@@ -39,7 +50,7 @@ import * as Y from 'yjs';
 import type { StoredFormula } from './formula-refs';
 
 /** The schema version this module reads and writes. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 /** Rows a new sheet starts with. */
 export const DEFAULT_ROWS = 100;
 /** Columns a new sheet starts with (A–Z). */
@@ -99,6 +110,11 @@ export function chartsMap(doc: Y.Doc): Y.Map<unknown> {
 	return doc.getMap('charts');
 }
 
+/** The root `scenarios` map (see `scenarios.ts`). */
+export function scenariosMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+	return doc.getMap('scenarios');
+}
+
 /** Key of a cell in `cells`, `formats` and `styles`. */
 export function cellKey(rowId: string, colId: string): string {
 	return `${rowId}:${colId}`;
@@ -156,7 +172,10 @@ export function isFormulaInput(input: CellInput | undefined): input is { f: Stor
 /** Writes `meta` defaults if absent (idempotent; safe on every replica). */
 export function ensureMeta(doc: Y.Doc): void {
 	const meta = metaMap(doc);
-	if (!meta.has('schemaVersion')) meta.set('schemaVersion', SCHEMA_VERSION);
+	const version = meta.get('schemaVersion');
+	if (typeof version !== 'number' || version < SCHEMA_VERSION) {
+		meta.set('schemaVersion', SCHEMA_VERSION);
+	}
 	if (!meta.has('currency')) meta.set('currency', 'USD');
 	chartsMap(doc);
 }

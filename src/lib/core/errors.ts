@@ -42,12 +42,14 @@ export class InvalidNameError extends WorkbookError {
 
 /** A sheet or defined name that is already taken (names compare case-insensitively). */
 export class NameConflictError extends WorkbookError {
-	constructor(name: string, what: 'sheet' | 'name') {
+	constructor(name: string, what: 'sheet' | 'name' | 'scenario') {
 		super(
 			'name_conflict',
 			what === 'sheet'
 				? `A sheet named "${name}" already exists.`
-				: `A name "${name}" is already defined.`
+				: what === 'scenario'
+					? `A scenario named "${name}" already exists.`
+					: `A name "${name}" is already defined.`
 		);
 	}
 }
@@ -91,5 +93,22 @@ export class LimitExceededError extends WorkbookError {
 export class InvalidFormatError extends WorkbookError {
 	constructor(format: string) {
 		super('invalid_format', `"${format}" is not a number format.`);
+	}
+}
+
+/** A scenario id that the workbook does not have (deleted, or never there). */
+export class UnknownScenarioError extends WorkbookError {
+	constructor(id: string) {
+		super('unknown_scenario', `There is no scenario "${id}".`, 'missing');
+	}
+}
+
+/**
+ * A goal seek that found no input value giving the target within its bracket; the message says
+ * why (no sign change, the output is an error there). Answered as 422.
+ */
+export class NoSolutionError extends WorkbookError {
+	constructor(reason: string) {
+		super('no_solution', `No solution: ${reason}.`);
 	}
 }

@@ -8,6 +8,10 @@
  * but cells changed, every formula is re-rendered from identities and re-set where its text
  * differs from what the engine was given, and defined names are re-set. So the engine always
  * holds exactly what a fresh build from the document would.
+ *
+ * An evaluator may also show a scenario (see `scenarios.ts`): {@link WorkbookEvaluator.setOverlay}
+ * puts override values in place of base inputs, re-setting only the cells whose overlay changed,
+ * so switching between scenarios or following a scenario's edits never rebuilds the engine.
  */
 import { DetailedCellError, type HyperFormula, type RawCellContent } from 'hyperformula';
 import type * as Y from 'yjs';
@@ -27,6 +31,7 @@ import {
 import { engineAxisOps, syncAxisOrder, type AxisEngineOps } from './evaluator-sync';
 import { createFormulaEngineFromSheets } from './formula-engine';
 import { renderFormula, type ReferenceContext } from './formula-refs';
+import type { Overlay } from './scenarios';
 
 /** A computed value; errors carry their code (`#DIV/0!`) and a message. */
 export interface CellResult {
@@ -96,6 +101,8 @@ export class WorkbookEvaluator {
 	/** Names added, redefined or removed by the sync in progress (reported with the engine's). */
 	private readonly touchedNames = new Set<string>();
 	private readonly handleTransaction = (transaction: Y.Transaction) => this.sync(transaction);
+	/** Override values shown instead of base inputs, by sheet id then cell key. */
+	private overlay: Overlay = new Map();
 
 	/**
 	 * Builds the engine from `doc` in one `buildFromSheets` pass (every formula rendered once,
@@ -189,6 +196,46 @@ export class WorkbookEvaluator {
 		return toCellResult(Array.isArray(value) ? value[0]?.[0] : value);
 	}
 
+	/** The overlay shown now (empty: the base); callers that switch scenarios restore it after. */
+	get shownOverlay(): Overlay {
+		return this.overlay;
+	}
+
+	/**
+	 * Shows `overlay` (a scenario's overrides, see `scenarioOverlay`) instead of the base inputs
+	 * of its cells; an empty overlay shows the base. Only cells whose shown input changes are
+	 * re-set, in one batch; change listeners hear about the values that moved. Base edits of an
+	 * overridden cell keep showing the override until the overlay drops it.
+	 */
+	setOverlay(overlay: Overlay): void {
+		const changed = new Map<string, Set<string>>();
+		const note = (sheetId: string, key: string) => {
+			let keys = changed.get(sheetId);
+			if (!keys) changed.set(sheetId, (keys = new Set()));
+			keys.add(key);
+		};
+		for (const [sheetId, cells] of this.overlay) {
+			const next = overlay.get(sheetId);
+			for (const [key, value] of cells) if (next?.get(key) !== value) note(sheetId, key);
+		}
+		for (const [sheetId, cells] of overlay) {
+			const previous = this.overlay.get(sheetId);
+			for (const [key, value] of cells) if (previous?.get(key) !== value) note(sheetId, key);
+		}
+		this.overlay = overlay;
+		if (changed.size === 0) return;
+		const exported = this.engine.batch(() => {
+			for (const [sheetId, keys] of changed) this.setCells(sheetId, keys);
+		});
+		this.emit(exported);
+	}
+
+	/** What the engine is given for a cell: the overlay's value, else the base input. */
+	private inputOf(sheet: SheetEntry, key: string): CellInput | undefined {
+		const shown = this.overlay.get(sheet.id)?.get(key);
+		return shown !== undefined ? shown : sheet.cells.get(key);
+	}
+
 	private addSheet(sheet: SheetEntry): void {
 		const hfName = this.engine.addSheet(sheet.name);
 		const hfId = this.engine.getSheetId(hfName)!;
@@ -210,13 +257,15 @@ export class WorkbookEvaluator {
 	private sheetGrid(sheet: SheetEntry): RawCellContent[][] {
 		const mirror = this.sheets.get(sheet.id)!;
 		const grid: RawCellContent[][] = [];
-		sheet.cells.forEach((input, key) => {
+		const place = (input: CellInput | undefined, key: string) => {
 			const colon = key.indexOf(':');
 			const row = mirror.rows.indexOf.get(key.slice(0, colon));
 			const col = mirror.cols.indexOf.get(key.slice(colon + 1));
 			if (row === undefined || col === undefined) return;
 			(grid[row] ??= [])[col] = this.toRaw(sheet.id, mirror, key, input);
-		});
+		};
+		sheet.cells.forEach((input, key) => place(this.inputOf(sheet, key), key));
+		this.overlay.get(sheet.id)?.forEach((value, key) => place(value, key));
 		for (let r = 0; r < grid.length; r++) grid[r] ??= [];
 		return grid;
 	}
@@ -377,7 +426,8 @@ export class WorkbookEvaluator {
 		if (newRows.length === 0 && newCols.length === 0) return moved;
 		const fresh = new Set([...newRows, ...newCols]);
 		let keys = changedCells.get(sheetId);
-		for (const key of sheet.cells.keys()) {
+		const overlaid = this.overlay.get(sheetId)?.keys() ?? [];
+		for (const key of [...sheet.cells.keys(), ...overlaid]) {
 			const { rowId, colId } = splitCellKey(key);
 			if (!fresh.has(rowId) && !fresh.has(colId)) continue;
 			if (!keys) changedCells.set(sheetId, (keys = new Set()));
@@ -414,7 +464,7 @@ export class WorkbookEvaluator {
 				const line: RawCellContent[] = [];
 				for (let c = left; c <= right; c++) {
 					const key = `${mirror.rows.ids[r]}:${mirror.cols.ids[c]}`;
-					line.push(this.toRaw(sheetId, mirror, key, sheet.cells.get(key)));
+					line.push(this.toRaw(sheetId, mirror, key, this.inputOf(sheet, key)));
 				}
 				block.push(line);
 			}
@@ -422,7 +472,7 @@ export class WorkbookEvaluator {
 			return;
 		}
 		for (const { key, row, col } of targets) {
-			const raw = this.toRaw(sheetId, mirror, key, sheet.cells.get(key));
+			const raw = this.toRaw(sheetId, mirror, key, this.inputOf(sheet, key));
 			this.engine.setCellContents({ sheet: mirror.hfId, row, col }, raw);
 		}
 	}
@@ -437,7 +487,7 @@ export class WorkbookEvaluator {
 			if (skip.has(sheetId)) continue;
 			const sheet = sheetById(this.doc, sheetId)!;
 			for (const [key, previous] of mirror.formulas) {
-				const input = sheet.cells.get(key);
+				const input = this.inputOf(sheet, key);
 				const { rowId, colId } = splitCellKey(key);
 				const row = mirror.rows.indexOf.get(rowId);
 				const col = mirror.cols.indexOf.get(colId);

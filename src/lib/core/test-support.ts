@@ -2,6 +2,7 @@
  * Helpers for specs and the fuzz script: a canonical rendering of a document (for comparing
  * replicas) and a snapshot of every computed value (for comparing evaluators).
  */
+import { listOverrideCells, listScenarios } from './scenarios';
 import type * as Y from 'yjs';
 import { formatCellAddress } from './addresses';
 import { isFormulaInput } from './document';
@@ -31,6 +32,15 @@ export function canonicalDocument(doc: Y.Doc): unknown {
 		names: listNameEntries(doc).map((entry) => ({
 			name: entry.name,
 			expr: renderFormula(entry.expr, '', context, { forceAbsolute: true })
+		})),
+		scenarios: listScenarios(doc).map((scenario) => ({
+			id: scenario.id,
+			name: scenario.name,
+			overrides: listOverrideCells(doc, scenario).map((cell) => ({
+				sheet: cell.sheetId,
+				at: formatCellAddress({ row: cell.row, col: cell.col }),
+				value: cell.value
+			}))
 		}))
 	};
 }

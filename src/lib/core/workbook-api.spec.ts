@@ -24,7 +24,7 @@ describe('workbook api', () => {
 		expect(listSheets(doc)).toMatchObject([
 			{ name: 'Sheet1', index: 0, rowCount: 100, colCount: 26 }
 		]);
-		expect(doc.getMap('meta').toJSON()).toEqual({ schemaVersion: 1, currency: 'USD' });
+		expect(doc.getMap('meta').toJSON()).toEqual({ schemaVersion: 2, currency: 'USD' });
 	});
 
 	it('applies cell updates by address or by defined name and reads them back', () => {

@@ -89,8 +89,12 @@ export function listSheets(doc: Y.Doc): SheetSummary[] {
 	}));
 }
 
-/** Where a `ref` of {@link applyCellUpdates} points. */
-function resolveCellRef(
+/**
+ * Where a `ref` points: an A1 address (on `sheetName`, the first sheet if undefined, or
+ * sheet-qualified like `Inputs!B2`) or a defined name referring to one cell. Throws typed errors
+ * (unknown sheet, a name that is not one cell, a deleted cell).
+ */
+export function resolveCellRef(
 	doc: Y.Doc,
 	sheetName: string | undefined,
 	ref: string

@@ -1,13 +1,14 @@
 /**
  * The slice of a sheet the grid renders: for the visible window of rows and columns, each
- * cell's A1 address and view. Recomputed when the document, the values or the window change.
+ * cell's A1 address and view (and, in a scenario, whether it is overridden). Recomputed when the document, the values or the window change.
  */
 import type * as Y from 'yjs';
 import { columnLetters } from '$lib/core/addresses';
 import type { SheetEntry } from '$lib/core/document-view';
 import type { CurrencyCode } from '$lib/core/number-format';
 import type { CellValueSource } from './value-source';
-import { formatLookup, viewCell, type CellView } from './cell-display';
+import { cellKey } from '$lib/core/document';
+import { formatLookup, inputText, viewCell, type CellView } from './cell-display';
 import type { IndexWindow } from './grid-geometry';
 
 /** One rendered cell. */
@@ -18,6 +19,13 @@ export interface RenderedCell extends CellView {
 	spill?: number;
 	/** True when text runs across this cell's right edge (its gridline is hidden). */
 	joined?: boolean;
+	/** For a cell the shown scenario overrides: the tooltip, saying what the base holds. */
+	override?: string;
+}
+
+/** The overrides of the scenario shown (see `scenario-overlay.ts`). */
+export interface OverrideLookup {
+	overrideOf(sheetId: string, rowId: string, colId: string): unknown;
 }
 
 /** One rendered row. */
@@ -34,9 +42,10 @@ export function renderWindow(
 	colIds: readonly string[],
 	rows: IndexWindow,
 	cols: IndexWindow,
-	values: CellValueSource | null,
+	values: Pick<CellValueSource, 'getValue'> | null,
 	currency: CurrencyCode,
-	offsets?: readonly number[]
+	offsets?: readonly number[],
+	overrides?: OverrideLookup
 ): RenderedRow[] {
 	const letters: string[] = [];
 	for (let c = cols.start; c < cols.end; c++) letters.push(columnLetters(c));
@@ -49,14 +58,20 @@ export function renderWindow(
 			const colId = colIds[c];
 			const result = values ? values.getValue(sheet.id, rowId, colId) : { value: null };
 			const view = viewCell(sheet, rowId, colId, result, currency, lookup);
-			cells.push({
+			const cell: RenderedCell = {
 				text: view.text,
 				numeric: view.numeric,
 				error: view.error,
 				bold: view.bold,
 				col: c,
 				ref: letters[c - cols.start] + (r + 1)
-			});
+			};
+			if (overrides?.overrideOf(sheet.id, rowId, colId) !== undefined) {
+				const key = cellKey(rowId, colId);
+				const base = inputText(doc, sheet.id, sheet.cells.get(key), sheet.formats.get(key));
+				cell.override = `Scenario value. Base: ${base === '' ? '(empty)' : base}`;
+			}
+			cells.push(cell);
 		}
 		markSpills(cells, offsets);
 		out.push({ row: r, cells });

@@ -33,15 +33,19 @@ export const MAX_CELL_UPDATES = 10_000;
 /** Most structural operations one request may carry. */
 export const MAX_OPS = 1_000;
 
-/** A core error's HTTP status: 404 for something missing, 413 for a limit, 400 otherwise. */
-function coreErrorStatus(code: string, missing: boolean): 400 | 404 | 413 {
+/**
+ * A core error's HTTP status: 404 for something missing, 413 for a limit, 422 for a goal seek
+ * without a solution, 400 otherwise.
+ */
+function coreErrorStatus(code: string, missing: boolean): 400 | 404 | 413 | 422 {
 	if (missing) return 404;
+	if (code === 'no_solution') return 422;
 	return code === 'limit_exceeded' ? 413 : 400;
 }
 
 /**
- * A deliberate core error as a 404 (something named is missing), 413 (a limit of `limits.ts`)
- * or 400 with its code and message; anything else unchanged.
+ * A deliberate core error as a 404 (something named is missing), 413 (a limit of `limits.ts`),
+ * 422 (no solution) or 400 with its code and message; anything else unchanged.
  */
 export function coreErrorToAppError(error: unknown): unknown {
 	if (!(error instanceof WorkbookError)) return error;

@@ -57,7 +57,7 @@ export class EditorState {
 		};
 	}
 
-	/** The stored input of a cell as editable text. */
+	/** The stored input of a cell as editable text (its override in a scenario shown). */
 	inputAt(pos: CellPos): string {
 		const doc = this.session.doc;
 		const sheet = sheetById(doc, this.sheetId);
@@ -66,7 +66,10 @@ export class EditorState {
 		const colId = axisOf(doc, sheet, 'cols').ids[pos.col];
 		if (rowId === undefined || colId === undefined) return '';
 		const key = cellKey(rowId, colId);
-		return inputText(doc, sheet.id, sheet.cells.get(key), sheet.formats.get(key));
+		// In a scenario an overridden cell edits its override, not the base input.
+		const override = this.session.scenarios.overlay.overrideOf(sheet.id, rowId, colId);
+		const input = override !== undefined ? override : sheet.cells.get(key);
+		return inputText(doc, sheet.id, input, sheet.formats.get(key));
 	}
 
 	/** True when the cell is bold (the toolbar's and Ctrl+B's toggle state). */

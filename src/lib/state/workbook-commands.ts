@@ -15,8 +15,11 @@ import {
 	setNumberFormat
 } from '$lib/core/operations/cells';
 import { addSheet, deleteSheet, moveSheet, renameSheet } from '$lib/core/operations/sheets';
+import { splitCellKey } from '$lib/core/document';
+import { axisOf, sheetById } from '$lib/core/document-view';
+import { clearOverrides, setOverrides } from '$lib/core/scenarios';
 import { deleteLines, insertLines, type Axis } from '$lib/core/operations/structure';
-import { boundsToA1, type Bounds, type CellPos } from '$lib/editor/selection';
+import { boundsToA1, contains, type Bounds, type CellPos } from '$lib/editor/selection';
 import { handleError } from './handle-error';
 import { toasts } from './toasts.svelte';
 import type { WorkbookSession } from './workbook-session.svelte';
@@ -38,22 +41,67 @@ function run(session: WorkbookSession, failure: string, change: () => void): boo
 	}
 }
 
-/** Writes what was typed into one cell; returns false (document unchanged) when refused. */
+/** True (and says why) when a scenario is shown: `what` would change the base. */
+function refusedInScenario(session: WorkbookSession, what: string): boolean {
+	if (session.scenarios.activeId === null) return false;
+	toasts.show(`${what} changes the base case: switch to Base first. In a scenario, type values.`);
+	return true;
+}
+
+/**
+ * Writes what was typed into one cell; returns false (document unchanged) when refused. While a
+ * scenario is shown, it records an override of that scenario instead (empty text resets the
+ * cell to the base); the base is untouched.
+ */
 export function typeIntoCell(
 	session: WorkbookSession,
 	sheetId: string,
 	pos: CellPos,
 	text: string
 ) {
+	const scenarioId = session.scenarios.activeId;
+	const address = formatCellAddress(pos);
 	return run(session, 'That entry could not be saved.', () =>
-		setCellInput(session.doc, sheetId, formatCellAddress(pos), text, session.origin)
+		scenarioId === null
+			? setCellInput(session.doc, sheetId, address, text, session.origin)
+			: setOverrides(
+					session.doc,
+					scenarioId,
+					[{ target: { sheetId, address }, text }],
+					session.origin
+				)
 	);
 }
 
-/** Empties the cells of a range. */
+/** Empties the cells of a range; in a scenario, resets them to the base (drops overrides). */
 export function clearCells(session: WorkbookSession, sheetId: string, bounds: Bounds): void {
+	const scenarioId = session.scenarios.activeId;
+	if (scenarioId !== null) {
+		resetToBase(session, sheetId, bounds);
+		return;
+	}
 	run(session, 'The cells could not be cleared.', () =>
 		clearRange(session.doc, sheetId, boundsToA1(bounds), session.origin)
+	);
+}
+
+/** "Reset to base": drops the shown scenario's overrides in a range (one undo step). */
+export function resetToBase(session: WorkbookSession, sheetId: string, bounds: Bounds): void {
+	const scenarioId = session.scenarios.activeId;
+	if (scenarioId === null) return;
+	// Only cells the scenario overrides: a whole selected column costs no more than its overrides.
+	const sheet = sheetById(session.doc, sheetId);
+	const targets: { sheetId: string; address: string }[] = [];
+	for (const key of sheet ? (session.scenarios.overlay.current.get(sheetId)?.keys() ?? []) : []) {
+		const { rowId, colId } = splitCellKey(key);
+		const row = axisOf(session.doc, sheet!, 'rows').indexOf.get(rowId);
+		const col = axisOf(session.doc, sheet!, 'cols').indexOf.get(colId);
+		if (row === undefined || col === undefined || !contains(bounds, { row, col })) continue;
+		targets.push({ sheetId, address: formatCellAddress({ row, col }) });
+	}
+	if (targets.length === 0) return;
+	run(session, 'The cells could not be reset to the base.', () =>
+		clearOverrides(session.doc, scenarioId, targets, session.origin)
 	);
 }
 
@@ -69,6 +117,20 @@ export async function pasteTexts(
 	texts: string[][]
 ): Promise<void> {
 	const width = Math.max(1, ...texts.map((row) => row.length));
+	const scenarioId = session.scenarios.activeId;
+	if (scenarioId !== null) {
+		// In a scenario a paste sets overrides, all or nothing (formulas are refused).
+		const updates = texts.flatMap((row, r) =>
+			row.map((text, c) => ({
+				target: { sheetId, address: formatCellAddress({ row: top + r, col: left + c }) },
+				text
+			}))
+		);
+		run(session, 'The paste could not be completed.', () =>
+			setOverrides(session.doc, scenarioId, updates, session.origin)
+		);
+		return;
+	}
 	const rowsPerChunk = Math.max(1, Math.floor(PASTE_CHUNK_CELLS / width));
 	const undo = session.undoManager;
 	undo.stopCapturing();
@@ -105,6 +167,7 @@ export function fillFromSelection(
 	source: Bounds,
 	target: Bounds
 ): void {
+	if (refusedInScenario(session, 'Filling')) return;
 	run(session, 'The fill could not be completed.', () =>
 		fillCells(session.doc, sheetId, boundsToA1(source), boundsToA1(target), session.origin)
 	);
@@ -124,6 +187,7 @@ export function fillRange(
 	if (direction === 'down' && bounds.top === bounds.bottom) target.top = bounds.top - 1;
 	if (direction === 'right' && bounds.left === bounds.right) target.left = bounds.left - 1;
 	if (target.top < 0 || target.left < 0) return;
+	if (refusedInScenario(session, 'Filling')) return;
 	const source =
 		direction === 'down' ? { ...target, bottom: target.top } : { ...target, right: target.left };
 	run(session, 'The fill could not be completed.', () =>

@@ -10,16 +10,17 @@ import { WebsocketProvider } from 'y-websocket';
 import { CloseCode } from '$lib/collab/protocol';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { deviceCopyName } from './device-copy';
-import { chartsMap, metaMap, namesMap, sheetsMap } from '$lib/core/document';
+import { chartsMap, metaMap, namesMap, scenariosMap, sheetsMap } from '$lib/core/document';
 import { listSheetEntries } from '$lib/core/document-view';
 import type { CurrencyCode } from '$lib/core/number-format';
-import type { CellValueSource } from './values/cell-values';
+import type { SessionValueSource } from './values/cell-values';
 import {
 	backoffDelay,
 	describeTerminalClose,
 	MAX_BACKOFF_MS,
 	type ConnectionStatus
 } from './connection';
+import { ScenarioSession } from './scenario-session.svelte';
 import { SessionValues } from './values/session-values';
 
 /** Where another person is: their sheet, active cell and selected range (A1). */
@@ -35,6 +36,8 @@ export interface Collaborator {
 	name: string;
 	color: string;
 	cursor: PresenceCursor | null;
+	/** The scenario they are in (null: the base). */
+	scenarioId: string | null;
 }
 
 /** A sheet tab. */
@@ -72,6 +75,8 @@ export class WorkbookSession {
 	readonly origin = { kind: 'local-edit' };
 	readonly readOnly: boolean;
 	readonly workbookId: string;
+	/** Who is editing (recorded as a scenario's creator). */
+	readonly userId: string;
 	readonly provider: WebsocketProvider;
 	readonly undoManager: Y.UndoManager;
 	/** Bumped after every change of document or values; readers depend on it. */
@@ -94,7 +99,9 @@ export class WorkbookSession {
 	canUndo = $state(false);
 	canRedo = $state(false);
 	currency = $state<CurrencyCode>('USD');
-	values: CellValueSource | null = null;
+	values: SessionValueSource | null = null;
+	/** The workbook's scenarios and the one this tab shows. */
+	readonly scenarios: ScenarioSession;
 
 	private readonly persistence: IndexeddbPersistence | null;
 	private readonly valueSources: SessionValues;
@@ -104,6 +111,7 @@ export class WorkbookSession {
 	constructor(options: SessionOptions) {
 		this.readOnly = options.readOnly || options.linkToken !== undefined;
 		this.workbookId = options.workbookId;
+		this.userId = options.user.id;
 		const serverUrl =
 			options.serverUrl ??
 			`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
@@ -125,7 +133,13 @@ export class WorkbookSession {
 			connect: online && !this.persistence
 		});
 		this.undoManager = new Y.UndoManager(
-			[sheetsMap(this.doc), namesMap(this.doc), metaMap(this.doc), chartsMap(this.doc)],
+			[
+				sheetsMap(this.doc),
+				namesMap(this.doc),
+				metaMap(this.doc),
+				chartsMap(this.doc),
+				scenariosMap(this.doc)
+			],
 			// A plain Set: Yjs reads it, nothing renders it.
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity
 			{ trackedOrigins: new Set([this.origin]), captureTimeout: 0 }
@@ -134,6 +148,7 @@ export class WorkbookSession {
 			name: options.user.name,
 			color: COLORS[this.doc.clientID % COLORS.length]
 		});
+		this.scenarios = new ScenarioSession(this.doc, this.provider.awareness);
 		this.watchDocument();
 		this.watchConnection();
 		this.watchPresence();
@@ -150,6 +165,7 @@ export class WorkbookSession {
 	destroy(): void {
 		for (const cleanup of this.cleanups.splice(0)) cleanup();
 		this.values?.destroy();
+		this.scenarios.destroy();
 		this.valueSources.destroy();
 		this.undoManager.destroy();
 		this.provider.destroy();
@@ -259,7 +275,8 @@ export class WorkbookSession {
 					clientId,
 					name: String(user.name ?? 'Someone'),
 					color: String(user.color ?? COLORS[clientId % COLORS.length]),
-					cursor: (state.cursor as PresenceCursor | undefined) ?? null
+					cursor: (state.cursor as PresenceCursor | undefined) ?? null,
+					scenarioId: typeof state.scenario === 'string' ? state.scenario : null
 				});
 			});
 			this.collaborators = others;
@@ -282,6 +299,7 @@ export class WorkbookSession {
 	private becomeReadyIfLoaded(): void {
 		if (this.ready || listSheetEntries(this.doc).length === 0) return;
 		this.values = this.valueSources.open();
+		this.values.showScenario(this.scenarios.overlay);
 		this.cleanups.push(this.values.onChange(() => this.version++));
 		this.refreshSheets();
 		this.ready = true;

@@ -16,7 +16,7 @@ interface CellSlot {
 		ref: string;
 		text: string;
 		className: string;
-		error?: string;
+		title?: string;
 		left: number;
 		width: number;
 	};
@@ -32,17 +32,18 @@ interface RowSlot {
 }
 
 /**
- * Class names by flags (numeric 1, error 2, bold 4, text across the right edge 8), built once
- * rather than per cell per frame.
+ * Class names by flags (numeric 1, error 2, bold 4, text across the right edge 8, overridden in
+ * the shown scenario 16), built once rather than per cell per frame.
  */
 const CELL_CLASSES = Array.from(
-	{ length: 16 },
+	{ length: 32 },
 	(_, flags) =>
 		'cell' +
 		(flags & 1 ? ' num' : '') +
 		(flags & 2 ? ' err' : '') +
 		(flags & 4 ? ' bold' : '') +
-		(flags & 8 ? ' joined' : '')
+		(flags & 8 ? ' joined' : '') +
+		(flags & 16 ? ' override' : '')
 );
 
 function cellClass(cell: RenderedCell): string {
@@ -50,7 +51,8 @@ function cellClass(cell: RenderedCell): string {
 		(cell.numeric ? 1 : 0) |
 			(cell.error !== undefined ? 2 : 0) |
 			(cell.bold ? 4 : 0) |
-			(cell.joined ? 8 : 0)
+			(cell.joined ? 8 : 0) |
+			(cell.override !== undefined ? 16 : 0)
 	];
 }
 
@@ -69,10 +71,11 @@ function writeCell(slot: CellSlot, cell: RenderedCell, offsets: readonly number[
 	if (shown.text !== cell.text) slot.text.data = shown.text = cell.text;
 	const className = cellClass(cell);
 	if (shown.className !== className) element.className = shown.className = className;
-	if (shown.error !== cell.error) {
-		shown.error = cell.error;
-		if (cell.error === undefined) element.removeAttribute('title');
-		else element.title = cell.error;
+	const title = cell.error ?? cell.override;
+	if (shown.title !== title) {
+		shown.title = title;
+		if (title === undefined) element.removeAttribute('title');
+		else element.title = title;
 	}
 	const left = ROW_HEADER_WIDTH + offsets[cell.col];
 	const width = offsets[cell.col + 1 + (cell.spill ?? 0)] - offsets[cell.col];

@@ -44,7 +44,7 @@ describe('template registry', { timeout: 60_000 }, () => {
 			doc.on('afterTransaction', (transaction: Y.Transaction) => origins.push(transaction.origin));
 			seedTemplate(doc, id, 'seed-origin');
 			expect(origins, id).toEqual(['seed-origin']);
-			expect(doc.getMap('meta').get('schemaVersion')).toBe(1);
+			expect(doc.getMap('meta').get('schemaVersion')).toBe(2);
 		}
 	});
 

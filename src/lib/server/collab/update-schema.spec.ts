@@ -8,6 +8,16 @@ import { addSheet, renameSheet } from '../../core/operations/sheets';
 import { deleteLines, insertLines } from '../../core/operations/structure';
 import { seedTemplate, TEMPLATES } from '../../core/templates';
 import { seedBlankWorkbook } from '../../core/workbook-api';
+import { scenariosMap } from '../../core/document';
+import {
+	applyScenario,
+	clearOverrides,
+	createScenario,
+	duplicateScenario,
+	renameScenario,
+	requireScenario,
+	setOverrides
+} from '../../core/scenarios';
 import { checkUpdateSchema, SchemaViolationError } from './update-schema';
 
 function structsOf(update: Uint8Array) {
@@ -102,6 +112,40 @@ describe('checkUpdateSchema', () => {
 			listSheetEntries(client)[0].map.set('name', 'x'.repeat(5000))
 		);
 		expect(() => checkUpdateSchema(server, structsOf(update))).toThrow(/sheet name/);
+	});
+
+	it('accepts the scenario edits the core makes and refuses malformed scenario data', () => {
+		const { client, sheetId } = blankWorkbook();
+		const server = replicaOf(client);
+		let id = '';
+		const target = { sheetId, address: 'A1' };
+		const good: (() => void)[] = [
+			() => (id = createScenario(client, { name: 'Rate 7.5 %', createdBy: 'u1' })),
+			() => setOverrides(client, id, [{ target, text: '7.5%' }]),
+			() => renameScenario(client, id, 'Offer'),
+			() => duplicateScenario(client, id, 'Copy'),
+			() => clearOverrides(client, id, [target]),
+			() => applyScenario(client, id)
+		];
+		for (const edit of good) {
+			const update = editOf(client, edit);
+			expect(() => checkUpdateSchema(server, structsOf(update))).not.toThrow();
+			Y.applyUpdate(server, update);
+		}
+		const scenario = requireScenario(client, id);
+		const bad: (() => void)[] = [
+			() => scenariosMap(client).set('s9', 'not a scenario' as never),
+			() => scenario.map.set('name', ''),
+			() => scenario.map.set('colour', 'red'),
+			() => scenario.overrides.set('no-key-shape', 1),
+			() => scenario.overrides.set(`${sheetId}!r:c`, { f: { parts: ['=1'], refs: [] } } as never),
+			() => scenario.overrides.set(`${sheetId}!r:c`, Infinity)
+		];
+		for (const edit of bad) {
+			const update = editOf(client, edit);
+			expect(() => checkUpdateSchema(server, structsOf(update))).toThrow(SchemaViolationError);
+			Y.applyUpdate(server, update);
+		}
 	});
 
 	it('leaves roots outside the schema unchecked (nothing reads them)', () => {

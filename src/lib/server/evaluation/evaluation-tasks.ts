@@ -3,7 +3,8 @@
  * thread). It keeps a replica of each workbook it was asked about — a Y.Doc fed only the Yjs
  * updates the server's document gained since the last request, and a HyperFormula evaluator that
  * follows it — in a small least-recently-used cache, and answers reads of cells, names and charts
- * from it, and builds export files from it (files/export-build.ts); it also builds imported
+ * from it — scenario comparisons, sensitivity tables and goal seeks too, by switching the
+ * replica's evaluator between scenario overlays — and builds export files from it (files/export-build.ts); it also builds imported
  * workbooks' documents (files/import-build.ts), which need no replica. Core errors (an unknown sheet, a range over a limit) are answered as `refused`, not
  * thrown, so the caller can turn them into 4xx answers.
  *
@@ -20,6 +21,18 @@ import {
 import { listSheetEntries } from '../../core/document-view';
 import { WorkbookError } from '../../core/errors';
 import { createEvaluator, type WorkbookEvaluator } from '../../core/evaluator';
+import {
+	compareScenarios,
+	goalSeek,
+	runSensitivity,
+	type Comparison,
+	type GoalSeekRequest,
+	type GoalSeekResult,
+	type SensitivityRequest,
+	type SensitivityTable
+} from '../../core/scenario-evaluation';
+import { ComparisonCache } from '../../core/scenario-cache';
+import type { Overlay } from '../../core/scenarios';
 import { listNames, readCells, type CellReading, type NameReading } from '../../core/workbook-api';
 import { AppError } from '../errors';
 import { buildExport, type ExportedBytes, type ExportTask } from '../files/export-build';
@@ -47,6 +60,9 @@ export type EvaluationTask =
 	| { kind: 'charts' }
 	| { kind: 'chart'; chartId: string }
 	| { kind: 'schedule-e'; year: number }
+	| { kind: 'compare'; names: string[] | null }
+	| ({ kind: 'sensitivity' } & SensitivityRequest)
+	| ({ kind: 'goalSeek' } & GoalSeekRequest)
 	| ExportTask
 	| ImportTask
 	| StatementTask;
@@ -67,6 +83,9 @@ export interface TaskResults {
 	names: NameReading[];
 	charts: ChartReading[];
 	chart: ChartReading;
+	compare: Comparison;
+	sensitivity: SensitivityTable;
+	goalSeek: GoalSeekResult;
 	export: ExportedBytes;
 	import: ImportedState;
 	'import-sheet': ImportedSheet;
@@ -106,6 +125,8 @@ export type EvaluationAnswer =
 interface Replica {
 	doc: Y.Doc;
 	evaluator?: WorkbookEvaluator;
+	/** Scenario outputs remembered between comparisons (see scenario-cache.ts). */
+	comparisons?: ComparisonCache;
 }
 
 /** A worker's replicas, most recently used last, at most `capacity` of them. */
@@ -197,9 +218,12 @@ function applyUpdates(doc: Y.Doc, updates: Uint8Array[]): void {
 }
 
 function destroy(replica: Replica): void {
+	replica.comparisons?.destroy();
 	replica.evaluator?.destroy();
 	replica.doc.destroy();
 }
+
+const NO_OVERLAY: Overlay = new Map();
 
 function runTask(
 	replica: Replica,
@@ -207,7 +231,12 @@ function runTask(
 ): TaskResults[EvaluationTask['kind']] | Promise<ExportedBytes> {
 	const { doc } = replica;
 	// Built on the first read that needs it, after the first update: it then follows the doc.
-	const evaluator = () => (replica.evaluator ??= createEvaluator(doc));
+	// Comparisons leave it showing a scenario: every read of the base shows the base first.
+	const evaluator = () => {
+		replica.evaluator ??= createEvaluator(doc);
+		if (task.kind !== 'compare') replica.evaluator.setOverlay(NO_OVERLAY);
+		return replica.evaluator;
+	};
 	switch (task.kind) {
 		case 'cells': {
 			const sheet = task.sheet ?? listSheetEntries(doc)[0]?.name ?? '';
@@ -219,6 +248,17 @@ function runTask(
 			return listCharts(doc).map((chart) => chartReading(doc, evaluator(), chart.id));
 		case 'chart':
 			return chartReading(doc, evaluator(), task.chartId);
+		case 'compare':
+			return compareScenarios(
+				doc,
+				evaluator(),
+				task.names,
+				(replica.comparisons ??= new ComparisonCache(doc))
+			);
+		case 'sensitivity':
+			return runSensitivity(doc, evaluator(), task);
+		case 'goalSeek':
+			return goalSeek(doc, evaluator(), task);
 		case 'export':
 			return buildExport(doc, evaluator(), task);
 		case 'schedule-e':

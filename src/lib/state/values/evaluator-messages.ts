@@ -8,11 +8,13 @@ import type { ValuesCacheOptions } from './values-cache-store';
 /**
  * To the worker: `update` forwards one of the document's updates (any time, also before
  * `init`); `init` builds the engine on the replica, after applying `state` if given, and with
- * `cache` keeps the values of every formula on the device (see cached-values.ts).
+ * `cache` keeps the values of every formula on the device (see cached-values.ts); `scenario`
+ * shows a scenario's overrides (null: the base), followed as the replica changes.
  */
 export type ToEvaluatorWorker =
 	| { type: 'update'; update: Uint8Array }
-	| { type: 'init'; state?: Uint8Array; cache?: ValuesCacheOptions };
+	| { type: 'init'; state?: Uint8Array; cache?: ValuesCacheOptions }
+	| { type: 'scenario'; scenarioId: string | null };
 
 /** From the worker: computed values of formula cells (all of them after `init`, then changes). */
 export interface FromEvaluatorWorker {

@@ -1,13 +1,15 @@
 /**
  * Evaluation off the main thread for large workbooks: a replica of the Y.Doc fed with the
  * tab's updates, the core evaluator on it, and computed values of formula cells posted back
- * (the messages are in evaluator-messages.ts). With `cache`, the values of every formula and
+ * (the messages are in evaluator-messages.ts); a `scenario` message shows a scenario's overrides
+ * in the engine, followed as the replica changes. With `cache`, the values of every formula and
  * the document state they belong to are kept on the device after the first evaluation and
  * after changes (see cached-values.ts).
  */
 import * as Y from 'yjs';
 import { createEvaluator, type WorkbookEvaluator } from '$lib/core/evaluator';
 import { listVolatileFunctionNames } from '$lib/core/formula-engine';
+import { scenarioOverlay } from '$lib/core/scenarios';
 import {
 	collectFormulaEntries,
 	documentFingerprint,
@@ -29,6 +31,12 @@ const doc = new Y.Doc();
 let evaluator: WorkbookEvaluator | null = null;
 let cache: ValuesCacheOptions | null = null;
 let saveTimer: ReturnType<typeof setTimeout> | null = null;
+let scenarioId: string | null = null;
+
+/** Shows the chosen scenario's overrides (kept values are the base's: none saved meanwhile). */
+function followScenario(): void {
+	evaluator?.setOverlay(scenarioOverlay(doc, scenarioId));
+}
 
 function entry(sheetId: string, rowId: string, colId: string): ValueEntry {
 	return toValueEntry(`${sheetId}:${rowId}:${colId}`, evaluator!.getValue(sheetId, rowId, colId));
@@ -36,7 +44,7 @@ function entry(sheetId: string, rowId: string, colId: string): ValueEntry {
 
 function saveValues(entries?: ValueEntry[]): void {
 	saveTimer = null;
-	if (!cache || !evaluator) return;
+	if (!cache || !evaluator || scenarioId !== null) return;
 	if (usesVolatileFunctions(doc, listVolatileFunctionNames())) {
 		void clearCachedValues(cache.key);
 		return;
@@ -61,6 +69,7 @@ self.onmessage = (event: MessageEvent<ToEvaluatorWorker>) => {
 	if (message.type === 'init' && !evaluator) {
 		if (message.state) Y.applyUpdate(doc, message.state, 'main');
 		evaluator = createEvaluator(doc);
+		if (scenarioId !== null) followScenario();
 		const entries = collectFormulaEntries(doc, (...id) => evaluator!.getValue(...id));
 		evaluator.onChange((changes) => {
 			post({
@@ -70,9 +79,13 @@ self.onmessage = (event: MessageEvent<ToEvaluatorWorker>) => {
 		post({ entries });
 		cache = message.cache ?? null;
 		// At once: the tab may be closed soon after its values appear.
-		saveValues(entries);
+		if (scenarioId === null) saveValues(entries);
 	} else if (message.type === 'update' && message.update) {
 		Y.applyUpdate(doc, message.update, 'main');
-		scheduleSave();
+		if (scenarioId !== null) followScenario();
+		else scheduleSave();
+	} else if (message.type === 'scenario') {
+		scenarioId = message.scenarioId ?? null;
+		followScenario();
 	}
 };

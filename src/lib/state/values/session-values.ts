@@ -12,7 +12,7 @@ import {
 	InputOnlyValues,
 	MainThreadValues,
 	WORKER_THRESHOLD_CELLS,
-	type CellValueSource
+	type SessionValueSource
 } from './cell-values';
 import {
 	clearCachedValues,
@@ -29,7 +29,7 @@ export interface KeptOnDevice {
 	appVersion: string;
 }
 
-/** Picks and starts one session's {@link CellValueSource}. */
+/** Picks and starts one session's {@link SessionValueSource}. */
 export class SessionValues {
 	private readonly cacheOptions: ValuesCacheOptions | null;
 	private pendingWorker: WorkerValues | null = null;
@@ -48,7 +48,7 @@ export class SessionValues {
 	 * The values source for the document as loaded now (call once there is a document);
 	 * never throws: a workbook the engine refuses still shows its inputs.
 	 */
-	open(): CellValueSource {
+	open(): SessionValueSource {
 		let cells = 0;
 		for (const sheet of listSheetEntries(this.doc)) cells += sheet.cells.size;
 		const worker = this.pendingWorker;

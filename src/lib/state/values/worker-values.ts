@@ -15,7 +15,8 @@ import * as Y from 'yjs';
 import { cellKey, isFormulaInput } from '$lib/core/document';
 import { sheetById } from '$lib/core/document-view';
 import type { CellResult } from '$lib/core/evaluator';
-import type { CellValueSource } from './cell-values';
+import type { SessionValueSource } from './cell-values';
+import type { ScenarioOverlay } from '../scenario-overlay';
 import { entryToResult, matchingCachedEntries, type CachedValues } from './cached-values';
 import type { ValuesCacheOptions } from './values-cache-store';
 import { handleError } from '../handle-error';
@@ -29,13 +30,15 @@ export interface WorkerValuesCache {
 }
 
 /** Values computed by a worker that follows the document's updates. */
-export class WorkerValues implements CellValueSource {
+export class WorkerValues implements SessionValueSource {
 	private readonly worker: Worker;
 	private readonly results = new Map<string, CellResult>();
 	private readonly listeners = new Set<() => void>();
 	/** Whether {@link results} holds cached values (none from the worker yet). */
 	private showingCached = false;
 	private answered = false;
+	private overlay: ScenarioOverlay | null = null;
+	private stopFollowing: (() => void) | null = null;
 	private readonly handleUpdate = (update: Uint8Array) => {
 		this.send({ type: 'update', update });
 		if (this.showingCached) {
@@ -92,7 +95,20 @@ export class WorkerValues implements CellValueSource {
 		});
 	}
 
+	/**
+	 * The worker follows the scenario by id on its own replica; plain overrides paint from the
+	 * overlay here at once, as plain inputs do.
+	 */
+	showScenario(overlay: ScenarioOverlay): void {
+		this.overlay = overlay;
+		this.worker.postMessage({ type: 'scenario', scenarioId: overlay.scenarioId });
+		this.stopFollowing?.();
+		this.stopFollowing = overlay.onChange(() => this.notify());
+	}
+
 	getValue(sheetId: string, rowId: string, colId: string): CellResult {
+		const override = this.overlay?.overrideOf(sheetId, rowId, colId);
+		if (override !== undefined) return { value: override };
 		const input = sheetById(this.doc, sheetId)?.cells.get(cellKey(rowId, colId));
 		if (input === undefined) return { value: null };
 		if (!isFormulaInput(input)) return { value: input };
@@ -105,6 +121,7 @@ export class WorkerValues implements CellValueSource {
 	}
 
 	destroy(): void {
+		this.stopFollowing?.();
 		this.doc.off('update', this.handleUpdate);
 		this.worker.terminate();
 		this.listeners.clear();
