@@ -189,6 +189,19 @@ export class WorkbookEvaluator {
 		return toCellResult(Array.isArray(value) ? value[0]?.[0] : value);
 	}
 
+	/**
+	 * Every value of a defined name: one result for a single cell or formula, the cells of a
+	 * range row by row (flattened) for a range; undefined if the name is unknown.
+	 */
+	getNameValues(name: string): CellResult | CellResult[] | undefined {
+		const entry = nameByText(this.doc, name);
+		if (!entry) return undefined;
+		const value = this.engine.getNamedExpressionValue(entry.name);
+		if (!Array.isArray(value)) return toCellResult(value);
+		if (value.length === 1 && value[0].length === 1) return toCellResult(value[0][0]);
+		return value.flat().map(toCellResult);
+	}
+
 	private addSheet(sheet: SheetEntry): void {
 		const hfName = this.engine.addSheet(sheet.name);
 		const hfId = this.engine.getSheetId(hfName)!;

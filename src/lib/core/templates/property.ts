@@ -11,6 +11,7 @@ import { SHEETS, LOAN, MAX_LOAN_YEARS } from './property/layout';
 import { LEDGER_EXPENSE_ROWS, buildLedger } from './property/ledger';
 import { buildLoan } from './property/loan';
 import { buildProjection } from './property/projection';
+import { definePublishedNames } from './property/published';
 import { buildUnits } from './property/units';
 import type { TemplateChart } from './types';
 
@@ -36,23 +37,26 @@ export function buildPropertyTemplate(): TemplateSpec {
 		18: a('depreciationY1'),
 		19: 'HOA+OtherExpenses'
 	};
+	const projection = buildProjection({
+		opexBeforeMgmt: a('opexBeforeMgmt'),
+		rentGrowth: a('rentGrowth'),
+		expenseGrowth: a('expenseGrowth'),
+		appreciation: a('appreciation'),
+		holdYears: a('holdYears'),
+		saleCostsPct: a('saleCostsPct'),
+		loanAmount: a('loanAmount')
+	});
+	const ledger = buildLedger(plan);
+	definePublishedNames(projection, ledger);
 	return {
 		sheets: [
 			assumptions,
 			buildUnits(),
 			buildCashFlow(a('opexBeforeMgmt')),
 			buildLoan(a('loanAmount')),
-			buildProjection({
-				opexBeforeMgmt: a('opexBeforeMgmt'),
-				rentGrowth: a('rentGrowth'),
-				expenseGrowth: a('expenseGrowth'),
-				appreciation: a('appreciation'),
-				holdYears: a('holdYears'),
-				saleCostsPct: a('saleCostsPct'),
-				loanAmount: a('loanAmount')
-			}),
+			projection,
 			buildDepreciation({ capitalisedCosts: a('capitalisedCosts'), landValue: a('landValue') }),
-			buildLedger(plan)
+			ledger
 		]
 	};
 }

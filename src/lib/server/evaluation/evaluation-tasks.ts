@@ -20,6 +20,12 @@ import {
 import { listSheetEntries } from '../../core/document-view';
 import { WorkbookError } from '../../core/errors';
 import { createEvaluator, type WorkbookEvaluator } from '../../core/evaluator';
+import {
+	readOutputs,
+	readScheduleE,
+	type OutputValue,
+	type ScheduleEByYear
+} from '../../core/published-outputs';
 import { listNames, readCells, type CellReading, type NameReading } from '../../core/workbook-api';
 import { AppError } from '../errors';
 import { buildExport, type ExportedBytes, type ExportTask } from '../files/export-build';
@@ -36,6 +42,7 @@ export type EvaluationTask =
 	| { kind: 'names' }
 	| { kind: 'charts' }
 	| { kind: 'chart'; chartId: string }
+	| { kind: 'outputs'; names: string[] }
 	| ExportTask
 	| ImportTask;
 
@@ -46,12 +53,19 @@ export interface CellsReading {
 	cells: CellReading[][];
 }
 
+/** The answer of an `outputs` task: the published names' values and the ledger's Schedule E. */
+export interface ComputedOutputs {
+	values: Record<string, OutputValue>;
+	scheduleE: ScheduleEByYear | null;
+}
+
 /** What each task kind answers. */
 export interface TaskResults {
 	cells: CellsReading;
 	names: NameReading[];
 	charts: ChartReading[];
 	chart: ChartReading;
+	outputs: ComputedOutputs;
 	export: ExportedBytes;
 	import: ImportedState;
 }
@@ -177,6 +191,8 @@ function runTask(
 			return listCharts(doc).map((chart) => chartReading(doc, evaluator(), chart.id));
 		case 'chart':
 			return chartReading(doc, evaluator(), task.chartId);
+		case 'outputs':
+			return { values: readOutputs(evaluator(), task.names), scheduleE: readScheduleE(evaluator()) };
 		case 'export':
 			return buildExport(doc, evaluator(), task);
 	}

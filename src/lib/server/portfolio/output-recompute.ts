@@ -1,0 +1,227 @@
+/**
+ * Recomputes workbooks' published outputs after edits, off the commit path: the commit pipeline
+ * announces each committed workbook on a diagnostics channel; this debounces per workbook
+ * (OUTPUT_DEBOUNCE_MS after the last commit, at most three times that while edits keep coming),
+ * evaluates on the evaluation workers from the durable document (never on the event loop), and
+ * stores the values with the update id they belong to (output-store.ts). At most as many
+ * recomputes run at once as there are workers, so they never crowd out API reads.
+ *
+ * When a workbook's values change, listeners hear of it (the dashboard's live push, and the
+ * workbooks whose `WORKBOOK()` calls read it, which are recomputed in turn).
+ */
+import diagnostics from 'node:diagnostics_channel';
+import { publishedNames } from '../../core/published-outputs';
+import { WORKBOOK_COMMITTED_CHANNEL } from '../collab/commit-pipeline';
+import { getRoomRegistry } from '../collab/room-registry';
+import { getConfig } from '../config';
+import {
+	evaluationErrorKind,
+	getEvaluationPool,
+	type EvaluationPool
+} from '../evaluation/evaluation-pool';
+import type { ComputedOutputs, EvaluationAnswer } from '../evaluation/evaluation-tasks';
+import { getLogger } from '../logger';
+import { readWorkbookOutputs, saveComputedOutputs, saveOutputError } from './output-store';
+
+/** Dispatches this many times at most when a worker was replaced under the request. */
+const ATTEMPTS = 3;
+
+/** Called with a workbook whose published outputs changed. */
+export type OutputsListener = (workbookId: string) => void;
+
+interface Pending {
+	timer: ReturnType<typeof setTimeout>;
+	firstAt: number;
+}
+
+/** The process's output recompute; see the module comment. */
+export class OutputRecompute {
+	private readonly pending = new Map<string, Pending>();
+	private readonly ready: string[] = [];
+	private readonly running = new Set<string>();
+	private readonly again = new Set<string>();
+	private readonly listeners = new Set<OutputsListener>();
+	private readonly log = getLogger().child({ module: 'outputs' });
+	private readonly onCommit = (workbookId: unknown) => this.schedule(String(workbookId));
+	private closed = false;
+
+	constructor(
+		private readonly debounceMs: number,
+		private readonly pool: () => EvaluationPool
+	) {
+		diagnostics.subscribe(WORKBOOK_COMMITTED_CHANNEL, this.onCommit);
+	}
+
+	/** Calls `listener` whenever a workbook's stored outputs change; returns unsubscribe. */
+	subscribe(listener: OutputsListener): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	/**
+	 * Recomputes the workbook `delay` ms from now, or later if it is scheduled again meanwhile
+	 * (but never more than three debounce periods after it was first scheduled).
+	 */
+	schedule(workbookId: string, delay = this.debounceMs): void {
+		if (this.closed) return;
+		if (this.running.has(workbookId)) {
+			this.again.add(workbookId);
+			return;
+		}
+		const existing = this.pending.get(workbookId);
+		const firstAt = existing?.firstAt ?? performance.now();
+		if (existing) clearTimeout(existing.timer);
+		const latest = firstAt + 3 * this.debounceMs - performance.now();
+		const timer = setTimeout(() => this.enqueue(workbookId), Math.max(0, Math.min(delay, latest)));
+		timer.unref?.();
+		this.pending.set(workbookId, { timer, firstAt });
+	}
+
+	/** Recomputes soon unless a recompute is already scheduled, queued or running. */
+	ensure(workbookId: string): void {
+		if (this.pending.has(workbookId) || this.running.has(workbookId)) return;
+		if (this.ready.includes(workbookId)) return;
+		this.schedule(workbookId, 0);
+	}
+
+	/** True while the workbook has a recompute scheduled, queued or running. */
+	isPending(workbookId: string): boolean {
+		return (
+			this.pending.has(workbookId) ||
+			this.running.has(workbookId) ||
+			this.ready.includes(workbookId)
+		);
+	}
+
+	/** Resolves once nothing is scheduled, queued or running (tests and benchmarks). */
+	async idle(): Promise<void> {
+		while (this.pending.size + this.ready.length + this.running.size > 0) {
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+	}
+
+	/** Stops listening for commits and drops what is scheduled. */
+	close(): void {
+		this.closed = true;
+		diagnostics.unsubscribe(WORKBOOK_COMMITTED_CHANNEL, this.onCommit);
+		for (const { timer } of this.pending.values()) clearTimeout(timer);
+		this.pending.clear();
+		this.ready.length = 0;
+	}
+
+	private enqueue(workbookId: string): void {
+		this.pending.delete(workbookId);
+		if (!this.ready.includes(workbookId)) this.ready.push(workbookId);
+		this.pump();
+	}
+
+	private pump(): void {
+		const lanes = Math.max(1, this.pool().config.workers);
+		while (this.running.size < lanes && this.ready.length > 0) {
+			const workbookId = this.ready.shift()!;
+			this.running.add(workbookId);
+			void this.recompute(workbookId).finally(() => {
+				this.running.delete(workbookId);
+				if (this.again.delete(workbookId)) this.schedule(workbookId);
+				this.pump();
+			});
+		}
+	}
+
+	private async recompute(workbookId: string): Promise<void> {
+		try {
+			const info = await readWorkbookOutputs(workbookId);
+			if (!info) return;
+			const computed = await this.evaluate(workbookId, info.template, info.stored?.chosenNames);
+			if (!computed) return;
+			const before = info.stored;
+			await saveComputedOutputs(workbookId, {
+				values: computed.values,
+				scheduleE: computed.scheduleE,
+				references: before?.references ?? [],
+				throughUpdateId: computed.clock
+			});
+			const changed =
+				!before?.computedAt ||
+				before.error !== null ||
+				JSON.stringify(before.values) !== JSON.stringify(computed.values) ||
+				JSON.stringify(before.scheduleE) !== JSON.stringify(computed.scheduleE);
+			if (changed) this.announce(workbookId);
+		} catch (error) {
+			this.log.warn({ err: error, workbookId }, 'published outputs not recomputed');
+			const message =
+				evaluationErrorKind(error) === 'over_budget'
+					? 'Evaluating this workbook ran over the server’s budget.'
+					: 'The outputs could not be computed.';
+			await saveOutputError(workbookId, message).then(
+				() => this.announce(workbookId),
+				() => undefined
+			);
+		}
+	}
+
+	/** Evaluates the outputs on a worker from the durable document, with its update id. */
+	private async evaluate(
+		workbookId: string,
+		template: string | null,
+		chosen: string[] | null | undefined
+	): Promise<(ComputedOutputs & { clock: number }) | null> {
+		const pool = this.pool();
+		for (let attempt = 1; ; attempt++) {
+			try {
+				const dispatched = await getRoomRegistry().withRoom(workbookId, async (room) => {
+					if (!room) return null;
+					return getRoomRegistry().pipeline.submit<{
+						clock: number;
+						answer: Promise<EvaluationAnswer>;
+					}>({
+						kind: 'read',
+						room,
+						read: (current) => {
+							const names = publishedNames(current.doc, template, chosen ?? null);
+							const task = { kind: 'outputs' as const, names };
+							return {
+								clock: current.lastUpdateId,
+								answer: pool.dispatch(workbookId, current.doc, task, attempt > 1)
+							};
+						}
+					});
+				});
+				if (!dispatched) return null;
+				const answer = await dispatched.answer;
+				if (answer.kind === 'value') {
+					return { ...(answer.value as ComputedOutputs), clock: dispatched.clock };
+				}
+				if (answer.kind === 'refused') throw new Error(answer.message);
+			} catch (error) {
+				if (evaluationErrorKind(error) !== 'retry' || attempt >= ATTEMPTS) throw error;
+			}
+			if (attempt >= ATTEMPTS) throw new Error('the evaluation worker kept being replaced');
+		}
+	}
+
+	private announce(workbookId: string): void {
+		for (const listener of this.listeners) {
+			try {
+				listener(workbookId);
+			} catch (error) {
+				this.log.warn({ err: error }, 'outputs listener failed');
+			}
+		}
+	}
+}
+
+const KEY = Symbol.for('investflow.outputs.recompute');
+type Slot = { [KEY]?: OutputRecompute };
+
+/**
+ * The process's output recompute, created on first call (at start-up, by hooks.server.ts's
+ * init; on `globalThis` since the SvelteKit bundle and the Node entry load their own copies).
+ */
+export function getOutputRecompute(): OutputRecompute {
+	const slot = globalThis as Slot;
+	slot[KEY] ??= new OutputRecompute(getConfig().outputDebounceMs, () =>
+		getEvaluationPool(() => getConfig().evaluation)
+	);
+	return slot[KEY];
+}
