@@ -196,10 +196,14 @@ export class WorkbookEvaluator {
 	getNameValues(name: string): CellResult | CellResult[] | undefined {
 		const entry = nameByText(this.doc, name);
 		if (!entry) return undefined;
-		const value = this.engine.getNamedExpressionValue(entry.name);
+		let value: unknown = this.engine.getNamedExpressionValue(entry.name);
+		// A name for a plain range evaluates to an error ("Cell range not allowed"): read the range.
+		const formula = this.engine.getNamedExpressionFormula(entry.name);
+		const range = formula ? this.engine.simpleCellRangeFromString(formula.slice(1), 0) : undefined;
+		if (range) value = this.engine.getRangeValues(range);
 		if (!Array.isArray(value)) return toCellResult(value);
 		if (value.length === 1 && value[0].length === 1) return toCellResult(value[0][0]);
-		return value.flat().map(toCellResult);
+		return (value as unknown[][]).flat().map(toCellResult);
 	}
 
 	private addSheet(sheet: SheetEntry): void {

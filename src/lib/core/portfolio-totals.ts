@@ -25,7 +25,7 @@ export interface PortfolioTotals {
 	PropertyValue: number;
 	LoanBalance: number;
 	Equity: number;
-	ScheduleELine21: number;
+	ScheduleENet: number;
 	/** Total NOI ÷ total property value (null when there is no value). */
 	CapRate: number | null;
 	/** Total cash flow ÷ total cash invested. */
@@ -55,7 +55,7 @@ export const SUMMED_OUTPUTS = [
 	'PropertyValue',
 	'LoanBalance',
 	'Equity',
-	'ScheduleELine21'
+	'ScheduleENet'
 ] as const;
 
 /** The year-by-year series of {@link PortfolioTotals}. */

@@ -42,7 +42,7 @@ export const PROPERTY_OUTPUT_NAMES = [
 	'LoanBalance',
 	'Equity',
 	'TaxYear',
-	'ScheduleELine21',
+	'ScheduleENet',
 	'CashFlowByYear',
 	'ValueByYear',
 	'LoanBalanceByYear',

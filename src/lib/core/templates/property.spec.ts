@@ -141,7 +141,7 @@ const PUBLISHED = [
 	'LoanBalance',
 	'Equity',
 	'TaxYear',
-	'ScheduleELine21',
+	'ScheduleENet',
 	...PUBLISHED_RANGES
 ];
 

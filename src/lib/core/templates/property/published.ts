@@ -21,7 +21,7 @@ export function definePublishedNames(projection: SheetBuilder, ledger: SheetBuil
 		.defineName('EquityByYear', 'C13:L13');
 	ledger
 		.defineName('TaxYear', 'I1')
-		.defineName('ScheduleELine21', 'K21')
+		.defineName('ScheduleENet', 'K21')
 		.defineName('LedgerDates', `A2:A${LEDGER_LAST_ROW}`)
 		.defineName('LedgerAmounts', `C2:C${LEDGER_LAST_ROW}`)
 		.defineName('LedgerLines', `D2:D${LEDGER_LAST_ROW}`);
