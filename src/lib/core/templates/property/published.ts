@@ -1,7 +1,8 @@
 /**
  * The defined names the portfolio dashboard and `WORKBOOK()` read from a property workbook,
- * beyond the Assumptions metrics: the value, loan balance and equity at the end of year 1 and
- * over the projection, the tax year's Schedule E line 21, and the ledger's columns (from which
+ * beyond the Assumptions metrics: the value, loan balance and equity today (the projection's
+ * year 0, so the portfolio's cap rate agrees with each property's NOI ÷ price) and at the end of
+ * each projected year, the tax year's Schedule E line 21, and the ledger's columns (from which
  * the server totals Schedule E per tax year). Added to the Projection and Ledger sheets.
  */
 import type { SheetBuilder } from '../builder';
@@ -12,9 +13,9 @@ const LEDGER_LAST_ROW = 500;
 /** Defines the published names on the Projection and Ledger sheets of the property template. */
 export function definePublishedNames(projection: SheetBuilder, ledger: SheetBuilder): void {
 	projection
-		.defineName('PropertyValue', 'C11')
-		.defineName('LoanBalance', 'C12')
-		.defineName('Equity', 'C13')
+		.defineName('PropertyValue', 'B11')
+		.defineName('LoanBalance', 'B12')
+		.defineName('Equity', 'B13')
 		.defineName('CashFlowByYear', 'C10:L10')
 		.defineName('ValueByYear', 'C11:L11')
 		.defineName('LoanBalanceByYear', 'C12:L12')
