@@ -185,4 +185,84 @@ describe.each(DATABASE_KINDS)('portfolio and published outputs on %s', (kind) =>
 		expect((await investor.get('/api/v1/portfolio/schedule-e?year=20x5')).status).toBe(400);
 		expect((await new ApiClient(server.url).get('/api/v1/portfolio')).status).toBe(401);
 	});
+
+	it('WORKBOOK() reads a viewable workbook’s outputs, #REF! for an unshared one, #CYCLE! for a loop', async () => {
+		const created = await investor.post<{ id: string }>('/api/v1/workbooks', {
+			title: 'Net worth links'
+		});
+		const id = created.body.id;
+		const base = `/api/v1/workbooks/${id}`;
+		expect(
+			(
+				await investor.post(`${base}/cells`, {
+					updates: [
+						{ ref: 'A1', input: '=WORKBOOK("a — 12 elm st", "NOI")' },
+						{ ref: 'A2', input: `=WORKBOOK("${strangersId}", "NOI")` },
+						{ ref: 'A3', input: `=WORKBOOK("${partnersId}", "EquityByYear", 2)` },
+						{ ref: 'A4', input: `=WORKBOOK("${ids[1]}", "Links")` }
+					]
+				})
+			).status
+		).toBe(200);
+		const ops = ['A1', 'A2', 'A3'].map((ref, index) => ({
+			op: 'defineName',
+			name: ['ElmNOI', 'StrangerNOI', 'PineEquityYearTwo'][index],
+			ref: `Sheet1!$${ref[0]}$${ref[1]}`
+		}));
+		expect((await investor.post(`${base}/ops`, { ops })).status).toBe(200);
+		const read = () =>
+			investor.get<{ outputs: Record<string, unknown>; stale: boolean }>(`${base}/outputs`);
+		let last: unknown;
+		const outputs = await waitFor(
+			async () => {
+				const body = (await read()).body;
+				last = body;
+				return !body.stale && typeof body.outputs.ElmNOI === 'number' ? body.outputs : null;
+			},
+			20_000,
+			'the links to resolve'
+		).catch((error: Error) => {
+			throw new Error(`${error.message}: ${JSON.stringify(last)} ${server.output().slice(-3000)}`);
+		});
+		const elm = (await investor.get<Portfolio>('/api/v1/portfolio')).body.properties.find(
+			(p) => p.workbookId === ids[0]
+		)!;
+		expect(outputs.ElmNOI).toBeCloseTo(elm.outputs.NOI as number, 6);
+		expect(outputs.StrangerNOI).toMatchObject({ error: '#REF!' });
+		expect(JSON.stringify(outputs.StrangerNOI)).not.toMatch(/\d{4}/);
+		const pine = (
+			await partner.get<{ outputs: Record<string, number[]> }>(
+				`/api/v1/workbooks/${partnersId}/outputs`
+			)
+		).body.outputs.EquityByYear;
+		expect(outputs.PineEquityYearTwo).toBeCloseTo(pine[1], 6);
+
+		// A property that reads this workbook back makes a cycle: both sides show #CYCLE!.
+		const loop = `/api/v1/workbooks/${ids[1]}`;
+		await investor.post(`${loop}/cells`, {
+			sheet: 'Assumptions',
+			updates: [{ ref: 'H1', input: `=WORKBOOK("${id}", "Links")` }]
+		});
+		await investor.post(`${loop}/ops`, {
+			ops: [{ op: 'defineName', name: 'Links', ref: 'Assumptions!$H$1' }]
+		});
+		await investor.request('PUT', `${loop}/outputs`, { names: ['NOI', 'Links'] });
+		await investor.post(`${base}/ops`, {
+			ops: [{ op: 'defineName', name: 'Links', ref: 'Sheet1!$A$4' }]
+		});
+		const cycled = await waitFor(
+			async () => {
+				const [mine, theirs] = await Promise.all([
+					read(),
+					investor.get<{ outputs: Record<string, unknown> }>(`${loop}/outputs`)
+				]);
+				const both = [mine.body.outputs.Links, theirs.body.outputs.Links];
+				return both.every((value) => JSON.stringify(value).includes('#CYCLE!')) ? both : null;
+			},
+			20_000,
+			'#CYCLE! on both sides'
+		);
+		expect(cycled).toHaveLength(2);
+		await investor.request('PUT', `${loop}/outputs`, { names: null });
+	});
 });

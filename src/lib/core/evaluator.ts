@@ -26,6 +26,7 @@ import {
 } from './document-view';
 import { engineAxisOps, syncAxisOrder, type AxisEngineOps } from './evaluator-sync';
 import { createFormulaEngineFromSheets } from './formula-engine';
+import { attachWorkbookSource, type WorkbookSource } from './functions/workbook-ref';
 import { renderFormula, type ReferenceContext } from './formula-refs';
 
 /** A computed value; errors carry their code (`#DIV/0!`) and a message. */
@@ -187,6 +188,15 @@ export class WorkbookEvaluator {
 		if (!entry) return undefined;
 		const value = this.engine.getNamedExpressionValue(entry.name);
 		return toCellResult(Array.isArray(value) ? value[0]?.[0] : value);
+	}
+
+	/**
+	 * Gives WORKBOOK() its published outputs (see functions/workbook-ref.ts) and recomputes every
+	 * WORKBOOK() call with them, telling listeners of the cells that changed.
+	 */
+	setWorkbookSource(source: WorkbookSource): void {
+		attachWorkbookSource(this.engine, source);
+		this.emit(this.engine.batch(() => {}));
 	}
 
 	/**

@@ -254,7 +254,8 @@ export type ShareEvent = typeof shareEvent.$inferSelect;
  * - `values`: name → value as computed (a number, text, boolean, null, `{error}` or, for a range,
  *   a list of values), for the document state through update `throughUpdateId`.
  * - `scheduleE`: tax year → Schedule E line → amount, from the workbook's ledger (null without).
- * - `references`: ids of the workbooks whose outputs its `WORKBOOK()` calls read (cycle checks).
+ * - `references`: what its `WORKBOOK()` calls name (normalised) and the workbook each resolved to
+ *   (cycle checks, and recomputing it when a source's outputs change).
  * - `error`: why the last recompute failed (the previous values stay, marked stale).
  */
 export const workbookOutput = pgTable('workbook_output', {
@@ -264,7 +265,10 @@ export const workbookOutput = pgTable('workbook_output', {
 	chosenNames: jsonb('chosen_names').$type<string[] | null>(),
 	values: jsonb('values').$type<Record<string, unknown>>().notNull().default({}),
 	scheduleE: jsonb('schedule_e').$type<Record<string, Record<string, number>> | null>(),
-	references: jsonb('references').$type<string[]>().notNull().default([]),
+	references: jsonb('references')
+		.$type<{ ref: string; id: string | null }[]>()
+		.notNull()
+		.default([]),
 	throughUpdateId: bigint('through_update_id', { mode: 'number' }).notNull().default(-1),
 	computedAt: timestamp('computed_at', { withTimezone: true }),
 	chosenAt: timestamp('chosen_at', { withTimezone: true }),

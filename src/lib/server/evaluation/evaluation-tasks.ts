@@ -27,6 +27,7 @@ import {
 	type ScheduleEByYear
 } from '../../core/published-outputs';
 import { listNames, readCells, type CellReading, type NameReading } from '../../core/workbook-api';
+import type { SourceEntry } from '../../core/functions/workbook-ref';
 import { AppError } from '../errors';
 import { buildExport, type ExportedBytes, type ExportTask } from '../files/export-build';
 import { buildImport, type ImportedState, type ImportTask } from '../files/import-build';
@@ -42,7 +43,7 @@ export type EvaluationTask =
 	| { kind: 'names' }
 	| { kind: 'charts' }
 	| { kind: 'chart'; chartId: string }
-	| { kind: 'outputs'; names: string[] }
+	| { kind: 'outputs'; names: string[]; sources: Record<string, SourceEntry> }
 	| ExportTask
 	| ImportTask;
 
@@ -53,10 +54,14 @@ export interface CellsReading {
 	cells: CellReading[][];
 }
 
-/** The answer of an `outputs` task: the published names' values and the ledger's Schedule E. */
+/**
+ * The answer of an `outputs` task: the published names' values, the ledger's Schedule E, and the
+ * workbook references its WORKBOOK() calls asked for (normalised; see functions/workbook-ref.ts).
+ */
 export interface ComputedOutputs {
 	values: Record<string, OutputValue>;
 	scheduleE: ScheduleEByYear | null;
+	references: string[];
 }
 
 /** What each task kind answers. */
@@ -101,6 +106,8 @@ export type EvaluationAnswer =
 interface Replica {
 	doc: Y.Doc;
 	evaluator?: WorkbookEvaluator;
+	/** True while its evaluator holds other workbooks' outputs (from an `outputs` task). */
+	sourced?: boolean;
 }
 
 /** A worker's replicas, most recently used last, at most `capacity` of them. */
@@ -180,6 +187,12 @@ function runTask(
 	const { doc } = replica;
 	// Built on the first read that needs it, after the first update: it then follows the doc.
 	const evaluator = () => (replica.evaluator ??= createEvaluator(doc));
+	// Other workbooks' outputs are given to an `outputs` task only (with the owner's access); any
+	// other read must not show them, so it evaluates WORKBOOK() without a source.
+	if (task.kind !== 'outputs' && replica.sourced) {
+		replica.sourced = false;
+		evaluator().setWorkbookSource({ get: () => undefined, note: () => {} });
+	}
 	switch (task.kind) {
 		case 'cells': {
 			const sheet = task.sheet ?? listSheetEntries(doc)[0]?.name ?? '';
@@ -192,7 +205,7 @@ function runTask(
 		case 'chart':
 			return chartReading(doc, evaluator(), task.chartId);
 		case 'outputs':
-			return { values: readOutputs(evaluator(), task.names), scheduleE: readScheduleE(evaluator()) };
+			return computeOutputs(replica, evaluator(), task);
 		case 'export':
 			return buildExport(doc, evaluator(), task);
 	}
@@ -200,4 +213,23 @@ function runTask(
 
 function chartReading(doc: Y.Doc, evaluator: WorkbookEvaluator, chartId: string): ChartReading {
 	return { ...getChart(doc, chartId), data: readChartData(doc, evaluator, chartId) };
+}
+
+/** Evaluates the published outputs with the other workbooks' outputs the task carries. */
+function computeOutputs(
+	replica: Replica,
+	evaluator: WorkbookEvaluator,
+	task: Extract<EvaluationTask, { kind: 'outputs' }>
+): ComputedOutputs {
+	const references = new Set<string>();
+	evaluator.setWorkbookSource({
+		get: (reference) => task.sources[reference],
+		note: (reference) => references.add(reference)
+	});
+	replica.sourced = true;
+	return {
+		values: readOutputs(evaluator, task.names),
+		scheduleE: readScheduleE(evaluator),
+		references: [...references].sort()
+	};
 }

@@ -21,7 +21,17 @@ import {
 } from '../evaluation/evaluation-pool';
 import type { ComputedOutputs, EvaluationAnswer } from '../evaluation/evaluation-tasks';
 import { getLogger } from '../logger';
+import type { SourceEntry } from '../../core/functions/workbook-ref';
 import { readWorkbookOutputs, saveComputedOutputs, saveOutputError } from './output-store';
+import {
+	listDependentWorkbooks,
+	resolveWorkbookSources,
+	type ResolvedReference
+} from './workbook-sources';
+
+/** A failed recompute is tried again this many times, after RETRY_MS × the attempt. */
+const MAX_RETRIES = 3;
+const RETRY_MS = 3_000;
 
 /** Dispatches this many times at most when a worker was replaced under the request. */
 const ATTEMPTS = 3;
@@ -41,6 +51,8 @@ export class OutputRecompute {
 	private readonly running = new Set<string>();
 	private readonly again = new Set<string>();
 	private readonly listeners = new Set<OutputsListener>();
+	/** Consecutive failed recomputes per workbook (retried {@link MAX_RETRIES} times). */
+	private readonly failures = new Map<string, number>();
 	private readonly log = getLogger().child({ module: 'outputs' });
 	private readonly onCommit = (workbookId: unknown) => this.schedule(String(workbookId));
 	private closed = false;
@@ -132,13 +144,34 @@ export class OutputRecompute {
 		try {
 			const info = await readWorkbookOutputs(workbookId);
 			if (!info) return;
-			const computed = await this.evaluate(workbookId, info.template, info.stored?.chosenNames);
-			if (!computed) return;
 			const before = info.stored;
+			// WORKBOOK() sources as the owner may see them: those the last run asked for first; a
+			// run that asks for new ones is run again with them (once).
+			let references = (before?.references ?? []).map((entry) => entry.ref);
+			let computed: (ComputedOutputs & { clock: number }) | null = null;
+			let resolved: ResolvedReference[] = [];
+			for (let pass = 1; pass <= 2; pass++) {
+				const sources = await resolveWorkbookSources(info.ownerId, workbookId, references);
+				resolved = sources.resolved;
+				for (const source of sources.pending) this.ensure(source);
+				computed = await this.evaluate(
+					workbookId,
+					info.template,
+					before?.chosenNames,
+					sources.sources
+				);
+				if (!computed) return;
+				const asked = computed.references;
+				const known = new Set(references);
+				if (asked.every((reference) => known.has(reference))) break;
+				references = asked;
+			}
+			if (!computed) return;
+			const asked = new Set(computed.references);
 			await saveComputedOutputs(workbookId, {
 				values: computed.values,
 				scheduleE: computed.scheduleE,
-				references: before?.references ?? [],
+				references: resolved.filter((entry) => asked.has(entry.ref)),
 				throughUpdateId: computed.clock
 			});
 			const changed =
@@ -146,7 +179,14 @@ export class OutputRecompute {
 				before.error !== null ||
 				JSON.stringify(before.values) !== JSON.stringify(computed.values) ||
 				JSON.stringify(before.scheduleE) !== JSON.stringify(computed.scheduleE);
-			if (changed) this.announce(workbookId);
+			if (changed) {
+				this.announce(workbookId);
+				// Workbooks reading these outputs through WORKBOOK() follow them. A cycle settles:
+				// its members read each other as #CYCLE!, so a second round changes nothing.
+				for (const dependent of await listDependentWorkbooks(workbookId)) {
+					if (dependent !== workbookId) this.schedule(dependent);
+				}
+			}
 		} catch (error) {
 			this.log.warn({ err: error, workbookId }, 'published outputs not recomputed');
 			const message =
@@ -157,14 +197,22 @@ export class OutputRecompute {
 				() => this.announce(workbookId),
 				() => undefined
 			);
+			// A busy machine can push one evaluation past its budget: try again a few times.
+			const failures = (this.failures.get(workbookId) ?? 0) + 1;
+			this.failures.set(workbookId, failures);
+			if (failures <= MAX_RETRIES) this.schedule(workbookId, RETRY_MS * failures);
+			else this.failures.delete(workbookId);
+			return;
 		}
+		this.failures.delete(workbookId);
 	}
 
 	/** Evaluates the outputs on a worker from the durable document, with its update id. */
 	private async evaluate(
 		workbookId: string,
 		template: string | null,
-		chosen: string[] | null | undefined
+		chosen: string[] | null | undefined,
+		sources: Record<string, SourceEntry>
 	): Promise<(ComputedOutputs & { clock: number }) | null> {
 		const pool = this.pool();
 		for (let attempt = 1; ; attempt++) {
@@ -179,7 +227,7 @@ export class OutputRecompute {
 						room,
 						read: (current) => {
 							const names = publishedNames(current.doc, template, chosen ?? null);
-							const task = { kind: 'outputs' as const, names };
+							const task = { kind: 'outputs' as const, names, sources };
 							return {
 								clock: current.lastUpdateId,
 								answer: pool.dispatch(workbookId, current.doc, task, attempt > 1)

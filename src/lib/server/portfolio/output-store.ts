@@ -14,13 +14,14 @@ import {
 	workbookOutput
 } from '../db/schema';
 import type { WorkbookRole } from '../workbook-access';
+import type { ResolvedReference } from './workbook-sources';
 
 /** A workbook's stored outputs. */
 export interface StoredOutputs {
 	chosenNames: string[] | null;
 	values: Record<string, OutputValue>;
 	scheduleE: ScheduleEByYear | null;
-	references: string[];
+	references: ResolvedReference[];
 	throughUpdateId: number;
 	computedAt: Date | null;
 	chosenAt: Date | null;
@@ -67,7 +68,7 @@ function toStored(row: StoredRow): StoredOutputs | null {
 		chosenNames: (row.chosenNames as string[] | null) ?? null,
 		values: (row.values as Record<string, OutputValue>) ?? {},
 		scheduleE: (row.scheduleE as ScheduleEByYear | null) ?? null,
-		references: (row.references as string[]) ?? [],
+		references: (row.references as ResolvedReference[]) ?? [],
 		throughUpdateId: Number(row.throughUpdateId),
 		computedAt: (row.computedAt as Date | null) ?? null,
 		chosenAt: (row.chosenAt as Date | null) ?? null,
@@ -159,7 +160,7 @@ export async function saveComputedOutputs(
 	result: {
 		values: Record<string, OutputValue>;
 		scheduleE: ScheduleEByYear | null;
-		references: string[];
+		references: ResolvedReference[];
 		throughUpdateId: number;
 	}
 ): Promise<void> {
