@@ -6,6 +6,7 @@ import type * as Y from 'yjs';
 import { cellKey, isFormulaInput } from '$lib/core/document';
 import { sheetById } from '$lib/core/document-view';
 import { createEvaluator, type CellResult, type WorkbookEvaluator } from '$lib/core/evaluator';
+import { BrowserWorkbookSources } from './browser-workbook-sources';
 
 /** Computed values by cell identity. */
 export interface CellValueSource {
@@ -21,9 +22,15 @@ export const WORKER_THRESHOLD_CELLS = 20_000;
 /** The core evaluator, evaluated synchronously on this thread. */
 export class MainThreadValues implements CellValueSource {
 	private readonly evaluator: WorkbookEvaluator;
+	private readonly sources: BrowserWorkbookSources | null = null;
 
-	constructor(doc: Y.Doc) {
+	/** With `workbookId`, WORKBOOK() reads what the person may see of other workbooks. */
+	constructor(doc: Y.Doc, workbookId?: string) {
 		this.evaluator = createEvaluator(doc);
+		if (workbookId) {
+			this.sources = new BrowserWorkbookSources(workbookId, this.evaluator);
+			this.evaluator.setWorkbookSource(this.sources);
+		}
 	}
 
 	getValue(sheetId: string, rowId: string, colId: string): CellResult {
@@ -35,6 +42,7 @@ export class MainThreadValues implements CellValueSource {
 	}
 
 	destroy(): void {
+		this.sources?.close();
 		this.evaluator.destroy();
 	}
 }

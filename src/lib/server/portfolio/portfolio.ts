@@ -13,7 +13,9 @@ import {
 import { computePortfolioTotals, type PortfolioTotals } from '../../core/portfolio-totals';
 import { getRoomRegistry } from '../collab/room-registry';
 import { AppError, invalidInput } from '../errors';
-import type { Requester, WorkbookRole } from '../workbook-access';
+import { toIdentity, type Requester, type WorkbookRole } from '../workbook-access';
+import { normaliseWorkbookReference, type SourceEntry } from '../../core/functions/workbook-ref';
+import { resolveWorkbookSources, type ResolvedReference } from './workbook-sources';
 import { inRoom } from '../workbook-cells';
 import { requireRole } from '../workbooks';
 import { getOutputRecompute } from './output-recompute';
@@ -164,4 +166,37 @@ export async function choosePublishedOutputs(
 	await saveOutputChoice(workbookId, names);
 	getOutputRecompute().schedule(workbookId, 0);
 	return { names };
+}
+
+/** Most workbook references one `GET …/sources` may ask about. */
+export const MAX_SOURCE_REFERENCES = 50;
+
+/**
+ * The sources of `workbookId`'s WORKBOOK() calls as `who` may see them (a viewer of the
+ * workbook; a share link's guest sees none: every reference is `#REF!`).
+ */
+export async function readWorkbookSourcesFor(
+	who: Requester,
+	workbookId: string,
+	refs: string[]
+): Promise<{ sources: Record<string, SourceEntry>; resolved: ResolvedReference[] }> {
+	await requireRole(who, workbookId, 'viewer');
+	if (refs.length > MAX_SOURCE_REFERENCES) {
+		throw new AppError(413, 'too_many_references', `Ask about at most ${MAX_SOURCE_REFERENCES}.`);
+	}
+	const normalised = [...new Set(refs.map(normaliseWorkbookReference))].filter(Boolean);
+	const identity = toIdentity(who);
+	if (!identity.userId) {
+		const sources: Record<string, SourceEntry> = {};
+		for (const ref of normalised) {
+			sources[ref] = { error: 'REF', message: 'Sign in to see other workbooks’ outputs.' };
+		}
+		return { sources, resolved: [] };
+	}
+	const { sources, resolved } = await resolveWorkbookSources(
+		identity.userId,
+		workbookId,
+		normalised
+	);
+	return { sources, resolved };
 }
