@@ -50,6 +50,22 @@ test('a co-owner’s rent edit moves the open dashboard in another browser, with
 	await rent.click();
 	await expect(page).toHaveURL(/\?name=MonthlyRent$/);
 	await expect(page.getByLabel('Cell address')).toHaveValue(/B\d+/);
+
+	// Another workbook pulls the property's output in with WORKBOOK(), and follows it.
+	await page.setViewportSize({ width: 1440, height: 900 });
+	await page.goto('/');
+	await page.getByLabel('New workbook title').fill('Net worth');
+	await page.getByLabel('Template').selectOption('blank');
+	await page.getByRole('button', { name: 'Create workbook' }).click();
+	await expect(page).toHaveURL(/\/workbooks\/[a-z0-9]+$/);
+	await cell(page, 'A1').click();
+	await page.keyboard.type('=WORKBOOK("12 Elm St duplex", "MonthlyRent")');
+	await page.keyboard.press('Enter');
+	await expect(cell(page, 'A1')).toHaveText(/3,?450/);
+	await cell(bea.page, 'E2').click();
+	await bea.page.keyboard.type('2000');
+	await bea.page.keyboard.press('Enter');
+	await expect(cell(page, 'A1')).toHaveText(/3,?550/, { timeout: 8_000 });
 	await bea.context.close();
 });
 
