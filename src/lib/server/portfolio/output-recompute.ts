@@ -230,7 +230,13 @@ export class OutputRecompute {
 							const task = { kind: 'outputs' as const, names, sources };
 							return {
 								clock: current.lastUpdateId,
-								answer: pool.dispatch(workbookId, current.doc, task, attempt > 1)
+								answer: pool.dispatch(
+									workbookId,
+									current.doc,
+									task,
+									attempt > 1,
+									current.durableParts
+								)
 							};
 						}
 					});
