@@ -23,7 +23,10 @@ describe('published outputs of a property workbook', SLOW, () => {
 		for (const name of names) {
 			if (name.endsWith('ByYear')) {
 				expect(values[name], name).toHaveLength(10);
-				expect((values[name] as unknown[]).every((v) => typeof v === 'number'), name).toBe(true);
+				expect(
+					(values[name] as unknown[]).every((v) => typeof v === 'number'),
+					name
+				).toBe(true);
 			} else expect(typeof values[name], name).toBe('number');
 		}
 		expect(values.NOI).toBe(book.name('NOI'));

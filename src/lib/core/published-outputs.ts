@@ -154,7 +154,8 @@ export function scheduleEFromLedger(
 	const years: ScheduleEByYear = {};
 	for (let i = 0; i < dates.length; i++) {
 		const [date, amount, line] = [dates[i], amounts[i], lines[i]];
-		if (typeof date !== 'number' || typeof amount !== 'number' || typeof line !== 'number') continue;
+		if (typeof date !== 'number' || typeof amount !== 'number' || typeof line !== 'number')
+			continue;
 		if (!Number.isInteger(line) || line < 3 || line > 19 || date < 1) continue;
 		const year = (years[serialYear(date)] ??= {});
 		year[line] = round2((year[line] ?? 0) + amount);

@@ -17,7 +17,11 @@ function book(formulas: Record<string, string>) {
 }
 
 const ELM: SourceEntry = {
-	outputs: { NOI: 25838, EquityByYear: [100, 200, 300], CapRate: { error: '#DIV/0!', message: 'x' } }
+	outputs: {
+		NOI: 25838,
+		EquityByYear: [100, 200, 300],
+		CapRate: { error: '#DIV/0!', message: 'x' }
+	}
 };
 
 describe('WORKBOOK()', () => {

@@ -74,7 +74,8 @@ export function shiftColumn(letters: string, offset: number): string {
 /** `$B$5` from `B5`; `$C$1:$L$1` from the range `C1:L1`. */
 export function absolute(address: string): string {
 	const colon = address.indexOf(':');
-	if (colon > 0) return `${absolute(address.slice(0, colon))}:${absolute(address.slice(colon + 1))}`;
+	if (colon > 0)
+		return `${absolute(address.slice(0, colon))}:${absolute(address.slice(colon + 1))}`;
 	const { row, col } = parseCellAddress(address);
 	return `$${columnName(col)}$${row + 1}`;
 }
