@@ -1,10 +1,10 @@
 /**
  * Recomputes workbooks' published outputs after edits, off the commit path: the commit pipeline
  * announces each committed workbook on a diagnostics channel; this debounces per workbook
- * (OUTPUT_DEBOUNCE_MS after the last commit, at most three times that while edits keep coming),
+ * (OUTPUT_DEBOUNCE_MS after the last commit, at most ten times that while edits keep coming),
  * evaluates on the evaluation workers from the durable document (never on the event loop), and
- * stores the values with the update id they belong to (output-store.ts). At most as many
- * recomputes run at once as there are workers, so they never crowd out API reads.
+ * stores the values with the update id they belong to (output-store.ts). One recompute runs at
+ * a time, so they never crowd out API reads or co-editing.
  *
  * When a workbook's values change, listeners hear of it (the dashboard's live push, and the
  * workbooks whose `WORKBOOK()` calls read it, which are recomputed in turn).
@@ -28,6 +28,12 @@ import {
 	resolveWorkbookSources,
 	type ResolvedReference
 } from './workbook-sources';
+
+/**
+ * While edits keep coming, a workbook is recomputed at the latest this many debounce periods
+ * after its first unrecomputed edit: recomputing mid-burst costs CPU that co-editing needs.
+ */
+const MAX_WAIT_DEBOUNCES = 10;
 
 /** A failed recompute is tried again this many times, after RETRY_MS × the attempt. */
 const MAX_RETRIES = 3;
@@ -72,7 +78,7 @@ export class OutputRecompute {
 
 	/**
 	 * Recomputes the workbook `delay` ms from now, or later if it is scheduled again meanwhile
-	 * (but never more than three debounce periods after it was first scheduled).
+	 * (but never more than MAX_WAIT_DEBOUNCES periods after it was first scheduled).
 	 */
 	schedule(workbookId: string, delay = this.debounceMs): void {
 		if (this.closed) return;
@@ -83,7 +89,7 @@ export class OutputRecompute {
 		const existing = this.pending.get(workbookId);
 		const firstAt = existing?.firstAt ?? performance.now();
 		if (existing) clearTimeout(existing.timer);
-		const latest = firstAt + 3 * this.debounceMs - performance.now();
+		const latest = firstAt + MAX_WAIT_DEBOUNCES * this.debounceMs - performance.now();
 		const timer = setTimeout(() => this.enqueue(workbookId), Math.max(0, Math.min(delay, latest)));
 		timer.unref?.();
 		this.pending.set(workbookId, { timer, firstAt });
@@ -128,7 +134,9 @@ export class OutputRecompute {
 	}
 
 	private pump(): void {
-		const lanes = Math.max(1, this.pool().config.workers);
+		// One lane: background recomputes leave the other workers to API reads, and a core to
+		// the event loop on a small machine.
+		const lanes = 1;
 		while (this.running.size < lanes && this.ready.length > 0) {
 			const workbookId = this.ready.shift()!;
 			this.running.add(workbookId);
