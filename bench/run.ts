@@ -25,7 +25,8 @@ const BENCHES: BenchEntry[] = [
 	{ name: 'editor', file: 'editor.bench.ts', run: 'runEditorBench', needsBuild: true },
 	{ name: 'files', file: 'files.bench.ts', run: 'runFilesBench', needsBuild: false },
 	{ name: 'books', file: 'books.bench.ts', run: 'runBooksBench', needsBuild: false },
-	{ name: 'scenarios', file: 'scenarios.bench.ts', run: 'runScenariosBench', needsBuild: true }
+	{ name: 'scenarios', file: 'scenarios.bench.ts', run: 'runScenariosBench', needsBuild: true },
+	{ name: 'portfolio', file: 'portfolio.bench.ts', run: 'runPortfolioBench', needsBuild: true }
 ];
 
 function ensureBuilt(): void {

@@ -5,6 +5,7 @@ import { openDatabase } from '$lib/server/db';
 import { isForeignOriginWrite } from '$lib/server/http/origin-check';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { getLogger, loggablePath } from '$lib/server/logger';
+import { getOutputRecompute } from '$lib/server/portfolio/output-recompute';
 import {
 	deleteSessionCookie,
 	sessionCookieName,
@@ -13,6 +14,8 @@ import {
 
 export const init: ServerInit = async () => {
 	await openDatabase();
+	// Listens for commits from now on, so published outputs follow every edit.
+	getOutputRecompute();
 };
 
 const handleRequestLog: Handle = async ({ event, resolve }) => {

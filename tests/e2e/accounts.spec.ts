@@ -40,8 +40,10 @@ test('a person registers, logs out, logs in, changes password, and the old sessi
 	await page.reload();
 	await expect(page.getByTestId('session')).toHaveCount(1);
 
+	// Signed out, the home page is the landing page again.
 	await otherPage.goto('/');
-	await expect(otherPage.getByRole('heading', { name: 'Log in' })).toBeVisible();
+	await expect(otherPage.getByRole('link', { name: 'Log in' })).toBeVisible();
+	await expect(otherPage.getByTestId('user-name')).toHaveCount(0);
 	await elsewhere.close();
 });
 

@@ -30,6 +30,7 @@ import {
 } from './document-view';
 import { engineAxisOps, syncAxisOrder, type AxisEngineOps } from './evaluator-sync';
 import { createFormulaEngineFromSheets } from './formula-engine';
+import { attachWorkbookSource, type WorkbookSource } from './functions/workbook-ref';
 import { renderFormula, type ReferenceContext } from './formula-refs';
 import type { Overlay } from './scenarios';
 
@@ -234,6 +235,32 @@ export class WorkbookEvaluator {
 	private inputOf(sheet: SheetEntry, key: string): CellInput | undefined {
 		const shown = this.overlay.get(sheet.id)?.get(key);
 		return shown !== undefined ? shown : sheet.cells.get(key);
+	}
+
+	/**
+	 * Gives WORKBOOK() its published outputs (see functions/workbook-ref.ts) and recomputes every
+	 * WORKBOOK() call with them, telling listeners of the cells that changed.
+	 */
+	setWorkbookSource(source: WorkbookSource): void {
+		attachWorkbookSource(this.engine, source);
+		this.emit(this.engine.batch(() => {}));
+	}
+
+	/**
+	 * Every value of a defined name: one result for a single cell or formula, the cells of a
+	 * range row by row (flattened) for a range; undefined if the name is unknown.
+	 */
+	getNameValues(name: string): CellResult | CellResult[] | undefined {
+		const entry = nameByText(this.doc, name);
+		if (!entry) return undefined;
+		let value: unknown = this.engine.getNamedExpressionValue(entry.name);
+		// A name for a plain range evaluates to an error ("Cell range not allowed"): read the range.
+		const formula = this.engine.getNamedExpressionFormula(entry.name);
+		const range = formula ? this.engine.simpleCellRangeFromString(formula.slice(1), 0) : undefined;
+		if (range) value = this.engine.getRangeValues(range);
+		if (!Array.isArray(value)) return toCellResult(value);
+		if (value.length === 1 && value[0].length === 1) return toCellResult(value[0][0]);
+		return (value as unknown[][]).flat().map(toCellResult);
 	}
 
 	private addSheet(sheet: SheetEntry): void {

@@ -229,3 +229,8 @@ function span(
 	if (aId === undefined || bId === undefined) return whole;
 	return Math.max(b[1] - a[0], a[1] - b[0]) + 1;
 }
+
+/** Most defined names one workbook may publish as outputs. */
+export const MAX_OUTPUT_NAMES = 100;
+/** Most values one published range output may hold (a longer range is cut to this many). */
+export const MAX_OUTPUT_RANGE_VALUES = 1_000;

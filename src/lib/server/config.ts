@@ -26,6 +26,8 @@ export interface ServerConfig {
 	/** Whether cookies get `Secure` and the `__Host-` prefix. */
 	secureCookies: boolean;
 	logLevel: string;
+	/** Quiet time after a workbook's last commit before its published outputs are recomputed. */
+	outputDebounceMs: number;
 	/** Worker threads that evaluate for the API (see evaluation/evaluation-config.ts). */
 	evaluation: EvaluationConfig;
 	/** Bytes of attachments one workbook may store (`ATTACHMENT_QUOTA_BYTES`, default 1 GiB). */
@@ -115,6 +117,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 		redisUrl: env.REDIS_URL || undefined,
 		secureCookies: origin.protocol === 'https:',
 		logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
+		outputDebounceMs: readPositiveInteger('OUTPUT_DEBOUNCE_MS', env.OUTPUT_DEBOUNCE_MS, 1_000),
 		evaluation: readEvaluationConfig(env),
 		attachmentQuotaBytes: readPositiveInteger(
 			'ATTACHMENT_QUOTA_BYTES',

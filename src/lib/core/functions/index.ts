@@ -21,6 +21,7 @@ import { ROUNDING_FUNCTION_NAMES, RoundingFunctionsPlugin } from './rounding';
 import { SUBSTITUTE_FUNCTION_NAMES, SubstitutePlugin } from './substitute';
 import { TEXT_FORMAT_FUNCTION_NAMES, TextFormatPlugin } from './text-format';
 import { TEXT_TO_NUMBER_FUNCTION_NAMES, TextToNumberPlugin } from './text-to-number';
+import { WORKBOOK_REFERENCE_FUNCTION_NAMES, WorkbookReferencePlugin } from './workbook-ref';
 
 /** A plugin with the function-name translations HyperFormula needs to register it. */
 export interface RegisteredPlugin {
@@ -46,5 +47,6 @@ export const INVESTFLOW_FUNCTION_PLUGINS: readonly RegisteredPlugin[] = [
 	{ plugin: DatePartsPlugin, names: DATE_PARTS_FUNCTION_NAMES },
 	{ plugin: DateDifferencePlugin, names: DATE_DIFFERENCE_FUNCTION_NAMES },
 	{ plugin: SubstitutePlugin, names: SUBSTITUTE_FUNCTION_NAMES },
-	{ plugin: DecliningBalancePlugin, names: DECLINING_BALANCE_FUNCTION_NAMES }
+	{ plugin: DecliningBalancePlugin, names: DECLINING_BALANCE_FUNCTION_NAMES },
+	{ plugin: WorkbookReferencePlugin, names: WORKBOOK_REFERENCE_FUNCTION_NAMES }
 ];

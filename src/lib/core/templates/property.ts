@@ -13,6 +13,7 @@ import { LEDGER_EXPENSE_ROWS, buildLedger } from './property/ledger';
 import { buildLoan } from './property/loan';
 import { buildOwners } from './property/owners';
 import { buildProjection } from './property/projection';
+import { definePublishedNames } from './property/published';
 import { buildRentRoll } from './property/rent-roll';
 import { buildRules } from './property/rules';
 import { buildScheduleE } from './property/schedule-e';
@@ -41,6 +42,17 @@ export function buildPropertyTemplate(): TemplateSpec {
 		18: a('depreciationY1'),
 		19: 'HOA+OtherExpenses'
 	};
+	const projection = buildProjection({
+		opexBeforeMgmt: a('opexBeforeMgmt'),
+		rentGrowth: a('rentGrowth'),
+		expenseGrowth: a('expenseGrowth'),
+		appreciation: a('appreciation'),
+		holdYears: a('holdYears'),
+		saleCostsPct: a('saleCostsPct'),
+		loanAmount: a('loanAmount')
+	});
+	const ledger = buildLedger(plan);
+	definePublishedNames(projection, ledger);
 	return {
 		sheets: [
 			assumptions,
@@ -48,17 +60,9 @@ export function buildPropertyTemplate(): TemplateSpec {
 			buildRentRoll(),
 			buildCashFlow(a('opexBeforeMgmt')),
 			buildLoan(a('loanAmount')),
-			buildProjection({
-				opexBeforeMgmt: a('opexBeforeMgmt'),
-				rentGrowth: a('rentGrowth'),
-				expenseGrowth: a('expenseGrowth'),
-				appreciation: a('appreciation'),
-				holdYears: a('holdYears'),
-				saleCostsPct: a('saleCostsPct'),
-				loanAmount: a('loanAmount')
-			}),
+			projection,
 			buildDepreciation({ capitalisedCosts: a('capitalisedCosts'), landValue: a('landValue') }),
-			buildLedger(plan),
+			ledger,
 			buildScheduleE(),
 			buildOwners(),
 			buildRules()

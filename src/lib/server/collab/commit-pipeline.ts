@@ -70,6 +70,14 @@ export interface BatchTimeline {
 }
 const batchTimelines = diagnostics.channel('investflow:commit-batch');
 
+/**
+ * The id of each workbook a batch stored a change of, published after the batch relayed, for
+ * the published-outputs recompute (portfolio/output-recompute.ts), which debounces and does its
+ * work off this path. A channel rather than an import: the collab core knows nothing of it.
+ */
+export const WORKBOOK_COMMITTED_CHANNEL = 'investflow:workbook-committed';
+const workbookCommits = diagnostics.channel(WORKBOOK_COMMITTED_CHANNEL);
+
 /** Origin of API mutations' transactions (never a connection, so everyone gets the relay). */
 export const API_ORIGIN = Symbol('investflow.api');
 
@@ -204,6 +212,11 @@ export class CommitPipeline {
 		}
 		for (const room of new Set(batch.map((item) => item.room))) {
 			if (!room.closed && !failed.has(room)) room.relayOutbox();
+		}
+		if (workbookCommits.hasSubscribers) {
+			for (const room of new Set(rows.map(({ room }) => room))) {
+				if (!failed.has(room)) workbookCommits.publish(room.workbookId);
+			}
 		}
 		if (batchTimelines.hasSubscribers) {
 			const timeline: BatchTimeline = {

@@ -8,6 +8,7 @@ import {
 	customType,
 	index,
 	integer,
+	jsonb,
 	pgTable,
 	primaryKey,
 	text,
@@ -302,3 +303,33 @@ export const attachment = pgTable(
 );
 
 export type Attachment = typeof attachment.$inferSelect;
+
+/**
+ * A workbook's published outputs (portfolio dashboard, `WORKBOOK()`): one row per workbook,
+ * written by the debounced recompute on the evaluation workers (portfolio/output-recompute.ts),
+ * so a portfolio read is one row per workbook and never an evaluation.
+ *
+ * - `chosenNames`: the defined names a person marked as outputs; null = the template's defaults.
+ * - `values`: name → value as computed (a number, text, boolean, null, `{error}` or, for a range,
+ *   a list of values), for the document state through update `throughUpdateId`.
+ * - `scheduleE`: tax year → Schedule E line → amount, from the workbook's ledger (null without).
+ * - `references`: what its `WORKBOOK()` calls name (normalised) and the workbook each resolved to
+ *   (cycle checks, and recomputing it when a source's outputs change).
+ * - `error`: why the last recompute failed (the previous values stay, marked stale).
+ */
+export const workbookOutput = pgTable('workbook_output', {
+	workbookId: text('workbook_id')
+		.primaryKey()
+		.references(() => workbook.id, { onDelete: 'cascade' }),
+	chosenNames: jsonb('chosen_names').$type<string[] | null>(),
+	values: jsonb('values').$type<Record<string, unknown>>().notNull().default({}),
+	scheduleE: jsonb('schedule_e').$type<Record<string, Record<string, number>> | null>(),
+	references: jsonb('references')
+		.$type<{ ref: string; id: string | null }[]>()
+		.notNull()
+		.default([]),
+	throughUpdateId: bigint('through_update_id', { mode: 'number' }).notNull().default(-1),
+	computedAt: timestamp('computed_at', { withTimezone: true }),
+	chosenAt: timestamp('chosen_at', { withTimezone: true }),
+	error: text('error')
+});

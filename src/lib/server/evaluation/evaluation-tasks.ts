@@ -33,7 +33,14 @@ import {
 } from '../../core/scenario-evaluation';
 import { ComparisonCache } from '../../core/scenario-cache';
 import type { Overlay } from '../../core/scenarios';
+import {
+	readOutputs,
+	readScheduleE as readPublishedScheduleE,
+	type OutputValue,
+	type ScheduleEByYear
+} from '../../core/published-outputs';
 import { listNames, readCells, type CellReading, type NameReading } from '../../core/workbook-api';
+import type { SourceEntry } from '../../core/functions/workbook-ref';
 import { AppError } from '../errors';
 import { buildExport, type ExportedBytes, type ExportTask } from '../files/export-build';
 import {
@@ -63,6 +70,7 @@ export type EvaluationTask =
 	| { kind: 'compare'; names: string[] | null }
 	| ({ kind: 'sensitivity' } & SensitivityRequest)
 	| ({ kind: 'goalSeek' } & GoalSeekRequest)
+	| { kind: 'outputs'; names: string[]; sources: Record<string, SourceEntry> }
 	| ExportTask
 	| ImportTask
 	| StatementTask;
@@ -77,6 +85,16 @@ export interface CellsReading {
 	cells: CellReading[][];
 }
 
+/**
+ * The answer of an `outputs` task: the published names' values, the ledger's Schedule E, and the
+ * workbook references its WORKBOOK() calls asked for (normalised; see functions/workbook-ref.ts).
+ */
+export interface ComputedOutputs {
+	values: Record<string, OutputValue>;
+	scheduleE: ScheduleEByYear | null;
+	references: string[];
+}
+
 /** What each task kind answers. */
 export interface TaskResults {
 	cells: CellsReading;
@@ -86,6 +104,7 @@ export interface TaskResults {
 	compare: Comparison;
 	sensitivity: SensitivityTable;
 	goalSeek: GoalSeekResult;
+	outputs: ComputedOutputs;
 	export: ExportedBytes;
 	import: ImportedState;
 	'import-sheet': ImportedSheet;
@@ -127,6 +146,8 @@ interface Replica {
 	evaluator?: WorkbookEvaluator;
 	/** Scenario outputs remembered between comparisons (see scenario-cache.ts). */
 	comparisons?: ComparisonCache;
+	/** True while its evaluator holds other workbooks' outputs (from an `outputs` task). */
+	sourced?: boolean;
 }
 
 /** A worker's replicas, most recently used last, at most `capacity` of them. */
@@ -237,6 +258,12 @@ function runTask(
 		if (task.kind !== 'compare') replica.evaluator.setOverlay(NO_OVERLAY);
 		return replica.evaluator;
 	};
+	// Other workbooks' outputs are given to an `outputs` task only (with the owner's access); any
+	// other read must not show them, so it evaluates WORKBOOK() without a source.
+	if (task.kind !== 'outputs' && replica.sourced) {
+		replica.sourced = false;
+		evaluator().setWorkbookSource({ get: () => undefined, note: () => {} });
+	}
 	switch (task.kind) {
 		case 'cells': {
 			const sheet = task.sheet ?? listSheetEntries(doc)[0]?.name ?? '';
@@ -259,6 +286,8 @@ function runTask(
 			return runSensitivity(doc, evaluator(), task);
 		case 'goalSeek':
 			return goalSeek(doc, evaluator(), task);
+		case 'outputs':
+			return computeOutputs(replica, evaluator(), task);
 		case 'export':
 			return buildExport(doc, evaluator(), task);
 		case 'schedule-e':
@@ -268,4 +297,23 @@ function runTask(
 
 function chartReading(doc: Y.Doc, evaluator: WorkbookEvaluator, chartId: string): ChartReading {
 	return { ...getChart(doc, chartId), data: readChartData(doc, evaluator, chartId) };
+}
+
+/** Evaluates the published outputs with the other workbooks' outputs the task carries. */
+function computeOutputs(
+	replica: Replica,
+	evaluator: WorkbookEvaluator,
+	task: Extract<EvaluationTask, { kind: 'outputs' }>
+): ComputedOutputs {
+	const references = new Set<string>();
+	evaluator.setWorkbookSource({
+		get: (reference) => task.sources[reference],
+		note: (reference) => references.add(reference)
+	});
+	replica.sourced = true;
+	return {
+		values: readOutputs(evaluator, task.names),
+		scheduleE: readPublishedScheduleE(evaluator),
+		references: [...references].sort()
+	};
 }

@@ -8,6 +8,7 @@ import { sheetById } from '$lib/core/document-view';
 import { createEvaluator, type CellResult, type WorkbookEvaluator } from '$lib/core/evaluator';
 import type { CellValueSource } from '$lib/editor/value-source';
 import type { ScenarioOverlay } from '../scenario-overlay';
+import { BrowserWorkbookSources } from './browser-workbook-sources';
 
 export type { CellValueSource };
 
@@ -26,11 +27,20 @@ export const WORKER_THRESHOLD_CELLS = 20_000;
 /** The core evaluator, evaluated synchronously on this thread. */
 export class MainThreadValues implements SessionValueSource {
 	private readonly evaluator: WorkbookEvaluator;
+	private readonly sources: BrowserWorkbookSources | null = null;
 
 	private stopFollowing: (() => void) | null = null;
 
-	constructor(private readonly doc: Y.Doc) {
+	/** With `workbookId`, WORKBOOK() reads what the person may see of other workbooks. */
+	constructor(
+		private readonly doc: Y.Doc,
+		workbookId?: string
+	) {
 		this.evaluator = createEvaluator(doc);
+		if (workbookId) {
+			this.sources = new BrowserWorkbookSources(workbookId, this.evaluator);
+			this.evaluator.setWorkbookSource(this.sources);
+		}
 	}
 
 	getValue(sheetId: string, rowId: string, colId: string): CellResult {
@@ -58,6 +68,7 @@ export class MainThreadValues implements SessionValueSource {
 
 	destroy(): void {
 		this.stopFollowing?.();
+		this.sources?.close();
 		this.evaluator.destroy();
 	}
 }

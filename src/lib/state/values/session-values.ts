@@ -61,7 +61,7 @@ export class SessionValues {
 				return values;
 			}
 			worker?.destroy();
-			return new MainThreadValues(this.doc);
+			return new MainThreadValues(this.doc, this.device?.workbookId);
 		} catch (error) {
 			handleError(error, 'Formulas in this workbook could not be calculated; values are shown.');
 			return new InputOnlyValues(this.doc);

@@ -7,11 +7,18 @@ import {
 	renameWorkbook
 } from '$lib/server/workbooks';
 import { TEMPLATE_LIST } from '$lib/server/workbook-content';
+import { readPortfolio } from '$lib/server/portfolio/portfolio';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const workbooks = await listWorkbooks(locals.user!.id);
+	if (!locals.user) return { signedIn: false as const };
+	const [workbooks, portfolio] = await Promise.all([
+		listWorkbooks(locals.user.id),
+		readPortfolio(locals.user.id)
+	]);
 	return {
+		signedIn: true as const,
+		portfolio,
 		templates: TEMPLATE_LIST.map(({ id, title }) => ({ id, title })),
 		workbooks: workbooks.map((workbook) => ({
 			id: workbook.id,
@@ -19,7 +26,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			role: workbook.role,
 			updatedAt: workbook.updatedAt.toISOString(),
 			lastEditedBy: workbook.lastEditedBy?.name ?? null,
-			editedByMe: workbook.lastEditedBy?.id === locals.user!.id
+			editedByMe: workbook.lastEditedBy?.id === locals.user?.id
 		}))
 	};
 };
