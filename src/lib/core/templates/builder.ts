@@ -71,8 +71,10 @@ export function shiftColumn(letters: string, offset: number): string {
 	return columnName(colIndex(letters) + offset);
 }
 
-/** `$B$5` from `B5`. */
+/** `$B$5` from `B5`; `$B:$D` from `B:D` (whole columns). */
 export function absolute(address: string): string {
+	const columns = /^([A-Z]+):([A-Z]+)$/.exec(address);
+	if (columns) return `$${columns[1]}:$${columns[2]}`;
 	const { row, col } = parseCellAddress(address);
 	return `$${columnName(col)}$${row + 1}`;
 }
@@ -167,7 +169,7 @@ export class SheetBuilder {
 		return this;
 	}
 
-	/** Defines a workbook-level name for one cell of this sheet. */
+	/** Defines a workbook-level name for one cell (`B5`) or whole columns (`B:B`) of this sheet. */
 	defineName(name: string, address: string): this {
 		this.names.push({ name, address });
 		return this;
