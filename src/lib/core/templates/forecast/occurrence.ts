@@ -153,3 +153,53 @@ export function occurrenceDateFormula(o: TimingRefs, w: WindowRefs): string {
 	const weekly = `(${p.days}>0)*(${first}<=${p.high})*${first}`;
 	return `${weekly}+${p.fitsFrom}*${p.fromDay}+${p.fitsTo}*${p.toDay}+${p.once}*${o.start}`;
 }
+
+/**
+ * One obligation's facts the per-cell formula reads from helper cells: days between
+ * occurrences (7, 14 or 0), months between occurrences (1, 3, 12 or 0), start, last possible
+ * date (its end or {@link NO_DATE}), the start's month number and the day rule.
+ */
+export interface TimingHelperRefs {
+	days: string;
+	months: string;
+	start: string;
+	until: string;
+	startMonth: string;
+	dayRule: string;
+	frequency: string;
+}
+
+/** The formulas (without `=`) of an obligation's helper cells, from its input cells. */
+export function timingHelperFormulas(o: TimingRefs) {
+	return {
+		days: `IF(${o.frequency}="weekly",7,IF(${o.frequency}="bi-weekly",14,0))`,
+		months: `IF(${o.frequency}="monthly",1,IF(${o.frequency}="quarterly",3,IF(${o.frequency}="annual",12,0)))`,
+		until: `IF(ISNUMBER(${o.end}),${o.end},${NO_DATE})`,
+		startMonth: `YEAR(${o.start})*12+MONTH(${o.start})-1`
+	};
+}
+
+/**
+ * The compact, one-cell form of {@link occurrenceDateFormula} (scalar IF, MIN, MAX and AND),
+ * reading the obligation's facts from helper cells: the date it falls due in a window of at
+ * most 7 days, or 0.
+ */
+export function occurrenceDateCellFormula(h: TimingHelperRefs, w: WindowRefs): string {
+	const low = `MAX(${w.from},${h.start})`;
+	const high = `MIN(${w.to},${h.until})`;
+	const first = `${h.start}+${h.days}*CEILING((${low}-${h.start})/${h.days},1)`;
+	const weekly = `IF(${first}<=${high},${first},0)`;
+	const day = (last: string, business: string) =>
+		`IF(${h.dayRule}="last day",${last},IF(${h.dayRule}="last business day",${business},` +
+		`${last}-DAY(${last})+MIN(DAY(${h.start}),DAY(${last}))))`;
+	const fits = (month: string, date: string) =>
+		`AND(${month}>=${h.startMonth},MOD(${month}-${h.startMonth},${h.months})=0,` +
+		`${date}>=${low},${date}<=${high})`;
+	const fromDay = day(w.fromLastDay, w.fromLastBusinessDay);
+	const toDay = day(w.toLastDay, w.toLastBusinessDay);
+	const monthly =
+		`IF(${fits(w.fromMonth, fromDay)},${fromDay},` +
+		`IF(AND(${w.toMonth}<>${w.fromMonth},${fits(w.toMonth, toDay)}),${toDay},0))`;
+	const once = `IF(AND(${h.frequency}="one-off",${h.start}>=${w.from},${h.start}<=${high}),${h.start},0)`;
+	return `IF(${h.days}>0,${weekly},IF(${h.months}>0,${monthly},${once}))`;
+}
