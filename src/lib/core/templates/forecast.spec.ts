@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { columnLetters } from '../addresses';
+import { metaMap } from '../document';
+import { canonicalDocument } from '../test-support';
 import { serialFromDate } from '../values';
 import { expandOccurrences, type Timing } from './forecast/occurrence';
+import { seedTemplate } from './index';
 import { seed, type SeededTemplate } from './spec-support';
 
 const d = (year: number, month: number, day: number) => serialFromDate(year, month, day);
@@ -240,6 +244,15 @@ describe('forecast template', SLOW, () => {
 		}
 		// January: the weekly cleaning crew 4 times (7, 14, 21, 28), bi-weekly landscaping 3 (9, 23, … 6 Feb).
 		expect(book.num('Monthly', 'G4')).toBeCloseTo(-702.4 + 2450, 9);
+	});
+
+	it('takes its base currency from the workbook’s currency', () => {
+		expect(book.value('Forecast', 'B4')).toBe('USD');
+		const doc = new Y.Doc();
+		metaMap(doc).set('currency', 'EUR');
+		seedTemplate(doc, 'forecast');
+		const { sheets } = canonicalDocument(doc) as { sheets: { cells: Record<string, unknown> }[] };
+		expect(sheets[0].cells.B4).toBe('EUR');
 	});
 
 	it('evaluates every cell without an error', () => {
