@@ -18,7 +18,9 @@ describe.each(DATABASE_KINDS)('forecast and budget templates over the cells API 
 	let client: ApiClient;
 
 	beforeAll(async () => {
-		server = await startTestServer(kind);
+		// The forecast's first read builds its engine (about a second on an idle machine); the
+		// default 10 s read budget is too tight when the test machine runs many suites at once.
+		server = await startTestServer(kind, { env: { EVAL_TIMEOUT_MS: '60000' } });
 		client = new ApiClient(server.url);
 		await client.register(uniqueEmail('planner'));
 	});

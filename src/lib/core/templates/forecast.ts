@@ -7,8 +7,8 @@
  * its low point and the first week below a minimum. Schedule and Status show each obligation's
  * due dates and what became of them.
  *
- * Every total covers whole columns of the input sheets (defined names in `forecast/refs.ts`), so
- * a row typed anywhere on Obligations, Payments, FX or Accounts counts.
+ * Every total covers whole columns of the input sheets (`forecast/refs.ts`), so a row typed
+ * anywhere on Obligations, Payments, FX or Accounts counts, also after rows are inserted.
  */
 import type { TemplateSpec } from './builder';
 import {
@@ -18,25 +18,30 @@ import {
 	buildObligations,
 	buildPayments
 } from './forecast/inputs';
+import { expandColumnNames } from './forecast/refs';
 import { buildSchedule, buildStatus } from './forecast/schedule';
 import { WEEK_FIRST, WEEK_LAST, buildForecast, buildMonthly } from './forecast/views';
 import type { TemplateChart } from './types';
 
 /** Builds the forecast template's description in base currency `currency` (default USD). */
 export function buildForecastTemplate(options: { currency?: string } = {}): TemplateSpec {
-	return {
-		sheets: [
-			buildForecast(options.currency ?? 'USD'),
-			buildObligations(),
-			buildPayments(),
-			buildFx(),
-			buildAccounts(),
-			buildMonthly(),
-			buildSchedule(),
-			buildStatus(),
-			buildCurrencies()
-		]
-	};
+	const sheets = [
+		buildForecast(options.currency ?? 'USD'),
+		buildObligations(),
+		buildPayments(),
+		buildFx(),
+		buildAccounts(),
+		buildMonthly(),
+		buildSchedule(),
+		buildStatus(),
+		buildCurrencies()
+	];
+	for (const sheet of sheets) {
+		for (const [address, text] of sheet.cells) {
+			if (text.startsWith('=')) sheet.cells.set(address, expandColumnNames(text));
+		}
+	}
+	return { sheets };
 }
 
 /** Charts the forecast template asks for. */

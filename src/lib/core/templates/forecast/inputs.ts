@@ -57,15 +57,13 @@ const ACCOUNTS: [string, string, number][] = [
 	['Euro account', 'EUR', 2000]
 ];
 
-/** Writes headers and whole-column names for `columns`. */
+/** Writes the headers of `columns`, then `extra` headers. */
 function namedColumns(
 	sheet: SheetBuilder,
 	columns: Record<string, readonly [string, string]>,
 	extra: string[]
 ): void {
-	const entries = Object.entries(columns);
-	sheet.headers('A1', [...entries.map(([, [, header]]) => header), ...extra]);
-	for (const [name, [column]] of entries) sheet.defineName(name, `${column}:${column}`);
+	sheet.headers('A1', [...Object.values(columns).map(([, header]) => header), ...extra]);
 }
 
 /** Writes sample rows from row 2, each value typed as a person would. */
@@ -183,10 +181,10 @@ export function buildAccounts(): SheetBuilder {
 	return sheet.width({ A: 200, B: 80, C: 130, D: 130 });
 }
 
-/** The ISO 4217 codes the checks and rate look-ups accept (named `IsoCodes`). */
+/** The ISO 4217 codes the checks and rate look-ups accept (`IsoCodes` in the template's formulas). */
 export function buildCurrencies(): SheetBuilder {
 	const sheet = new SheetBuilder('Currencies', { rows: ISO_4217_CODES.length + 1, cols: 2 });
-	sheet.headers('A1', ['ISO 4217 code']).defineName('IsoCodes', 'A:A');
+	sheet.headers('A1', ['ISO 4217 code']);
 	ISO_4217_CODES.forEach((code, i) => sheet.text(`A${i + 2}`, code));
 	return sheet.width({ A: 120 });
 }

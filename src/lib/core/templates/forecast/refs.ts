@@ -1,8 +1,10 @@
 /**
- * The forecast template's shared vocabulary: the defined names of its input columns (whole
- * columns, so every row a person types counts, however far down), and the formula pieces that
- * convert to the base currency. Names keep the long formulas readable: `ObAmount` reads better
- * than `Obligations!$C:$C`.
+ * The forecast template's shared vocabulary: short names for its input columns (whole columns,
+ * so every row a person types counts, however far down), and the formula pieces that convert to
+ * the base currency. The template's code writes formulas with the short names (`ObAmount`), and
+ * {@link expandColumnNames} turns them into plain references (`Obligations!$C:$C`) before they
+ * are stored: HyperFormula lost track of defined names over whole columns once rows were
+ * inserted (columns of one sheet then evaluated to arrays of different lengths).
  */
 import type { TimingRefs } from './occurrence';
 
@@ -42,6 +44,28 @@ export const ACCOUNT_COLUMNS = {
 	AccountCurrency: ['B', 'Currency'],
 	AccountBalance: ['C', 'Starting balance']
 } as const;
+
+const SHEETS: [string, Record<string, readonly [string, string]>][] = [
+	['Obligations', OBLIGATION_COLUMNS],
+	['FX', FX_COLUMNS],
+	['Payments', PAYMENT_COLUMNS],
+	['Accounts', ACCOUNT_COLUMNS],
+	['Currencies', { IsoCodes: ['A', 'ISO 4217 code'] }]
+];
+
+/** Short column name → whole-column reference (`ObAmount` → `Obligations!$C:$C`). */
+export const COLUMN_REFS: ReadonlyMap<string, string> = new Map(
+	SHEETS.flatMap(([sheet, columns]) =>
+		Object.entries(columns).map(([name, [column]]) => [name, `${sheet}!$${column}:$${column}`])
+	)
+);
+
+const NAME_PATTERN = new RegExp(`\\b(${[...COLUMN_REFS.keys()].join('|')})\\b`, 'g');
+
+/** `formula` with every short column name replaced by its whole-column reference. */
+export function expandColumnNames(formula: string): string {
+	return formula.replace(NAME_PATTERN, (name) => COLUMN_REFS.get(name)!);
+}
 
 /** Every obligation at once, for the whole-column formulas. */
 export const ALL_OBLIGATIONS: TimingRefs = {
