@@ -21,7 +21,7 @@ async function typeObligation(page: Page, row: number, values: string[]): Promis
 test('an obligation typed in the last row and past the initial size moves the weekly totals', async ({
 	page
 }) => {
-	test.setTimeout(180_000);
+	test.setTimeout(300_000);
 	await registerThroughForm(page, {
 		email: uniqueEmail('forecaster'),
 		name: 'Flo Forecaster',
@@ -31,7 +31,7 @@ test('an obligation typed in the last row and past the initial size moves the we
 	await page.getByLabel('Template').selectOption('forecast');
 	await page.getByRole('button', { name: 'Create workbook' }).click();
 	await expect(page).toHaveURL(/\/workbooks\/[a-z0-9]+$/);
-	await expect(page.getByRole('grid')).toBeVisible({ timeout: 60_000 });
+	await expect(page.getByRole('grid')).toBeVisible({ timeout: 120_000 });
 	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
 
 	// Week 2 (12–18 Jan 2026): only the cleaning crew’s 250 goes out.

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { columnLetters } from '../addresses';
 import { metaMap } from '../document';
+import { insertLines } from '../operations/structure';
+import { listSheets } from '../workbook-api';
 import { canonicalDocument } from '../test-support';
 import { serialFromDate } from '../values';
 import { expandOccurrences, type Timing } from './forecast/occurrence';
@@ -216,6 +218,16 @@ describe('forecast template', SLOW, () => {
 		);
 		expect(weekRow(other, 2).inflow).toBeCloseTo(4320 + 1000, 9);
 		expect(weekRow(other, 2).expected).toBeCloseTo(weekRow(book, 2).expected - 154 + 500, 9);
+	});
+
+	it('counts a row typed cell by cell after rows were added at the bottom', () => {
+		const other = seed('forecast');
+		const obligations = listSheets(other.doc).find((sheet) => sheet.name === 'Obligations')!;
+		insertLines(other.doc, obligations.id, 'rows', 30, 1000);
+		const row = { A: 'Sign maker', B: 'Outflow', C: '50', D: 'EUR', E: 'one-off', F: '2026-01-14' };
+		for (const [column, input] of Object.entries(row))
+			other.type({ [`${column}31`]: input }, 'Obligations');
+		expect(weekRow(other, 2).outflow).toBeCloseTo(250 + 54, 9);
 	});
 
 	it('shows a missing or invalid currency rate as an error on the row and in the totals', () => {

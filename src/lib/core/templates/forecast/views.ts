@@ -155,11 +155,13 @@ export function buildForecast(baseCurrency: string): SheetBuilder {
 		{
 			label: 'Week of the lowest balance',
 			value: `=INDEX(${weeks('A')},MATCH(LowestBalance,${weeks('J')},0))`,
+			format: FORMATS.integer,
 			name: 'LowestWeek'
 		},
 		{
 			label: 'First week below the minimum',
 			value: `=IFERROR(INDEX(${weeks('A')},MATCH("below minimum",${weeks('K')},0)),"none")`,
+			format: FORMATS.integer,
 			name: 'FirstWeekBelowMinimum'
 		}
 	]);
