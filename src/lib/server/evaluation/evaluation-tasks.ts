@@ -23,7 +23,13 @@ import { createEvaluator, type WorkbookEvaluator } from '../../core/evaluator';
 import { listNames, readCells, type CellReading, type NameReading } from '../../core/workbook-api';
 import { AppError } from '../errors';
 import { buildExport, type ExportedBytes, type ExportTask } from '../files/export-build';
-import { buildImport, type ImportedState, type ImportTask } from '../files/import-build';
+import {
+	buildImport,
+	readImportedSheet,
+	type ImportedState,
+	type ImportTask
+} from '../files/import-build';
+import type { ImportedSheet } from '../files/imported-workbook';
 
 /** A chart as the API returns it: its definition and what it draws now. */
 export interface ChartReading extends ChartInfo {
@@ -54,17 +60,19 @@ export interface TaskResults {
 	chart: ChartReading;
 	export: ExportedBytes;
 	import: ImportedState;
+	'import-sheet': ImportedSheet;
 }
 
 /**
- * One request to a worker. `reset`: start the workbook's replica afresh from `update` (the whole
- * state); otherwise `update` (null when nothing changed) continues the replica the worker has.
- * An `import` task needs no replica: its `workbookId` is empty and its `update` null.
+ * One request to a worker. `reset`: start the workbook's replica afresh from `updates` (the
+ * whole state, as one encoding or as the stored parts in order); otherwise `updates` (none when
+ * nothing changed) continue the replica the worker has. An `import` task needs no replica: its
+ * `workbookId` is empty and it has no updates.
  */
 export interface EvaluationRequest {
 	workbookId: string;
 	reset: boolean;
-	update: Uint8Array | null;
+	updates: Uint8Array[];
 	task: EvaluationTask;
 }
 
@@ -105,9 +113,12 @@ export class ReplicaCache {
 			if (request.task.kind === 'import') {
 				return { kind: 'value', value: await buildImport(request.task) };
 			}
+			if (request.task.kind === 'import-sheet') {
+				return { kind: 'value', value: readImportedSheet(request.task) };
+			}
 			const replica = this.replicaFor(request);
 			if (!replica) return { kind: 'missing' };
-			if (request.update) Y.applyUpdate(replica.doc, request.update);
+			applyUpdates(replica.doc, request.updates);
 			return { kind: 'value', value: await runTask(replica, request.task) };
 		} catch (error) {
 			if (error instanceof AppError) {
@@ -152,6 +163,14 @@ export class ReplicaCache {
 		}
 		return replica;
 	}
+}
+
+/** Applies `updates` in one transaction, so an evaluator following the doc syncs once. */
+function applyUpdates(doc: Y.Doc, updates: Uint8Array[]): void {
+	if (updates.length === 0) return;
+	doc.transact(() => {
+		for (const update of updates) Y.applyUpdate(doc, update);
+	});
 }
 
 function destroy(replica: Replica): void {
