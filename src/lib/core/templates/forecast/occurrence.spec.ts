@@ -7,6 +7,7 @@ import {
 	expandOccurrences,
 	occurrenceCountFormula,
 	occurrenceDateFormula,
+	timingHelperFormulas,
 	windowHelperFormulas,
 	type Timing
 } from './occurrence';
@@ -174,5 +175,24 @@ describe('the occurrence formulas', { timeout: 60_000 }, () => {
 		// February 2024 through a leap year: the annual 29 February falls due.
 		book.set(cases[3], d(2024, 2, 1), d(2024, 2, 29));
 		expect(book.count()).toBe(1);
+	});
+});
+
+describe('timingHelperFormulas', () => {
+	it('gives a row without a start date month number 0, the same in every spreadsheet', () => {
+		const doc = new Y.Doc();
+		seedBlankWorkbook(doc);
+		const sheet = listSheets(doc)[0].name;
+		const evaluator = createEvaluator(doc);
+		const { startMonth } = timingHelperFormulas({
+			frequency: 'A1',
+			start: 'B1',
+			end: 'C1',
+			dayRule: 'D1'
+		});
+		applyCellUpdates(doc, { sheet, updates: [{ ref: 'E1', input: `=${startMonth}` }] });
+		expect(evaluator.getValueAt(sheet, 'E1').value).toBe(0);
+		applyCellUpdates(doc, { sheet, updates: [{ ref: 'B1', input: String(d(2026, 3, 15)) }] });
+		expect(evaluator.getValueAt(sheet, 'E1').value).toBe(2026 * 12 + 2);
 	});
 });

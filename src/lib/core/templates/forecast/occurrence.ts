@@ -169,13 +169,18 @@ export interface TimingHelperRefs {
 	frequency: string;
 }
 
-/** The formulas (without `=`) of an obligation's helper cells, from its input cells. */
+/**
+ * The formulas (without `=`) of an obligation's helper cells, from its input cells. The start
+ * month of a row without a start date is 0, not YEAR/MONTH of serial 0: that day is 1900-01-00 in
+ * Excel and 1899-12-30 in LibreOffice, so the exported file would compute differently (0 and
+ * Excel's 22800 are both multiples of 12, so occurrences are the same).
+ */
 export function timingHelperFormulas(o: TimingRefs) {
 	return {
 		days: `IF(${o.frequency}="weekly",7,IF(${o.frequency}="bi-weekly",14,0))`,
 		months: `IF(${o.frequency}="monthly",1,IF(${o.frequency}="quarterly",3,IF(${o.frequency}="annual",12,0)))`,
 		until: `IF(ISNUMBER(${o.end}),${o.end},${NO_DATE})`,
-		startMonth: `YEAR(${o.start})*12+MONTH(${o.start})-1`
+		startMonth: `IF(ISNUMBER(${o.start}),YEAR(${o.start})*12+MONTH(${o.start})-1,0)`
 	};
 }
 
