@@ -5,7 +5,7 @@
  * number visible and editable, key inputs and outputs as defined names).
  */
 import type * as Y from 'yjs';
-import { namesMap } from '../document';
+import { metaMap, namesMap } from '../document';
 import { listSheetEntries } from '../document-view';
 import { transact, type Origin } from '../operations/shared';
 import { writeTemplate, type TemplateSpec } from './builder';
@@ -22,7 +22,8 @@ export { UnknownTemplateError, WorkbookNotEmptyError } from './errors';
 export type { TemplateChart, TemplateChartSeries, TemplateChartType, TemplateInfo } from './types';
 
 interface TemplateDefinition extends TemplateInfo {
-	build: () => TemplateSpec;
+	/** `currency` is the workbook's (meta) currency, for templates that show a base currency. */
+	build: (options: { currency: string }) => TemplateSpec;
 	charts: TemplateChart[];
 }
 
@@ -40,8 +41,9 @@ const DEFINITIONS: TemplateDefinition[] = [
 		id: 'budget',
 		title: 'Monthly budget',
 		description:
-			'Budget and actual spending by category for each month of a year; unspent money rolls ' +
-			'forward into the next month, with variances and a year-to-date view.',
+			'Income and expense categories budgeted month by month over three years; actuals summed ' +
+			'from a Transactions sheet; what is left or overspent rolls forward (per category, ' +
+			'December into January); variances and a view of any year to date.',
 		build: buildBudgetTemplate,
 		charts: BUDGET_CHARTS
 	},
@@ -49,8 +51,10 @@ const DEFINITIONS: TemplateDefinition[] = [
 		id: 'forecast',
 		title: '13-week cash-flow forecast',
 		description:
-			'Obligations in any currency (weekly, monthly, quarterly or once) expand into a weekly ' +
-			'schedule: inflows, outflows, ending balance and a confidence-weighted balance.',
+			'Obligations in ISO 4217 currencies, converted at an FX sheet’s rates, fall due weekly to ' +
+			'annually by day rules; payments against them give actuals, statuses and variance; a ' +
+			'13-week and a 12-month view of cash accounts’ balance, its low point and the first week ' +
+			'below a minimum.',
 		build: buildForecastTemplate,
 		charts: FORECAST_CHARTS
 	},
@@ -119,7 +123,9 @@ export function seedTemplate(doc: Y.Doc, templateId: string, origin?: Origin): v
 		throw new WorkbookNotEmptyError();
 	}
 	transact(doc, origin, () => {
-		writeTemplate(doc, definition.build(), origin);
+		const currency = metaMap(doc).get('currency');
+		const build = definition.build({ currency: typeof currency === 'string' ? currency : 'USD' });
+		writeTemplate(doc, build, origin);
 		addTemplateCharts(doc, definition.charts, origin);
 	});
 }
