@@ -1,13 +1,14 @@
 /**
- * Chooses where a session's computed values come from, by the workbook's size: the core
+ * Chooses where a session's computed values come from, by the workbook's evaluation weight
+ * (its size, see `evaluation-weight.ts`): the core
  * evaluator on the main thread, or the evaluator worker for large workbooks (see
  * `cell-values.ts`, `worker-values.ts`). A workbook that was large when last opened on this
  * device gets its worker, and the read of its cached values, as soon as the session starts,
  * so both are under way while the document loads.
  */
 import type * as Y from 'yjs';
-import { listSheetEntries } from '$lib/core/document-view';
 import { handleError } from '../handle-error';
+import { evaluationWeight } from './evaluation-weight';
 import {
 	InputOnlyValues,
 	MainThreadValues,
@@ -49,13 +50,12 @@ export class SessionValues {
 	 * never throws: a workbook the engine refuses still shows its inputs.
 	 */
 	open(): SessionValueSource {
-		let cells = 0;
-		for (const sheet of listSheetEntries(this.doc)) cells += sheet.cells.size;
+		const weight = evaluationWeight(this.doc);
 		const worker = this.pendingWorker;
 		this.pendingWorker = null;
-		this.rememberSize(cells);
+		this.rememberSize(weight);
 		try {
-			if (cells > WORKER_THRESHOLD_CELLS && typeof Worker !== 'undefined') {
+			if (weight > WORKER_THRESHOLD_CELLS && typeof Worker !== 'undefined') {
 				const values = worker ?? new WorkerValues(this.doc, this.cache());
 				values.start();
 				return values;
