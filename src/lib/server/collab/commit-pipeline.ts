@@ -14,6 +14,7 @@
 import diagnostics from 'node:diagnostics_channel';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
+import { digestBeforeCompaction } from '../history/history-service';
 import { getLogger } from '../logger';
 import type { CollabConfig } from './collab-config';
 import { appendUpdates, writeSnapshot, type UpdateRow } from './persistence';
@@ -144,6 +145,9 @@ export class CommitPipeline {
 		const task = building
 			.then(async (state) => {
 				await nextTurn();
+				// The rows about to be folded become cell history and versions first (off the
+				// commit path: this runs in the background, the replay on an evaluation worker).
+				await digestBeforeCompaction(room.workbookId);
 				await writeSnapshot(room.workbookId, state, through, count);
 				return state;
 			})

@@ -20,8 +20,12 @@ import * as Y from 'yjs';
 import { getLogger } from '../logger';
 import { RequestChannel, WorkerStoppedError } from '../threads/request-channel';
 import type { EvaluationConfig } from './evaluation-config';
-import type { ImportTask } from '../files/import-build';
-import type { EvaluationAnswer, EvaluationRequest, EvaluationTask } from './evaluation-tasks';
+import type {
+	EvaluationAnswer,
+	EvaluationRequest,
+	EvaluationTask,
+	StatelessTask
+} from './evaluation-tasks';
 
 /** The request ran out of its time or its worker's memory; the worker was replaced. */
 export class EvaluationOverBudgetError extends Error {
@@ -151,11 +155,11 @@ export class EvaluationPool {
 	}
 
 	/**
-	 * Queues `task`, which needs no workbook replica (an import), on the least loaded worker and
+	 * Queues `task`, which needs no workbook replica (an import, history's tasks), on the least loaded worker and
 	 * resolves with its answer. Throws EvaluationBusyError at once when the queue is full; the
 	 * promise rejects with EvaluationOverBudgetError or EvaluationRetryError (dispatch it again).
 	 */
-	run(task: ImportTask): Promise<EvaluationAnswer> {
+	run(task: StatelessTask): Promise<EvaluationAnswer> {
 		const worker = this.admit(null);
 		const answer = new Promise<EvaluationAnswer>((resolve, reject) => {
 			const request = { workbookId: '', reset: false, update: null, task };
@@ -261,7 +265,11 @@ export class EvaluationPool {
 	 * EVAL_TIMEOUT_MS.
 	 */
 	timeoutFor(task: EvaluationTask): number {
-		const building = task.kind === 'export' || task.kind === 'import';
+		const building =
+			task.kind === 'export' ||
+			task.kind === 'import' ||
+			task.kind === 'history-digest' ||
+			task.kind === 'history-merge';
 		return building ? this.config.exportTimeoutMs : this.config.timeoutMs;
 	}
 

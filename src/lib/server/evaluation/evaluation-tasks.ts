@@ -24,6 +24,16 @@ import { listNames, readCells, type CellReading, type NameReading } from '../../
 import { AppError } from '../errors';
 import { buildExport, type ExportedBytes, type ExportTask } from '../files/export-build';
 import { buildImport, type ImportedState, type ImportTask } from '../files/import-build';
+import {
+	buildDocument,
+	digestUpdates,
+	mergeChain,
+	type CellDifference,
+	type DigestResult,
+	type DigestTask,
+	type MergeTask
+} from '../history/history-tasks';
+import { diffStates, type VersionDiffTask, type VersionReadTask } from '../history/version-tasks';
 
 /** A chart as the API returns it: its definition and what it draws now. */
 export interface ChartReading extends ChartInfo {
@@ -37,7 +47,14 @@ export type EvaluationTask =
 	| { kind: 'charts' }
 	| { kind: 'chart'; chartId: string }
 	| ExportTask
-	| ImportTask;
+	| ImportTask
+	| StatelessTask;
+
+/**
+ * Tasks that carry the bytes of the documents they need (history's), so they hold no workbook
+ * replica; a version read caches its version's document like one.
+ */
+export type StatelessTask = ImportTask | DigestTask | MergeTask | VersionReadTask | VersionDiffTask;
 
 /** The answer of a `cells` task. */
 export interface CellsReading {
@@ -54,6 +71,10 @@ export interface TaskResults {
 	chart: ChartReading;
 	export: ExportedBytes;
 	import: ImportedState;
+	'history-digest': DigestResult;
+	'history-merge': Uint8Array;
+	'version-read': CellsReading | NameReading[] | ChartReading[];
+	'version-diff': CellDifference[];
 }
 
 /**
@@ -102,13 +123,18 @@ export class ReplicaCache {
 	 */
 	async perform(request: EvaluationRequest): Promise<EvaluationAnswer> {
 		try {
-			if (request.task.kind === 'import') {
-				return { kind: 'value', value: await buildImport(request.task) };
+			const task = request.task;
+			if (task.kind === 'import') return { kind: 'value', value: await buildImport(task) };
+			if (task.kind === 'history-digest') return { kind: 'value', value: digestUpdates(task) };
+			if (task.kind === 'history-merge') return { kind: 'value', value: mergeChain(task) };
+			if (task.kind === 'version-diff') return { kind: 'value', value: diffStates(task) };
+			if (task.kind === 'version-read') {
+				return { kind: 'value', value: await runTask(this.versionReplica(task), task.read) };
 			}
 			const replica = this.replicaFor(request);
 			if (!replica) return { kind: 'missing' };
 			if (request.update) Y.applyUpdate(replica.doc, request.update);
-			return { kind: 'value', value: await runTask(replica, request.task) };
+			return { kind: 'value', value: await runTask(replica, task) };
 		} catch (error) {
 			if (error instanceof AppError) {
 				return {
@@ -128,6 +154,17 @@ export class ReplicaCache {
 				missing: error.kind === 'missing'
 			};
 		}
+	}
+
+	/** The version's document, built from its chain once and then kept like a replica. */
+	private versionReplica(task: VersionReadTask): Replica {
+		const key = `version:${task.versionId}`;
+		const replica = this.replicaFor({ workbookId: key, reset: false, update: null, task });
+		if (replica) return replica;
+		const built = this.replicaFor({ workbookId: key, reset: true, update: null, task })!;
+		built.doc.destroy();
+		built.doc = buildDocument(task.parts);
+		return built;
 	}
 
 	/** How many replicas are kept. */
@@ -161,7 +198,7 @@ function destroy(replica: Replica): void {
 
 function runTask(
 	replica: Replica,
-	task: Exclude<EvaluationTask, ImportTask>
+	task: Exclude<EvaluationTask, StatelessTask>
 ): TaskResults[EvaluationTask['kind']] | Promise<ExportedBytes> {
 	const { doc } = replica;
 	// Built on the first read that needs it, after the first update: it then follows the doc.

@@ -1,0 +1,397 @@
+/**
+ * Derives versions and cell history from the committed update log, off the group commit: the
+ * log is read back from the database (authors and times are the server's) and replayed on an
+ * evaluation worker. It runs before compaction deletes log rows (commit-pipeline.ts awaits
+ * {@link digestBeforeCompaction}), when someone reads or names history, and on a sweep
+ * (`HISTORY_SWEEP_INTERVAL_MS`) that also cuts sessions gone idle and thins old versions.
+ *
+ * One digest per workbook at a time (a per-workbook queue); one service per process, on
+ * `globalThis` like the room registry, because the SvelteKit bundle and the Node entry each
+ * load their own copy of this module.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { getDb } from '../db';
+import type { HistoryCursor, WorkbookVersion } from '../db/schema';
+import { getLogger } from '../logger';
+import { workbookExists } from '../workbook-access';
+import { readHistoryConfig, type HistoryConfig } from './history-config';
+import { runHistoryTask } from './history-pool';
+import {
+	listVersionRows,
+	readChain,
+	readChild,
+	readCursor,
+	readLastSeq,
+	readLogAfter,
+	readSnapshot,
+	readVersion,
+	removeVersion,
+	writeDigest,
+	type CellHistoryRow,
+	type VersionRow
+} from './history-store';
+import { EMPTY_UPDATE } from './history-tasks';
+import { selectThinned } from './retention';
+import { isIdle, planCuts, type SessionState } from './sessions';
+
+/** Log rows replayed per worker task. */
+const DIGEST_BATCH = 500;
+
+/** What a version to cut says about itself. */
+interface VersionMeta {
+	kind: 'auto' | 'named';
+	name: string | null;
+	editors: string[];
+	createdAt: Date;
+	throughUpdateId: number;
+}
+
+/** The process's history: see the module comment. */
+export class HistoryService {
+	private readonly queues = new Map<string, Promise<unknown>>();
+	private readonly log = getLogger().child({ module: 'history' });
+	private timer: ReturnType<typeof setInterval> | undefined;
+	private sweeping: Promise<void> | null = null;
+
+	constructor(readonly config: HistoryConfig) {}
+
+	/**
+	 * Digests every committed update of the workbook into cell history and automatic versions,
+	 * and cuts the open session if it has been idle long enough. Resolves with the cursor, or
+	 * null when the workbook does not exist.
+	 */
+	catchUp(workbookId: string): Promise<HistoryCursor | null> {
+		return this.queued(workbookId, () => this.digest(workbookId));
+	}
+
+	/**
+	 * Cuts a version of the workbook as it is now (everything committed): a named one, or the
+	 * automatic "before restore". Null when the workbook does not exist.
+	 */
+	cutNow(
+		workbookId: string,
+		kind: 'auto' | 'named',
+		name: string | null
+	): Promise<WorkbookVersion | null> {
+		return this.queued(workbookId, async () => {
+			const cursor = await this.digest(workbookId);
+			if (!cursor) return null;
+			const editors = cursor.sessionEditors;
+			const meta = {
+				kind,
+				name,
+				editors,
+				createdAt: new Date(this.config.now()),
+				throughUpdateId: cursor.throughUpdateId
+			};
+			const version = await this.closeSession(cursor, meta);
+			return version;
+		});
+	}
+
+	/** Thins the workbook's old automatic versions (see retention.ts). */
+	thin(workbookId: string): Promise<number> {
+		return this.queued(workbookId, async () => {
+			const versions = await listVersionRows(workbookId);
+			const removals = selectThinned(versions, this.config.now(), this.config);
+			for (const id of removals) {
+				const removed = await readVersion(workbookId, id);
+				if (!removed) continue;
+				const child = await readChild(id);
+				let folded: { id: string; state: Uint8Array; depth: number } | null = null;
+				if (child) {
+					const keyframe = removed.baseVersionId === null;
+					const state = await runHistoryTask({
+						kind: 'history-merge',
+						mode: keyframe ? 'state' : 'updates',
+						parts: [new Uint8Array(removed.state), new Uint8Array(child.state)]
+					});
+					folded = { id: child.id, state, depth: keyframe ? 0 : Math.max(0, child.depth - 1) };
+				}
+				await removeVersion(removed, folded);
+			}
+			return removals.length;
+		});
+	}
+
+	/**
+	 * Catches up every workbook with undigested log rows or an idle open session, then thins
+	 * versions past the keep-all age. Errors are logged per workbook.
+	 */
+	sweep(): Promise<void> {
+		this.sweeping ??= this.sweepOnce().finally(() => (this.sweeping = null));
+		return this.sweeping;
+	}
+
+	/** Starts the periodic sweep (unreferenced: it never keeps the process alive). */
+	start(): void {
+		if (this.timer) return;
+		this.timer = setInterval(() => void this.sweep(), this.config.sweepIntervalMs);
+		this.timer.unref?.();
+	}
+
+	/** Stops the sweep and waits for digests in progress. */
+	async stop(): Promise<void> {
+		clearInterval(this.timer);
+		this.timer = undefined;
+		await this.sweeping;
+		await Promise.allSettled([...this.queues.values()]);
+	}
+
+	private async sweepOnce(): Promise<void> {
+		const db = await getDb();
+		const idleBefore = new Date(this.config.now() - this.config.idleMs);
+		const stale = await db.execute<{ workbook_id: string }>(sql`
+			select distinct u.workbook_id from document_update u
+				left join history_cursor c on c.workbook_id = u.workbook_id
+				where c.workbook_id is null or u.id > c.through_update_id
+			union
+			select workbook_id from history_cursor where last_edit_at <= ${idleBefore}`);
+		for (const { workbook_id: id } of rowsOf(stale)) {
+			await this.catchUp(id).catch((error: unknown) =>
+				this.log.warn({ err: error, workbookId: id }, 'history digest failed')
+			);
+		}
+		const keepAllBefore = new Date(this.config.now() - this.config.keepAllMs);
+		const aged = await db.execute<{ workbook_id: string }>(sql`
+			select workbook_id from workbook_version
+				where kind = 'auto' and created_at < ${keepAllBefore}
+				group by workbook_id having count(*) > 1`);
+		for (const { workbook_id: id } of rowsOf(aged)) {
+			await this.thin(id).catch((error: unknown) =>
+				this.log.warn({ err: error, workbookId: id }, 'history thinning failed')
+			);
+		}
+	}
+
+	private queued<T>(workbookId: string, run: () => Promise<T>): Promise<T> {
+		const previous = this.queues.get(workbookId) ?? Promise.resolve();
+		const next = previous.catch(() => undefined).then(run);
+		const settled = next.catch(() => undefined);
+		this.queues.set(workbookId, settled);
+		void settled.then(() => {
+			if (this.queues.get(workbookId) === settled) this.queues.delete(workbookId);
+		});
+		return next;
+	}
+
+	/** The digest itself (under the workbook's queue). */
+	private async digest(workbookId: string): Promise<HistoryCursor | null> {
+		let cursor = (await readCursor(workbookId)) ?? (await this.begin(workbookId));
+		if (!cursor) return null;
+		for (;;) {
+			const rows = await readLogAfter(workbookId, cursor.throughUpdateId, DIGEST_BATCH);
+			if (rows.length === 0) break;
+			const plan = planCuts(sessionOf(cursor), rows, this.config);
+			const latest = await this.requireVersion(workbookId, cursor.latestVersionId);
+			const chain = await readChain(latest);
+			const result = await runHistoryTask({
+				kind: 'history-digest',
+				base: chain,
+				pending: new Uint8Array(cursor.pending),
+				updates: rows.map((row) => row.update),
+				cuts: plan.cuts.map((cut) => cut.before)
+			});
+			const cells: CellHistoryRow[] = result.changes.map((change) => ({
+				workbookId,
+				sheetId: change.sheetId,
+				cellKey: change.cellKey,
+				updateId: rows[change.index].id,
+				userId: rows[change.index].userId,
+				at: new Date(rows[change.index].at),
+				before: change.before,
+				after: change.after
+			}));
+			const versions: VersionRow[] = [];
+			let previous = latest;
+			let seq = await readLastSeq(workbookId);
+			for (const [index, cut] of plan.cuts.entries()) {
+				const version = await this.composeVersion(
+					workbookId,
+					chain,
+					previous,
+					result.segments[index],
+					++seq,
+					{
+						kind: 'auto',
+						name: null,
+						editors: cut.editors,
+						createdAt: new Date(cut.at),
+						throughUpdateId: cut.before > 0 ? rows[cut.before - 1].id : cursor.throughUpdateId
+					}
+				);
+				versions.push(version);
+				previous = version as WorkbookVersion;
+			}
+			cursor = {
+				workbookId,
+				throughUpdateId: rows[rows.length - 1].id,
+				latestVersionId: previous.id,
+				pending: result.pending,
+				sessionStartedAt: dateOf(plan.session.startedAt),
+				lastEditAt: dateOf(plan.session.lastEditAt),
+				sessionEditors: plan.session.editors
+			};
+			await writeDigest(cursor, cells, versions);
+		}
+		const session = sessionOf(cursor);
+		if (isIdle(session, this.config.now(), this.config.idleMs)) {
+			await this.closeSession(cursor, {
+				kind: 'auto',
+				name: null,
+				editors: session.editors,
+				createdAt: new Date(session.lastEditAt!),
+				throughUpdateId: cursor.throughUpdateId
+			});
+			return readCursor(workbookId);
+		}
+		return cursor;
+	}
+
+	/** Cuts a version holding the cursor's pending change and starts a fresh session. */
+	private async closeSession(cursor: HistoryCursor, meta: VersionMeta): Promise<WorkbookVersion> {
+		const latest = await this.requireVersion(cursor.workbookId, cursor.latestVersionId);
+		const chain = await readChain(latest);
+		const seq = (await readLastSeq(cursor.workbookId)) + 1;
+		const version = await this.composeVersion(
+			cursor.workbookId,
+			chain,
+			latest,
+			new Uint8Array(cursor.pending),
+			seq,
+			meta
+		);
+		await writeDigest(
+			{
+				...cursor,
+				latestVersionId: version.id,
+				pending: EMPTY_UPDATE,
+				sessionStartedAt: null,
+				lastEditAt: null,
+				sessionEditors: []
+			},
+			[],
+			[version]
+		);
+		return version as WorkbookVersion;
+	}
+
+	/**
+	 * A version after `previous` holding `delta`: stored as that delta, or whole (a keyframe) once
+	 * `keyframeEvery` deltas are chained. `chain` makes `previous`'s document and is extended to
+	 * make the new one's.
+	 */
+	private async composeVersion(
+		workbookId: string,
+		chain: Uint8Array[],
+		previous: Pick<WorkbookVersion, 'id' | 'depth'>,
+		delta: Uint8Array,
+		seq: number,
+		meta: VersionMeta
+	): Promise<VersionRow & WorkbookVersion> {
+		const depth = previous.depth + 1;
+		const keyframe = depth >= this.config.keyframeEvery;
+		let state = delta;
+		if (keyframe) {
+			state = await runHistoryTask({
+				kind: 'history-merge',
+				mode: 'state',
+				parts: [...chain, delta]
+			});
+			chain.splice(0, chain.length, state);
+		} else {
+			chain.push(delta);
+		}
+		return {
+			id: randomUUID(),
+			workbookId,
+			seq,
+			kind: meta.kind,
+			name: meta.name,
+			throughUpdateId: meta.throughUpdateId,
+			editors: meta.editors,
+			baseVersionId: keyframe ? null : previous.id,
+			depth: keyframe ? 0 : depth,
+			state,
+			createdAt: meta.createdAt
+		};
+	}
+
+	/** Starts the workbook's history from its snapshot: the first version, whole. */
+	private async begin(workbookId: string): Promise<HistoryCursor | null> {
+		const snapshot = await readSnapshot(workbookId);
+		if (!snapshot && !(await workbookExists(workbookId))) return null;
+		const version: VersionRow = {
+			id: randomUUID(),
+			workbookId,
+			seq: (await readLastSeq(workbookId)) + 1,
+			kind: 'auto',
+			name: null,
+			throughUpdateId: snapshot?.throughUpdateId ?? 0,
+			editors: [],
+			baseVersionId: null,
+			depth: 0,
+			state: snapshot?.state ?? EMPTY_UPDATE,
+			createdAt: snapshot?.createdAt ?? new Date(this.config.now())
+		};
+		const cursor: HistoryCursor = {
+			workbookId,
+			throughUpdateId: version.throughUpdateId,
+			latestVersionId: version.id!,
+			pending: EMPTY_UPDATE,
+			sessionStartedAt: null,
+			lastEditAt: null,
+			sessionEditors: []
+		};
+		await writeDigest(cursor, [], [version]);
+		return cursor;
+	}
+
+	private async requireVersion(workbookId: string, id: string): Promise<WorkbookVersion> {
+		const version = await readVersion(workbookId, id);
+		if (!version) throw new Error(`history of workbook ${workbookId} lost version ${id}`);
+		return version;
+	}
+}
+
+function sessionOf(cursor: HistoryCursor): SessionState {
+	return {
+		startedAt: cursor.sessionStartedAt?.getTime() ?? null,
+		lastEditAt: cursor.lastEditAt?.getTime() ?? null,
+		editors: cursor.sessionEditors
+	};
+}
+
+function dateOf(ms: number | null): Date | null {
+	return ms === null ? null : new Date(ms);
+}
+
+/** Rows of a raw query on either driver (postgres.js answers an array, PGlite `{rows}`). */
+function rowsOf<T>(result: unknown): T[] {
+	return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
+}
+
+const SERVICE_KEY = Symbol.for('investflow.history.service');
+type ServiceSlot = { [SERVICE_KEY]?: HistoryService };
+
+/** The process's history service, created on first call with `overrides` over `HISTORY_*`. */
+export function getHistoryService(overrides: Partial<HistoryConfig> = {}): HistoryService {
+	const slot = globalThis as ServiceSlot;
+	slot[SERVICE_KEY] ??= new HistoryService({ ...readHistoryConfig(), ...overrides });
+	return slot[SERVICE_KEY];
+}
+
+/** Forgets the service (after stop), so a restarted server makes a new one. */
+export function resetHistoryService(): void {
+	delete (globalThis as ServiceSlot)[SERVICE_KEY];
+}
+
+/**
+ * Digests the workbook's log before compaction deletes the rows a snapshot covers: their cell
+ * history and versions must be derived first. Rejects when the digest fails (the compaction
+ * then waits for its next turn rather than lose history).
+ */
+export async function digestBeforeCompaction(workbookId: string): Promise<void> {
+	await getHistoryService().catchUp(workbookId);
+}
