@@ -10,9 +10,15 @@
  * load their own copy of this module.
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb } from '../db';
-import type { HistoryCursor, WorkbookVersion } from '../db/schema';
+import {
+	documentUpdate,
+	historyCursor,
+	workbookVersion,
+	type HistoryCursor,
+	type WorkbookVersion
+} from '../db/schema';
 import { getLogger } from '../logger';
 import { workbookExists } from '../workbook-access';
 import { readHistoryConfig, type HistoryConfig } from './history-config';
@@ -31,7 +37,7 @@ import {
 	type CellHistoryRow,
 	type VersionRow
 } from './history-store';
-import { EMPTY_UPDATE } from './history-tasks';
+import { EMPTY_UPDATE, type DigestResult } from './history-tasks';
 import { selectThinned } from './retention';
 import { isIdle, planCuts, type SessionState } from './sessions';
 
@@ -142,23 +148,31 @@ export class HistoryService {
 	private async sweepOnce(): Promise<void> {
 		const db = await getDb();
 		const idleBefore = new Date(this.config.now() - this.config.idleMs);
-		const stale = await db.execute<{ workbook_id: string }>(sql`
-			select distinct u.workbook_id from document_update u
-				left join history_cursor c on c.workbook_id = u.workbook_id
-				where c.workbook_id is null or u.id > c.through_update_id
-			union
-			select workbook_id from history_cursor where last_edit_at <= ${idleBefore}`);
-		for (const { workbook_id: id } of rowsOf(stale)) {
+		const unread = await db
+			.selectDistinct({ id: documentUpdate.workbookId })
+			.from(documentUpdate)
+			.leftJoin(historyCursor, eq(historyCursor.workbookId, documentUpdate.workbookId))
+			.where(
+				or(isNull(historyCursor.workbookId), gt(documentUpdate.id, historyCursor.throughUpdateId))
+			);
+		const idle = await db
+			.select({ id: historyCursor.workbookId })
+			.from(historyCursor)
+			.where(lte(historyCursor.lastEditAt, idleBefore));
+		const stale = new Set([...unread, ...idle].map((row) => row.id));
+		for (const id of stale) {
 			await this.catchUp(id).catch((error: unknown) =>
 				this.log.warn({ err: error, workbookId: id }, 'history digest failed')
 			);
 		}
 		const keepAllBefore = new Date(this.config.now() - this.config.keepAllMs);
-		const aged = await db.execute<{ workbook_id: string }>(sql`
-			select workbook_id from workbook_version
-				where kind = 'auto' and created_at < ${keepAllBefore}
-				group by workbook_id having count(*) > 1`);
-		for (const { workbook_id: id } of rowsOf(aged)) {
+		const aged = await db
+			.select({ id: workbookVersion.workbookId })
+			.from(workbookVersion)
+			.where(and(eq(workbookVersion.kind, 'auto'), lt(workbookVersion.createdAt, keepAllBefore)))
+			.groupBy(workbookVersion.workbookId)
+			.having(sql`count(*) > 1`);
+		for (const { id } of aged) {
 			await this.thin(id).catch((error: unknown) =>
 				this.log.warn({ err: error, workbookId: id }, 'history thinning failed')
 			);
@@ -186,7 +200,7 @@ export class HistoryService {
 			const plan = planCuts(sessionOf(cursor), rows, this.config);
 			const latest = await this.requireVersion(workbookId, cursor.latestVersionId);
 			const chain = await readChain(latest);
-			const result = await runHistoryTask({
+			const result: DigestResult = await runHistoryTask({
 				kind: 'history-digest',
 				base: chain,
 				pending: new Uint8Array(cursor.pending),
@@ -365,11 +379,6 @@ function sessionOf(cursor: HistoryCursor): SessionState {
 
 function dateOf(ms: number | null): Date | null {
 	return ms === null ? null : new Date(ms);
-}
-
-/** Rows of a raw query on either driver (postgres.js answers an array, PGlite `{rows}`). */
-function rowsOf<T>(result: unknown): T[] {
-	return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
 }
 
 const SERVICE_KEY = Symbol.for('investflow.history.service');

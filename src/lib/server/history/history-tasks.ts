@@ -161,12 +161,12 @@ export interface CellDifference {
 /**
  * Every cell input that differs from `from` to `to`, by sheet id and cell identity, addressed
  * where it is in `to` (or in `from` for a cell whose row or column is gone). `only` limits it to
- * one sheet of `to` and a set of cell keys.
+ * one sheet and (optionally) a set of its cell keys.
  */
 export function diffDocuments(
 	from: Y.Doc,
 	to: Y.Doc,
-	only?: { sheetId: string; keys: Set<string> }
+	only?: { sheetId: string; keys?: Set<string> }
 ): CellDifference[] {
 	const differences: CellDifference[] = [];
 	const sheetIds = new Set([...listSheetEntries(to), ...listSheetEntries(from)].map((s) => s.id));
@@ -176,7 +176,7 @@ export function diffDocuments(
 		const b = sheetById(to, sheetId);
 		const keys = new Set([...(a?.cells.keys() ?? []), ...(b?.cells.keys() ?? [])]);
 		for (const cellKey of keys) {
-			if (only && !only.keys.has(cellKey)) continue;
+			if (only?.keys && !only.keys.has(cellKey)) continue;
 			const before = a ? storedInputText(from, a, cellKey, a.cells.get(cellKey)) : '';
 			const after = b ? storedInputText(to, b, cellKey, b.cells.get(cellKey)) : '';
 			if (before === after) continue;

@@ -32,7 +32,7 @@ export interface VersionDiffTask {
 	kind: 'version-diff';
 	from: Uint8Array[];
 	to: Uint8Array[];
-	scope?: { sheet: string; range: string };
+	scope?: { sheet: string; range?: string };
 }
 
 /** The documents of `from` and `to`, diffed (destroyed afterwards). */
@@ -48,8 +48,12 @@ export function diffStates(task: VersionDiffTask): CellDifference[] {
 }
 
 /** The sheet id and cell keys of `scope` in `doc` (core errors for a bad sheet or range). */
-function scopeKeys(doc: Y.Doc, scope: { sheet: string; range: string }) {
+function scopeKeys(
+	doc: Y.Doc,
+	scope: { sheet: string; range?: string }
+): { sheetId: string; keys?: Set<string> } {
 	const sheet = requireSheet(doc, scope.sheet);
+	if (scope.range === undefined) return { sheetId: sheet.id };
 	const bounds = resolveRange(doc, sheet, scope.range);
 	checkReadSize(bounds);
 	const rows = axisOf(doc, sheet, 'rows').ids;
