@@ -28,6 +28,15 @@ describe('selectThinned', () => {
 		expect(selectThinned(versions, now, limits)).toEqual(['v1', 'v3']);
 	});
 
+	it('counts the newest version as the one kept for its day', () => {
+		const versions = [
+			version(1, 3 * DAY),
+			version(2, 3 * DAY - HOUR),
+			version(3, 3 * DAY - 2 * HOUR)
+		];
+		expect(selectThinned(versions, now, limits)).toEqual(['v1', 'v2']);
+	});
+
 	it('never removes a named version or the newest one', () => {
 		const versions = [
 			version(1, 90 * DAY, 'named'),

@@ -27,10 +27,10 @@ export function selectThinned(
 	const keptPerBucket = new Map<string, AgedVersion>();
 	const candidates: AgedVersion[] = [];
 	for (const version of versions) {
-		if (version.kind !== 'auto' || version === newest) continue;
+		if (version.kind !== 'auto') continue;
 		const age = now - version.createdAt.getTime();
 		if (age < limits.keepAllMs) continue;
-		candidates.push(version);
+		if (version !== newest) candidates.push(version);
 		const bucket = bucketOf(version.createdAt, age < limits.keepDailyMs);
 		const kept = keptPerBucket.get(bucket);
 		if (!kept || version.seq > kept.seq) keptPerBucket.set(bucket, version);
