@@ -23,7 +23,8 @@ const BENCHES: BenchEntry[] = [
 	{ name: 'auth', file: 'auth.bench.ts', run: 'runAuthBench', needsBuild: true },
 	{ name: 'collab', file: 'collab.bench.ts', run: 'runCollabBench', needsBuild: true },
 	{ name: 'editor', file: 'editor.bench.ts', run: 'runEditorBench', needsBuild: true },
-	{ name: 'files', file: 'files.bench.ts', run: 'runFilesBench', needsBuild: false }
+	{ name: 'files', file: 'files.bench.ts', run: 'runFilesBench', needsBuild: false },
+	{ name: 'history', file: 'history.bench.ts', run: 'runHistoryBench', needsBuild: true }
 ];
 
 function ensureBuilt(): void {

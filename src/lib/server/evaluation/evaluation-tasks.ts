@@ -28,11 +28,11 @@ import {
 	buildDocument,
 	digestUpdates,
 	mergeChain,
-	type CellDifference,
 	type DigestResult,
 	type DigestTask,
 	type MergeTask
 } from '../history/history-tasks';
+import type { CellDifference } from '../../core/version-diff';
 import { diffStates, type VersionDiffTask, type VersionReadTask } from '../history/version-tasks';
 
 /** A chart as the API returns it: its definition and what it draws now. */

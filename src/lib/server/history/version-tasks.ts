@@ -9,7 +9,8 @@ import { cellKey } from '../../core/document';
 import { axisOf } from '../../core/document-view';
 import { resolveRange } from '../../core/operations/shared';
 import { checkReadSize } from '../../core/limits';
-import { buildDocument, diffDocuments, type CellDifference } from './history-tasks';
+import { diffDocuments, type CellDifference } from '../../core/version-diff';
+import { buildDocument } from './history-tasks';
 
 /** A read (as the live endpoints answer it) of version `versionId`, whose chain is `parts`. */
 export interface VersionReadTask {

@@ -59,15 +59,22 @@ export async function listVersions(who: Requester, workbookId: string): Promise<
 	}));
 }
 
-/** Names the workbook as it is now: a new named version, kept forever (editor). */
+/**
+ * Cuts a version of the workbook as it is now: named (kept forever), or with `kind: "auto"` an
+ * automatic one with a label, thinned like the others (the editor's "Before restore") (editor).
+ */
 export async function createNamedVersion(
 	userId: string,
 	workbookId: string,
 	body: Record<string, unknown>
 ): Promise<VersionView> {
 	const name = readName(body.name);
+	const kind = body.kind ?? 'named';
+	if (kind !== 'named' && kind !== 'auto') {
+		throw invalidInput('kind must be "named" (kept forever) or "auto".', 'kind');
+	}
 	await requireHistoryRole(userId, workbookId, 'editor');
-	const version = await getHistoryService().cutNow(workbookId, 'named', name);
+	const version = await getHistoryService().cutNow(workbookId, kind, name);
 	if (!version) throw notFound('This workbook');
 	return requireView(workbookId, version.id);
 }
@@ -155,4 +162,18 @@ export async function readVersionCharts(
 		parts,
 		read: { kind: 'charts' }
 	})) as ChartReading[];
+}
+
+/**
+ * The version's whole document as one Yjs update, for the browser to show it read-only in the
+ * grid (computing its values itself, as for the live workbook) (viewer or pinned link).
+ */
+export async function readVersionState(
+	who: Requester,
+	workbookId: string,
+	versionId: string
+): Promise<Uint8Array> {
+	await requireHistoryRole(who, workbookId, 'viewer', versionId);
+	const { parts } = await requireVersionChain(workbookId, versionId);
+	return runHistoryTask({ kind: 'history-merge', mode: 'state', parts });
 }
