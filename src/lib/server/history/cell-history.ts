@@ -4,6 +4,7 @@
  * so the history follows the cell through row and column moves.
  */
 import { and, desc, eq } from 'drizzle-orm';
+import type * as Y from 'yjs';
 import { parseCellAddress } from '../../core/addresses';
 import { cellKey } from '../../core/document';
 import { axisOf, listSheetEntries, requireSheet } from '../../core/document-view';
@@ -27,6 +28,22 @@ export interface CellHistoryEntry {
 	after: string;
 }
 
+interface CellIdentity {
+	sheetId: string;
+	key: string | null;
+	/** The newest committed update the document holds. */
+	lastUpdateId: number;
+}
+
+/** The identity of the cell at `ref` on `sheet` (the first sheet when null); key null past the grid. */
+function identify(doc: Y.Doc, sheet: string | null, ref: string) {
+	const entry = sheet === null ? listSheetEntries(doc)[0] : requireSheet(doc, sheet);
+	const position = parseCellAddress(ref.replace(/\$/g, '').toUpperCase());
+	const rowId = axisOf(doc, entry, 'rows').ids[position.row];
+	const colId = axisOf(doc, entry, 'cols').ids[position.col];
+	return { sheetId: entry.id, key: rowId && colId ? cellKey(rowId, colId) : null };
+}
+
 /** The history of the cell at `ref` on `sheet` (the first sheet when omitted), newest first. */
 export async function readCellHistory(
 	who: Requester,
@@ -36,17 +53,23 @@ export async function readCellHistory(
 ): Promise<CellHistoryEntry[]> {
 	if (!ref) throw invalidInput('Give the cell as ref, such as B3.', 'ref');
 	await requireHistoryRole(who, workbookId, 'viewer');
+	const registry = getRoomRegistry();
 	const identity = await inRoom(() =>
-		getRoomRegistry().read(workbookId, (doc) => {
-			const entry = sheet === null ? listSheetEntries(doc)[0] : requireSheet(doc, sheet);
-			const position = parseCellAddress(ref.replace(/\$/g, '').toUpperCase());
-			const rowId = axisOf(doc, entry, 'rows').ids[position.row];
-			const colId = axisOf(doc, entry, 'cols').ids[position.col];
-			return { sheetId: entry.id, key: rowId && colId ? cellKey(rowId, colId) : null };
+		registry.withRoom(workbookId, async (room) => {
+			if (!room) return null;
+			const value = await registry.pipeline.submit<CellIdentity>({
+				kind: 'read',
+				room,
+				read: (current) => ({
+					...identify(current.doc, sheet, ref),
+					lastUpdateId: current.lastUpdateId
+				})
+			});
+			return { value };
 		})
 	);
 	if (!identity.key) return [];
-	await getHistoryService().catchUp(workbookId);
+	await getHistoryService().catchUpThrough(workbookId, identity.lastUpdateId);
 	const db = await getDb();
 	const rows = await db
 		.select({

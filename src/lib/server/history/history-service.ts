@@ -24,6 +24,7 @@ import { workbookExists } from '../workbook-access';
 import { readHistoryConfig, type HistoryConfig } from './history-config';
 import { runHistoryTask } from './history-pool';
 import {
+	deleteUndigestedCells,
 	listVersionRows,
 	readChain,
 	readChild,
@@ -59,6 +60,8 @@ export class HistoryService {
 	private readonly log = getLogger().child({ module: 'history' });
 	private timer: ReturnType<typeof setInterval> | undefined;
 	private sweeping: Promise<void> | null = null;
+	/** Per workbook, the newest update this process knows is digested (a read's fast path). */
+	private readonly digested = new Map<string, number>();
 
 	constructor(readonly config: HistoryConfig) {}
 
@@ -69,6 +72,15 @@ export class HistoryService {
 	 */
 	catchUp(workbookId: string): Promise<HistoryCursor | null> {
 		return this.queued(workbookId, () => this.digest(workbookId));
+	}
+
+	/**
+	 * Makes sure every update up to `updateId` is digested: at once when this process already
+	 * digested that far, else by {@link catchUp}. Reads of cell history use it.
+	 */
+	async catchUpThrough(workbookId: string, updateId: number): Promise<void> {
+		if ((this.digested.get(workbookId) ?? -1) >= updateId) return;
+		await this.catchUp(workbookId);
 	}
 
 	/**
@@ -194,9 +206,10 @@ export class HistoryService {
 	private async digest(workbookId: string): Promise<HistoryCursor | null> {
 		let cursor = (await readCursor(workbookId)) ?? (await this.begin(workbookId));
 		if (!cursor) return null;
-		for (;;) {
+		for (let first = true; ; first = false) {
 			const rows = await readLogAfter(workbookId, cursor.throughUpdateId, DIGEST_BATCH);
 			if (rows.length === 0) break;
+			if (first) await deleteUndigestedCells(workbookId, cursor.throughUpdateId);
 			const plan = planCuts(sessionOf(cursor), rows, this.config);
 			const latest = await this.requireVersion(workbookId, cursor.latestVersionId);
 			const chain = await readChain(latest);
@@ -249,6 +262,7 @@ export class HistoryService {
 			};
 			await writeDigest(cursor, cells, versions);
 		}
+		this.digested.set(workbookId, cursor.throughUpdateId);
 		const session = sessionOf(cursor);
 		if (isIdle(session, this.config.now(), this.config.idleMs)) {
 			await this.closeSession(cursor, {

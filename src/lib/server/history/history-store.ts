@@ -2,6 +2,7 @@
  * History's rows in the database: versions, the cursor over the update log, and cell history.
  * Plain query functions; the order of use (and the per-workbook lock) is history-service.ts's.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { and, asc, desc, eq, gt, inArray, lt, max, sql } from 'drizzle-orm';
 import { getDb, type Database } from '../db';
 import {
@@ -173,20 +174,38 @@ export async function readUserNames(ids: string[]): Promise<Map<string, string>>
 /** Rows per cell-history insert (9 parameters each, far below PostgreSQL's 65,535). */
 const CELL_ROWS_PER_INSERT = 1_000;
 
-/** Writes a digest's outcome in one transaction: cell history, new versions, the cursor. */
+/**
+ * Writes a digest's outcome: its cell history a thousand rows per statement, with a turn of the
+ * event loop between (on PGlite every statement holds the one database thread, and a bulk edit's
+ * tens of thousands of rows in one transaction held every group commit behind it), then the new
+ * versions and the cursor in one transaction. Rows past the cursor that a crash left behind are
+ * deleted first by {@link deleteUndigestedCells}, so none is ever written twice.
+ */
 export async function writeDigest(
 	cursor: HistoryCursor,
 	cells: CellHistoryRow[],
 	versions: VersionRow[]
 ): Promise<void> {
 	const db = await getDb();
+	for (let i = 0; i < cells.length; i += CELL_ROWS_PER_INSERT) {
+		await db.insert(cellHistory).values(cells.slice(i, i + CELL_ROWS_PER_INSERT));
+		await nextTurn();
+	}
 	await db.transaction(async (tx) => {
-		for (let i = 0; i < cells.length; i += CELL_ROWS_PER_INSERT) {
-			await tx.insert(cellHistory).values(cells.slice(i, i + CELL_ROWS_PER_INSERT));
-		}
 		for (const version of versions) await tx.insert(workbookVersion).values(version);
 		await writeCursor(tx, cursor);
 	});
+}
+
+/** Deletes cell history of updates after `throughUpdateId` (a digest a crash interrupted). */
+export async function deleteUndigestedCells(
+	workbookId: string,
+	throughUpdateId: number
+): Promise<void> {
+	const db = await getDb();
+	await db
+		.delete(cellHistory)
+		.where(and(eq(cellHistory.workbookId, workbookId), gt(cellHistory.updateId, throughUpdateId)));
 }
 
 async function writeCursor(tx: Executor, cursor: HistoryCursor): Promise<void> {
