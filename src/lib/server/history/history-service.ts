@@ -9,50 +9,28 @@
  * `globalThis` like the room registry, because the SvelteKit bundle and the Node entry each
  * load their own copy of this module.
  */
-import { randomUUID } from 'node:crypto';
-import { and, eq, gt, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import { getDb } from '../db';
-import {
-	documentUpdate,
-	historyCursor,
-	workbookVersion,
-	type HistoryCursor,
-	type WorkbookVersion
-} from '../db/schema';
+import type { HistoryCursor, WorkbookVersion } from '../db/schema';
 import { getLogger } from '../logger';
-import { workbookExists } from '../workbook-access';
 import { readHistoryConfig, type HistoryConfig } from './history-config';
 import { runHistoryTask } from './history-pool';
 import {
 	deleteUndigestedCells,
-	listVersionRows,
 	readChain,
-	readChild,
 	readCursor,
 	readLastSeq,
 	readLogAfter,
-	readSnapshot,
 	readVersion,
-	removeVersion,
 	writeDigest,
 	type CellHistoryRow,
 	type VersionRow
 } from './history-store';
 import { EMPTY_UPDATE, type DigestResult } from './history-tasks';
-import { selectThinned } from './retention';
+import { findUndigestedWorkbooks, findWorkbooksToThin, thinWorkbook } from './history-sweep';
 import { isIdle, planCuts, type SessionState } from './sessions';
+import { beginHistory, composeVersion, type VersionMeta } from './version-compose';
 
 /** Log rows replayed per worker task. */
 const DIGEST_BATCH = 500;
-
-/** What a version to cut says about itself. */
-interface VersionMeta {
-	kind: 'auto' | 'named';
-	name: string | null;
-	editors: string[];
-	createdAt: Date;
-	throughUpdateId: number;
-}
 
 /** The process's history: see the module comment. */
 export class HistoryService {
@@ -110,27 +88,7 @@ export class HistoryService {
 
 	/** Thins the workbook's old automatic versions (see retention.ts). */
 	thin(workbookId: string): Promise<number> {
-		return this.queued(workbookId, async () => {
-			const versions = await listVersionRows(workbookId);
-			const removals = selectThinned(versions, this.config.now(), this.config);
-			for (const id of removals) {
-				const removed = await readVersion(workbookId, id);
-				if (!removed) continue;
-				const child = await readChild(id);
-				let folded: { id: string; state: Uint8Array; depth: number } | null = null;
-				if (child) {
-					const keyframe = removed.baseVersionId === null;
-					const state = await runHistoryTask({
-						kind: 'history-merge',
-						mode: keyframe ? 'state' : 'updates',
-						parts: [new Uint8Array(removed.state), new Uint8Array(child.state)]
-					});
-					folded = { id: child.id, state, depth: keyframe ? 0 : Math.max(0, child.depth - 1) };
-				}
-				await removeVersion(removed, folded);
-			}
-			return removals.length;
-		});
+		return this.queued(workbookId, () => thinWorkbook(workbookId, this.config.now(), this.config));
 	}
 
 	/**
@@ -158,33 +116,13 @@ export class HistoryService {
 	}
 
 	private async sweepOnce(): Promise<void> {
-		const db = await getDb();
-		const idleBefore = new Date(this.config.now() - this.config.idleMs);
-		const unread = await db
-			.selectDistinct({ id: documentUpdate.workbookId })
-			.from(documentUpdate)
-			.leftJoin(historyCursor, eq(historyCursor.workbookId, documentUpdate.workbookId))
-			.where(
-				or(isNull(historyCursor.workbookId), gt(documentUpdate.id, historyCursor.throughUpdateId))
-			);
-		const idle = await db
-			.select({ id: historyCursor.workbookId })
-			.from(historyCursor)
-			.where(lte(historyCursor.lastEditAt, idleBefore));
-		const stale = new Set([...unread, ...idle].map((row) => row.id));
-		for (const id of stale) {
+		const now = this.config.now();
+		for (const id of await findUndigestedWorkbooks(now - this.config.idleMs)) {
 			await this.catchUp(id).catch((error: unknown) =>
 				this.log.warn({ err: error, workbookId: id }, 'history digest failed')
 			);
 		}
-		const keepAllBefore = new Date(this.config.now() - this.config.keepAllMs);
-		const aged = await db
-			.select({ id: workbookVersion.workbookId })
-			.from(workbookVersion)
-			.where(and(eq(workbookVersion.kind, 'auto'), lt(workbookVersion.createdAt, keepAllBefore)))
-			.groupBy(workbookVersion.workbookId)
-			.having(sql`count(*) > 1`);
-		for (const { id } of aged) {
+		for (const id of await findWorkbooksToThin(now - this.config.keepAllMs)) {
 			await this.thin(id).catch((error: unknown) =>
 				this.log.warn({ err: error, workbookId: id }, 'history thinning failed')
 			);
@@ -204,7 +142,8 @@ export class HistoryService {
 
 	/** The digest itself (under the workbook's queue). */
 	private async digest(workbookId: string): Promise<HistoryCursor | null> {
-		let cursor = (await readCursor(workbookId)) ?? (await this.begin(workbookId));
+		let cursor =
+			(await readCursor(workbookId)) ?? (await beginHistory(workbookId, this.config.now()));
 		if (!cursor) return null;
 		for (let first = true; ; first = false) {
 			const rows = await readLogAfter(workbookId, cursor.throughUpdateId, DIGEST_BATCH);
@@ -234,7 +173,8 @@ export class HistoryService {
 			let previous = latest;
 			let seq = await readLastSeq(workbookId);
 			for (const [index, cut] of plan.cuts.entries()) {
-				const version = await this.composeVersion(
+				const version = await composeVersion(
+					this.config.keyframeEvery,
 					workbookId,
 					chain,
 					previous,
@@ -282,7 +222,8 @@ export class HistoryService {
 		const latest = await this.requireVersion(cursor.workbookId, cursor.latestVersionId);
 		const chain = await readChain(latest);
 		const seq = (await readLastSeq(cursor.workbookId)) + 1;
-		const version = await this.composeVersion(
+		const version = await composeVersion(
+			this.config.keyframeEvery,
 			cursor.workbookId,
 			chain,
 			latest,
@@ -303,77 +244,6 @@ export class HistoryService {
 			[version]
 		);
 		return version as WorkbookVersion;
-	}
-
-	/**
-	 * A version after `previous` holding `delta`: stored as that delta, or whole (a keyframe) once
-	 * `keyframeEvery` deltas are chained. `chain` makes `previous`'s document and is extended to
-	 * make the new one's.
-	 */
-	private async composeVersion(
-		workbookId: string,
-		chain: Uint8Array[],
-		previous: Pick<WorkbookVersion, 'id' | 'depth'>,
-		delta: Uint8Array,
-		seq: number,
-		meta: VersionMeta
-	): Promise<VersionRow & WorkbookVersion> {
-		const depth = previous.depth + 1;
-		const keyframe = depth >= this.config.keyframeEvery;
-		let state = delta;
-		if (keyframe) {
-			state = await runHistoryTask({
-				kind: 'history-merge',
-				mode: 'state',
-				parts: [...chain, delta]
-			});
-			chain.splice(0, chain.length, state);
-		} else {
-			chain.push(delta);
-		}
-		return {
-			id: randomUUID(),
-			workbookId,
-			seq,
-			kind: meta.kind,
-			name: meta.name,
-			throughUpdateId: meta.throughUpdateId,
-			editors: meta.editors,
-			baseVersionId: keyframe ? null : previous.id,
-			depth: keyframe ? 0 : depth,
-			state,
-			createdAt: meta.createdAt
-		};
-	}
-
-	/** Starts the workbook's history from its snapshot: the first version, whole. */
-	private async begin(workbookId: string): Promise<HistoryCursor | null> {
-		const snapshot = await readSnapshot(workbookId);
-		if (!snapshot && !(await workbookExists(workbookId))) return null;
-		const version: VersionRow = {
-			id: randomUUID(),
-			workbookId,
-			seq: (await readLastSeq(workbookId)) + 1,
-			kind: 'auto',
-			name: null,
-			throughUpdateId: snapshot?.throughUpdateId ?? 0,
-			editors: [],
-			baseVersionId: null,
-			depth: 0,
-			state: snapshot?.state ?? EMPTY_UPDATE,
-			createdAt: snapshot?.createdAt ?? new Date(this.config.now())
-		};
-		const cursor: HistoryCursor = {
-			workbookId,
-			throughUpdateId: version.throughUpdateId,
-			latestVersionId: version.id!,
-			pending: EMPTY_UPDATE,
-			sessionStartedAt: null,
-			lastEditAt: null,
-			sessionEditors: []
-		};
-		await writeDigest(cursor, [], [version]);
-		return cursor;
 	}
 
 	private async requireVersion(workbookId: string, id: string): Promise<WorkbookVersion> {
