@@ -6,8 +6,10 @@
  *   (evaluation-pool.ts), which loads the workbook's replica, evaluates it, captures it and builds
  *   the XLSX — wall time until the bytes are back;
  * - `export_loop_max_ms`: the longest the event loop was blocked meanwhile (what an edit to
- *   another document would wait; target ≤ 50 ms): the whole-state encoding the dispatch sends
- *   and receiving the bytes;
+ *   another document would wait; target ≤ 50 ms), when the worker starts its replica from the
+ *   stored parts as the server sends them (posting them, and receiving the bytes);
+ * - `export_encoded_loop_max_ms`: the same when the dispatch encodes the whole document on the
+ *   event loop instead (the way the server started replicas before), for comparison;
  * - `export_on_loop_ms`, `export_on_loop_max_ms`: the same export done on the event loop
  *   (capture with a local evaluator, then exceljs), the way exports ran before the pool, for
  *   comparison;
@@ -83,11 +85,15 @@ export async function runFilesBench(): Promise<Record<string, Record<string, num
 	try {
 		for (const size of SIZES) {
 			const doc = buildDocument(size);
-			const onPool = await measureLoop(async () => {
-				const answer = await pool.dispatch(`bench-${size}`, doc, exportTask);
-				if (answer.kind !== 'value') throw new Error(`export answered ${answer.kind}`);
-				return (answer.value as ExportedBytes).bytes;
-			});
+			const storedParts = [Y.encodeStateAsUpdate(doc)];
+			const exportOnPool = (id: string, parts?: Uint8Array[]) =>
+				measureLoop(async () => {
+					const answer = await pool.dispatch(id, doc, exportTask, true, parts);
+					if (answer.kind !== 'value') throw new Error(`export answered ${answer.kind}`);
+					return (answer.value as ExportedBytes).bytes;
+				});
+			const onPool = await exportOnPool(`bench-${size}`, storedParts);
+			const encoded = await exportOnPool(`bench-${size}-encoded`);
 			const onLoop = await measureLoop(async () => {
 				const evaluator = createEvaluator(doc);
 				try {
@@ -105,6 +111,7 @@ export async function runFilesBench(): Promise<Record<string, Record<string, num
 			results[`cells_${size}`] = {
 				export_ms: onPool.ms,
 				export_loop_max_ms: onPool.maxMs,
+				export_encoded_loop_max_ms: encoded.maxMs,
 				export_on_loop_ms: onLoop.ms,
 				export_on_loop_max_ms: onLoop.maxMs,
 				import_ms: Math.round(importMs),

@@ -7,19 +7,16 @@
  * values instead of recalculating, the canary would come back 5 and the batch is rejected.
  * The results are read from the sheet XML itself (see {@link readRecalculatedCells}).
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parseInput } from '../../src/lib/core/values';
 import type { FormulaCase } from './case-kinds';
 import { DATA_BLOCK, FORMULA_COLUMN } from './data-block';
 import type { Outcome } from './outcome';
-
-const run = promisify(execFile);
+import { convertToXlsx } from '../helpers/libreoffice';
 
 /** Where LibreOffice is; `SOFFICE_PATH` overrides (scripts/test.js installs it there on Debian). */
 export const SOFFICE = process.env.SOFFICE_PATH || '/usr/bin/soffice';
@@ -154,21 +151,7 @@ export async function evaluateInLibreOffice(cases: readonly FormulaCase[]): Prom
 		const input = path.join(workDir, 'formulas.xlsx');
 		const outDir = path.join(workDir, 'out');
 		await writeWorkbook(input, cases);
-		await run(
-			SOFFICE,
-			[
-				`-env:UserInstallation=file://${profile}`,
-				'--headless',
-				'--norestore',
-				'--calc',
-				'--convert-to',
-				'xlsx',
-				'--outdir',
-				outDir,
-				input
-			],
-			{ timeout: CONVERT_TIMEOUT_MS }
-		);
+		await convertToXlsx(SOFFICE, input, outDir, profile, CONVERT_TIMEOUT_MS);
 		const cells = await readRecalculatedCells(path.join(outDir, 'formulas.xlsx'));
 		const canary = cells.get(CANARY);
 		if (canary?.kind !== 'number' || canary.value !== 2) {

@@ -43,6 +43,34 @@ export async function stripCachedValues(xlsx: Buffer): Promise<Buffer> {
 }
 
 /**
+ * Converts `input` to XLSX in `outDir` with headless LibreOffice Calc, using the profile
+ * directory `profile` (a fresh one per call: two soffice processes cannot share one).
+ */
+export async function convertToXlsx(
+	soffice: string,
+	input: string,
+	outDir: string,
+	profile: string,
+	timeoutMs: number
+): Promise<void> {
+	await run(
+		soffice,
+		[
+			`-env:UserInstallation=file://${profile}`,
+			'--headless',
+			'--norestore',
+			'--calc',
+			'--convert-to',
+			'xlsx',
+			'--outdir',
+			outDir,
+			input
+		],
+		{ timeout: timeoutMs }
+	);
+}
+
+/**
  * LibreOffice's recalculation of `xlsx`: per sheet name, a map from A1 address to the computed
  * value (number, string, boolean, or `{ error }`) of every formula cell.
  */
@@ -56,21 +84,7 @@ export async function recalculateWithLibreOffice(
 		const output = join(dir, 'out');
 		await run('mkdir', ['-p', join(dir, 'in'), output]);
 		await writeFile(input, await stripCachedValues(xlsx));
-		await run(
-			soffice,
-			[
-				`-env:UserInstallation=file://${join(dir, 'profile')}`,
-				'--headless',
-				'--norestore',
-				'--calc',
-				'--convert-to',
-				'xlsx',
-				'--outdir',
-				output,
-				input
-			],
-			{ timeout: 120_000 }
-		);
+		await convertToXlsx(soffice, input, output, join(dir, 'profile'), 120_000);
 		return await readFormulaResults(await readFile(join(output, 'book.xlsx')));
 	} finally {
 		await rm(dir, { recursive: true, force: true });

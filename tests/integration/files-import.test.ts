@@ -298,6 +298,33 @@ describe.each(DATABASE_KINDS)('workbook import on %s', (kind) => {
 		expect(xlsx.status).toBe(400);
 	});
 
+	it('adds a CSV larger than one change as a sheet, every cell in place', async () => {
+		const created = await owner.post<{ id: string }>('/api/v1/workbooks', { title: 'Statement' });
+		const base = `/api/v1/workbooks/${created.body.id}`;
+		const rows = Array.from(
+			{ length: 3_000 },
+			(_, index) => `2026-01-05,Payee ${index},${index}.5`
+		);
+		const added = await upload(
+			owner,
+			`${base}/import?sheet=Year`,
+			['Date,Payee,Amount', ...rows].join('\n'),
+			'text/csv'
+		);
+		expect(added.status, JSON.stringify(added.body)).toBe(201);
+		expect(added.body.cells).toBe(3 + 3_000 * 3);
+		const read = async (range: string) =>
+			(await owner.get<{ cells: Cell[][] }>(`${base}/cells?sheet=Year&range=${range}`)).body.cells;
+		expect((await read('A1:C2')).map((row) => row.map((cell) => cell.value))).toEqual([
+			['Date', 'Payee', 'Amount'],
+			[46027, 'Payee 0', 0.5]
+		]);
+		expect((await read('B3001:C3001'))[0].map((cell) => cell.value)).toEqual([
+			'Payee 2999',
+			2999.5
+		]);
+	});
+
 	it('refuses bad and dangerous files with a sentence and creates nothing', async () => {
 		const before = await workbookCount();
 		const refusals: [string, Uint8Array | string, string, number, string][] = [];

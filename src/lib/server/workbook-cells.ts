@@ -89,9 +89,10 @@ export async function evaluateInRoom<K extends EvaluationTask['kind']>(
 		let answer: EvaluationAnswer | undefined;
 		try {
 			const pending = await inRoom(() =>
-				getRoomRegistry().read(workbookId, (doc) => {
+				getRoomRegistry().read(workbookId, (doc, storedParts) => {
 					check?.(doc);
-					return { answer: pool.dispatch(workbookId, doc, task, attempt > 1) };
+					const reset = attempt > 1;
+					return { answer: pool.dispatch(workbookId, doc, task, reset, storedParts) };
 				})
 			);
 			answer = await pending.answer;

@@ -119,14 +119,20 @@ export class RoomRegistry {
 		});
 	}
 
-	/** Runs `read` on the workbook's durable document state; null when it does not exist. */
-	read<T>(workbookId: string, read: (doc: Y.Doc) => T): Promise<{ value: T } | null> {
+	/**
+	 * Runs `read` on the workbook's durable document state, with the stored parts (snapshot, then
+	 * log rows) that make exactly that state; null when the workbook does not exist.
+	 */
+	read<T>(
+		workbookId: string,
+		read: (doc: Y.Doc, storedParts: readonly Uint8Array[]) => T
+	): Promise<{ value: T } | null> {
 		return this.withRoom(workbookId, async (room) => {
 			if (!room) return null;
 			const value = await this.pipeline.submit<T>({
 				kind: 'read',
 				room,
-				read: (current) => read(current.doc)
+				read: (current) => read(current.doc, current.durableParts)
 			});
 			return { value };
 		});

@@ -52,6 +52,19 @@ describe('evaluation pool', { timeout: 30_000 }, () => {
 		expect(values(await pool.dispatch('w1', doc, task))).toEqual([[3], [63]]);
 	});
 
+	it('starts a replica from stored parts, then follows edits by their difference', async () => {
+		const pool = startPool();
+		const doc = workbook({ A1: '2', A2: '=A1*21' });
+		const snapshot = Y.encodeStateAsUpdate(doc);
+		const before = Y.encodeStateVector(doc);
+		setCellInputs(doc, listSheets(doc)[0].id, [{ address: 'A1', text: '4' }]);
+		const parts = [snapshot, Y.encodeStateAsUpdate(doc, before)];
+		const task = { kind: 'cells', sheet: null, range: 'A1:A2' } as const;
+		expect(values(await pool.dispatch('w1', doc, task, false, parts))).toEqual([[4], [84]]);
+		setCellInputs(doc, listSheets(doc)[0].id, [{ address: 'A1', text: '5' }]);
+		expect(values(await pool.dispatch('w1', doc, task, false, parts))).toEqual([[5], [105]]);
+	});
+
 	it('follows an edit that only deletes (the state vector stays the same)', async () => {
 		const pool = startPool();
 		const doc = workbook({ A1: '2', A2: '=A1*21' });

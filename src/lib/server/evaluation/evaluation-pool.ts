@@ -3,11 +3,12 @@
  * answer every API read needing formulas, so a formula that takes seconds or gigabytes costs
  * one worker, never the event loop.
  *
- * Each worker keeps replicas of the workbooks it has evaluated (evaluation-tasks.ts). The pool
- * remembers, per worker and per loaded document, the state vector it last sent, and sends only
- * the Yjs update since then (nothing when the document has not changed): a steady read costs a
- * message. A worker runs one
- * request at a time; the rest wait in the pool's queue for it. A request that runs past its time
+ * Each worker keeps replicas of the workbooks it has evaluated (evaluation-tasks.ts). A worker
+ * without a replica is sent the workbook's stored parts (snapshot and log rows) as they are, so
+ * starting a replica never encodes a large document on the event loop. The pool remembers, per
+ * worker and per loaded document, the state vector it last sent, and then sends only the Yjs
+ * update since then (nothing when the document has not changed): a steady read costs a message.
+ * A worker runs one request at a time; the rest wait in the pool's queue for it. A request that runs past its time
  * budget, or a worker that runs out of its heap, stops that worker: the request fails with
  * {@link EvaluationOverBudgetError}, the requests queued behind it with
  * {@link EvaluationRetryError} (their diffs assumed the replicas it had), and the next request
@@ -95,6 +96,15 @@ function workerUrl(): URL {
 	return pathToFileURL(path.resolve('src/lib/server/evaluation/evaluation-worker.js'));
 }
 
+/**
+ * `bytes` over a buffer of their own: posting a view clones its whole underlying buffer, which
+ * for a view into a shared one is far more than the view.
+ */
+function ownBytes(bytes: Uint8Array): Uint8Array {
+	const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+	return whole ? bytes : bytes.slice();
+}
+
 const versions = new WeakMap<Y.Doc, { changes: number }>();
 
 /**
@@ -126,25 +136,29 @@ export class EvaluationPool {
 	 * Queues `task` on the workbook's document `doc` as it is now, and resolves with the worker's
 	 * answer. Synchronous up to the promise: call it where `doc` may be read (a room read).
 	 * `reset` sends the whole state even to a worker believed to hold a replica (after a
-	 * `missing` answer or an EvaluationRetryError). Throws EvaluationBusyError at once when the
-	 * queue is full; the promise rejects with EvaluationOverBudgetError or EvaluationRetryError.
+	 * `missing` answer or an EvaluationRetryError). `storedParts`, when given, must make exactly
+	 * `doc` applied in order (a room's durable parts, read in the pipeline's durable phase): a
+	 * replica starts from them instead of an encoding of `doc`. Throws EvaluationBusyError at once
+	 * when the queue is full; the promise rejects with EvaluationOverBudgetError or
+	 * EvaluationRetryError.
 	 */
 	dispatch(
 		workbookId: string,
 		doc: Y.Doc,
 		task: EvaluationTask,
-		reset = false
+		reset = false,
+		storedParts?: readonly Uint8Array[]
 	): Promise<EvaluationAnswer> {
 		const worker = this.admit(doc);
 		const known = reset ? undefined : worker.sent.get(doc);
 		const version = versionOf(doc);
-		let update: Uint8Array | null = null;
-		if (!known) update = Y.encodeStateAsUpdate(doc);
+		let updates: Uint8Array[] = [];
+		if (!known) updates = storedParts ? storedParts.map(ownBytes) : [Y.encodeStateAsUpdate(doc)];
 		// The update since a state vector carries the whole delete set, so deletions reach it too.
-		else if (known.version !== version) update = Y.encodeStateAsUpdate(doc, known.stateVector);
+		else if (known.version !== version) updates = [Y.encodeStateAsUpdate(doc, known.stateVector)];
 		worker.sent.set(doc, { stateVector: Y.encodeStateVector(doc), version });
 		const answer = new Promise<EvaluationAnswer>((resolve, reject) => {
-			const request = { workbookId, reset: !known, update, task };
+			const request = { workbookId, reset: !known, updates, task };
 			worker.queue.push({ doc, request, resolve, reject });
 		});
 		// The caller awaits it only after its room read returns; until then it must not count
@@ -162,7 +176,7 @@ export class EvaluationPool {
 	run(task: StatelessTask): Promise<EvaluationAnswer> {
 		const worker = this.admit(null);
 		const answer = new Promise<EvaluationAnswer>((resolve, reject) => {
-			const request = { workbookId: '', reset: false, update: null, task };
+			const request = { workbookId: '', reset: false, updates: [], task };
 			worker.queue.push({ doc: null, request, resolve, reject });
 		});
 		answer.catch(() => undefined);
@@ -268,6 +282,7 @@ export class EvaluationPool {
 		const building =
 			task.kind === 'export' ||
 			task.kind === 'import' ||
+			task.kind === 'import-sheet' ||
 			task.kind === 'history-digest' ||
 			task.kind === 'history-merge';
 		return building ? this.config.exportTimeoutMs : this.config.timeoutMs;

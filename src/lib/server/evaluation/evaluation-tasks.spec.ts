@@ -15,7 +15,7 @@ const readA1 = (workbookId: string, reset: boolean, update: Uint8Array | null) =
 	({
 		workbookId,
 		reset,
-		update,
+		updates: update ? [update] : [],
 		task: { kind: 'cells', sheet: null, range: 'A1' }
 	}) satisfies EvaluationRequest;
 
@@ -34,6 +34,17 @@ describe('replica cache', () => {
 		const diff = Y.encodeStateAsUpdate(doc, before);
 		expect(valueOf(await cache.perform(readA1('a', false, diff)))).toBe(48);
 		expect(valueOf(await cache.perform(readA1('a', false, null)))).toBe(48);
+	});
+
+	it('starts a replica from stored parts applied in order', async () => {
+		const cache = new ReplicaCache(1);
+		const doc = workbook('=6*7');
+		const snapshot = Y.encodeStateAsUpdate(doc);
+		const before = Y.encodeStateVector(doc);
+		setCellInputs(doc, listSheets(doc)[0].id, [{ address: 'A1', text: '=6*9' }]);
+		const logRow = Y.encodeStateAsUpdate(doc, before);
+		const request = { ...readA1('a', true, null), updates: [snapshot, logRow] };
+		expect(valueOf(await cache.perform(request))).toBe(54);
 	});
 
 	it('answers missing for a workbook it does not hold, and forgets the least recently used', async () => {
@@ -89,7 +100,7 @@ describe('replica cache', () => {
 	it('builds an imported workbook without a replica, and refuses a malformed file with 400', async () => {
 		const cache = new ReplicaCache(1);
 		const csv = new TextEncoder().encode('a,b\n1,=2\n');
-		const request = { workbookId: '', reset: false, update: null };
+		const request = { workbookId: '', reset: false, updates: [] };
 		const answer = await cache.perform({
 			...request,
 			task: { kind: 'import', bytes: csv, contentType: 'text/csv' }

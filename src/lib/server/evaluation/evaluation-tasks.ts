@@ -23,7 +23,13 @@ import { createEvaluator, type WorkbookEvaluator } from '../../core/evaluator';
 import { listNames, readCells, type CellReading, type NameReading } from '../../core/workbook-api';
 import { AppError } from '../errors';
 import { buildExport, type ExportedBytes, type ExportTask } from '../files/export-build';
-import { buildImport, type ImportedState, type ImportTask } from '../files/import-build';
+import {
+	buildImport,
+	readImportedSheet,
+	type ImportedState,
+	type ImportTask
+} from '../files/import-build';
+import type { ImportedSheet } from '../files/imported-workbook';
 import {
 	buildDocument,
 	digestUpdates,
@@ -71,6 +77,7 @@ export interface TaskResults {
 	chart: ChartReading;
 	export: ExportedBytes;
 	import: ImportedState;
+	'import-sheet': ImportedSheet;
 	'history-digest': DigestResult;
 	'history-merge': Uint8Array;
 	'version-read': CellsReading | NameReading[] | ChartReading[];
@@ -78,14 +85,15 @@ export interface TaskResults {
 }
 
 /**
- * One request to a worker. `reset`: start the workbook's replica afresh from `update` (the whole
- * state); otherwise `update` (null when nothing changed) continues the replica the worker has.
- * An `import` task needs no replica: its `workbookId` is empty and its `update` null.
+ * One request to a worker. `reset`: start the workbook's replica afresh from `updates` (the
+ * whole state, as one encoding or as the stored parts in order); otherwise `updates` (none when
+ * nothing changed) continue the replica the worker has. An `import` task needs no replica: its
+ * `workbookId` is empty and it has no updates.
  */
 export interface EvaluationRequest {
 	workbookId: string;
 	reset: boolean;
-	update: Uint8Array | null;
+	updates: Uint8Array[];
 	task: EvaluationTask;
 }
 
@@ -131,9 +139,12 @@ export class ReplicaCache {
 			if (task.kind === 'version-read') {
 				return { kind: 'value', value: await runTask(this.versionReplica(task), task.read) };
 			}
+			if (task.kind === 'import-sheet') {
+				return { kind: 'value', value: readImportedSheet(task) };
+			}
 			const replica = this.replicaFor(request);
 			if (!replica) return { kind: 'missing' };
-			if (request.update) Y.applyUpdate(replica.doc, request.update);
+			applyUpdates(replica.doc, request.updates);
 			return { kind: 'value', value: await runTask(replica, task) };
 		} catch (error) {
 			if (error instanceof AppError) {
@@ -159,9 +170,9 @@ export class ReplicaCache {
 	/** The version's document, built from its chain once and then kept like a replica. */
 	private versionReplica(task: VersionReadTask): Replica {
 		const key = `version:${task.versionId}`;
-		const replica = this.replicaFor({ workbookId: key, reset: false, update: null, task });
+		const replica = this.replicaFor({ workbookId: key, reset: false, updates: [], task });
 		if (replica) return replica;
-		const built = this.replicaFor({ workbookId: key, reset: true, update: null, task })!;
+		const built = this.replicaFor({ workbookId: key, reset: true, updates: [], task })!;
 		built.doc.destroy();
 		built.doc = buildDocument(task.parts);
 		return built;
@@ -189,6 +200,14 @@ export class ReplicaCache {
 		}
 		return replica;
 	}
+}
+
+/** Applies `updates` in one transaction, so an evaluator following the doc syncs once. */
+function applyUpdates(doc: Y.Doc, updates: Uint8Array[]): void {
+	if (updates.length === 0) return;
+	doc.transact(() => {
+		for (const update of updates) Y.applyUpdate(doc, update);
+	});
 }
 
 function destroy(replica: Replica): void {

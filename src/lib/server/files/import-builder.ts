@@ -115,7 +115,8 @@ export function writeImportedCells(
 	return notes;
 }
 
-function capNotes(notes: string[]): string[] {
+/** `notes` cut to the first few, with a count of the rest. */
+export function capNotes(notes: string[]): string[] {
 	if (notes.length <= MAX_NOTES) return notes;
 	return [...notes.slice(0, MAX_NOTES), `…and ${notes.length - MAX_NOTES} more.`];
 }

@@ -2,13 +2,14 @@
  * `POST /api/v1/workbooks/import` (a new workbook from an XLSX or CSV file, owned by the importer)
  * and `POST …/workbooks/:id/import` (a CSV into a new sheet, editors). The upload is bounded, its
  * kind decided from its bytes, and everything is read and built before anything is stored: a file
- * that fails any check creates nothing. A new workbook's file is read and built on an evaluation
- * worker; a CSV sheet added to a workbook is parsed here and written through the room.
+ * that fails any check creates nothing. Files are read (and a new workbook's document built) on
+ * an evaluation worker; a CSV sheet added to a workbook is then written through the room in
+ * chunks, so other people's edits are committed between them rather than after the whole file.
  */
 import { getDb } from '../db';
 import { documentSnapshot, workbook, workbookMember } from '../db/schema';
 import { getRoomRegistry } from '../collab/room-registry';
-import { sheetByName } from '../../core/document-view';
+import { sheetById, sheetByName } from '../../core/document-view';
 import { AppError } from '../errors';
 import { getConfig } from '../config';
 import { evaluationErrorKind, getEvaluationPool } from '../evaluation/evaluation-pool';
@@ -21,9 +22,10 @@ import {
 	requireRole,
 	type WorkbookSummary
 } from '../workbooks';
-import { readCsv } from './csv-import';
-import type { ImportedState, ImportTask } from './import-build';
-import { addImportedSheet, writeImportedCells } from './import-builder';
+import type { TaskResults } from '../evaluation/evaluation-tasks';
+import type { ImportTask } from './import-build';
+import { addImportedSheet, capNotes, writeImportedCells } from './import-builder';
+import type { ImportedSheet } from './imported-workbook';
 import { refuseCompoundFile, looksLikeZip } from './zip-guard';
 
 /** Largest upload accepted. */
@@ -60,11 +62,16 @@ function titleFrom(value: string | null): string {
 /** Dispatches this many times at most: the first, and again after a worker was replaced. */
 const POOL_ATTEMPTS = 3;
 
+/** Cells written into a live document per change: each change holds up the room's pipeline. */
+export const SHEET_IMPORT_CHUNK_CELLS = 2_000;
+
 /**
- * The new workbook's document built on an evaluation worker (import-build.ts); the worker's
- * refusals become AppErrors with their status, its budgets 503 as for reads.
+ * `task` done on an evaluation worker (import-build.ts); the worker's refusals become AppErrors
+ * with their status, its budgets 503 as for reads.
  */
-async function buildOnPool(task: ImportTask): Promise<ImportedState> {
+async function runOnPool<K extends ImportTask['kind']>(
+	task: ImportTask & { kind: K }
+): Promise<TaskResults[K]> {
 	const pool = getEvaluationPool(() => getConfig().evaluation);
 	for (let attempt = 1; ; attempt++) {
 		let answer: EvaluationAnswer;
@@ -79,7 +86,7 @@ async function buildOnPool(task: ImportTask): Promise<ImportedState> {
 			throw new AppError(status, answer.code, answer.message, answer.field);
 		}
 		if (answer.kind !== 'value') throw new Error(`an import answered ${answer.kind}`);
-		return answer.value as ImportedState;
+		return answer.value as TaskResults[K];
 	}
 }
 
@@ -95,7 +102,7 @@ export async function importWorkbook(
 	bytes: Uint8Array
 ): Promise<WorkbookSummary & { notes: string[] }> {
 	const finalTitle = titleFrom(title);
-	const { state, notes } = await buildOnPool({ kind: 'import', bytes, contentType });
+	const { state, notes } = await runOnPool({ kind: 'import', bytes, contentType });
 	const id = generateWorkbookId();
 	const db = await getDb();
 	await db.transaction(async (tx) => {
@@ -111,8 +118,10 @@ export async function importWorkbook(
 }
 
 /**
- * Adds a CSV file as a new sheet named `sheetName` of an existing workbook (owners and editors),
- * committed as one change that every open browser sees. 409 when the name is taken.
+ * Adds a CSV file as a new sheet named `sheetName` of an existing workbook (owners and editors).
+ * The file is read on an evaluation worker; the sheet and its first cells are one change, the
+ * rest follow in changes of {@link SHEET_IMPORT_CHUNK_CELLS} cells, each committed and seen
+ * live. 409 when the name is taken (nothing is written).
  */
 export async function importCsvSheet(
 	userId: string,
@@ -130,15 +139,39 @@ export async function importCsvSheet(
 		);
 	}
 	const name = (sheetName ?? '').trim() || 'Imported';
-	const sheet = readCsv(bytes, name);
-	return inRoom(() =>
-		getRoomRegistry().mutate(workbookId, userId, (doc) => {
+	const sheet = await runOnPool({ kind: 'import-sheet', bytes, name });
+	const chunks = chunksOf(sheet, SHEET_IMPORT_CHUNK_CELLS);
+	const registry = getRoomRegistry();
+	const created = await inRoom(() =>
+		registry.mutate(workbookId, userId, (doc) => {
 			if (sheetByName(doc, name)) {
 				throw new AppError(409, 'sheet_exists', `There is already a sheet named "${name}".`);
 			}
-			const created = addImportedSheet(doc, sheet);
-			const notes = writeImportedCells(doc, created.id, sheet);
-			return { sheet: created, cells: sheet.cells.length, notes };
+			const target = addImportedSheet(doc, sheet);
+			return { target, notes: writeImportedCells(doc, target.id, chunks[0]) };
 		})
 	);
+	const notes = created.notes;
+	for (const chunk of chunks.slice(1)) {
+		const written = await inRoom(() =>
+			registry.mutate(workbookId, userId, (doc) => {
+				// A sheet deleted while its file was being written takes no more cells.
+				if (!sheetById(doc, created.target.id)) return null;
+				return writeImportedCells(doc, created.target.id, chunk);
+			})
+		);
+		if (!written) break;
+		notes.push(...written);
+	}
+	return { sheet: created.target, cells: sheet.cells.length, notes: capNotes(notes) };
+}
+
+/** `sheet` split into sheets of at most `size` cells; the first keeps the column widths. */
+function chunksOf(sheet: ImportedSheet, size: number): ImportedSheet[] {
+	const chunks: ImportedSheet[] = [];
+	for (let start = 0; start === 0 || start < sheet.cells.length; start += size) {
+		const cells = sheet.cells.slice(start, start + size);
+		chunks.push({ ...sheet, cells, colWidths: start === 0 ? sheet.colWidths : new Map() });
+	}
+	return chunks;
 }

@@ -10,13 +10,14 @@ import {
 	EvaluationRetryError
 } from '../evaluation/evaluation-pool';
 import type { StatelessTask, TaskResults } from '../evaluation/evaluation-tasks';
+import type { ImportTask } from '../files/import-build';
 import { evaluationErrorToAppError } from '../workbook-cells';
 
 /** Dispatches this many times at most (a worker replaced under the first attempt). */
 const ATTEMPTS = 3;
 
 /** Runs `task` on an evaluation worker and resolves with its value. */
-export async function runHistoryTask<K extends Exclude<StatelessTask['kind'], 'import'>>(
+export async function runHistoryTask<K extends Exclude<StatelessTask['kind'], ImportTask['kind']>>(
 	task: StatelessTask & { kind: K }
 ): Promise<TaskResults[K]> {
 	const pool = getEvaluationPool(() => getConfig().evaluation);
