@@ -154,10 +154,15 @@ async function runOn(kind: DatabaseKind, results: BenchResults) {
 		const api = new ApiClient(server.url);
 		await api.register(uniqueEmail('bench'));
 		const figures: BenchResults = {};
-		await templateScenario(api, figures);
-		await sizeScenario(api, 1_000, figures, 'cells1k');
-		await sizeScenario(api, 100_000, figures, 'cells100k');
-		await cellHistoryScenario(api, figures);
+		// BENCH_SCENARIOS=cellHistory,sizes runs only those (property, sizes, cellHistory).
+		const only = process.env.BENCH_SCENARIOS?.split(',').filter(Boolean);
+		const wanted = (name: string) => !only || only.includes(name);
+		if (wanted('property')) await templateScenario(api, figures);
+		if (wanted('sizes')) {
+			await sizeScenario(api, 1_000, figures, 'cells1k');
+			await sizeScenario(api, 100_000, figures, 'cells100k');
+		}
+		if (wanted('cellHistory')) await cellHistoryScenario(api, figures);
 		await server.stop();
 		figures['cellHistoryRowBytes'] = await cellHistoryRowBytes(server);
 		for (const [name, value] of Object.entries(figures)) results[`${kind}.${name}`] = value;
