@@ -27,7 +27,7 @@ import readline from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import * as Y from 'yjs';
 import { applyCellUpdates, seedBlankWorkbook } from '../src/lib/core/workbook-api';
-import { encodeSyncUpdate } from '../src/lib/server/collab/protocol';
+import { encodeSyncUpdate } from '../src/lib/collab/protocol';
 import { connectClient } from '../tests/helpers/collab-client';
 import type { DatabaseKind } from '../tests/helpers/databases';
 import { ApiClient, uniqueEmail } from '../tests/helpers/http-client';

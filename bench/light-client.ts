@@ -7,11 +7,7 @@
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import {
-	encodeSyncStep1,
-	encodeSyncStep2,
-	encodeSyncUpdate
-} from '../src/lib/server/collab/protocol';
+import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '../src/lib/collab/protocol';
 
 /** Connection options: headers for the upgrade (cookie) and whether to keep received state. */
 export interface LightClientOptions {

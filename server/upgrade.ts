@@ -5,7 +5,7 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { CollabConfig } from '../src/lib/server/collab/collab-config.ts';
-import { createCollabServer } from './collab/collab-server.ts';
+import { createCollabServer } from '../src/lib/server/collab/collab-server.ts';
 
 export interface UpgradeHandler {
 	handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void;

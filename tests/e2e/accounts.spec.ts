@@ -108,3 +108,28 @@ test('a person who forgot their password resets it through the emailed link', as
 	await logInThroughForm(page, { email: account.email, password: 'remembered passphrase' });
 	await expect(page.getByRole('heading', { name: 'Workbooks', exact: true })).toBeVisible();
 });
+
+test('a person confirms their email by logging in from the emailed link and clicking Confirm', async ({
+	page
+}) => {
+	const account = {
+		email: uniqueEmail('confirm'),
+		name: 'Cora Confirm',
+		password: 'confirm passphrase'
+	};
+	await registerThroughForm(page, account);
+	const link = await linkInNewestMail(account.email, /Confirm your email/);
+	await page.getByRole('button', { name: 'Log out' }).click();
+
+	await page.goto(link);
+	await expect(page.getByRole('heading', { name: 'Confirm your email' })).toBeVisible();
+	await page.getByRole('button', { name: 'Log in to confirm' }).click();
+	await expect(page).toHaveURL(/\/login\?redirectTo=/);
+	await logInThroughForm(page, account);
+	await expect(page).toHaveURL(/\/verify-email\//);
+	await page.getByRole('button', { name: `Confirm ${account.email}` }).click();
+	await expect(page.getByRole('heading', { name: 'Email confirmed' })).toBeVisible();
+
+	await page.goto(link);
+	await expect(page.getByText(/invalid|expired|used/i).first()).toBeVisible();
+});

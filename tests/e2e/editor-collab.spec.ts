@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { colorForUser } from '../../src/lib/server/collab/awareness-filter';
+import { colorForUser } from '../../src/lib/collab/awareness-filter';
 import { expect, test } from './fixtures';
 import { cell, createWorkbook, openAsSecondPerson, typeInto } from './editor-helpers';
 

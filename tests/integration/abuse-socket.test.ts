@@ -10,7 +10,7 @@ import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { encodeSyncStep1, encodeSyncUpdate } from '../../src/lib/server/collab/protocol';
+import { encodeSyncStep1, encodeSyncUpdate } from '../../src/lib/collab/protocol';
 import { connectClient } from '../helpers/collab-client';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { ApiClient, uniqueEmail } from '../helpers/http-client';

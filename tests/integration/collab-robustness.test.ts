@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { ApiClient, uniqueEmail } from '../helpers/http-client';
-import { encodeSyncUpdate } from '../../src/lib/server/collab/protocol';
+import { encodeSyncUpdate } from '../../src/lib/collab/protocol';
 import { closeCodeOf, connectClient } from '../helpers/collab-client';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';

@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { readCells } from '../../src/lib/core/workbook-api';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { ApiClient, uniqueEmail } from '../helpers/http-client';
-import { encodeSyncStep1 } from '../../src/lib/server/collab/protocol';
+import { encodeSyncStep1 } from '../../src/lib/collab/protocol';
 import { closeCodeOf, connectClient } from '../helpers/collab-client';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';

@@ -162,6 +162,36 @@ describe.each(DATABASE_KINDS)('invitations and email on %s', (kind) => {
 		}
 	});
 
+	it('emails a fresh verification link on request, voiding the earlier one, until the address is confirmed', async () => {
+		const email = uniqueEmail('resend');
+		const person = new ApiClient(server.url);
+		await person.register(email, PASSWORD);
+		const me = await person.get<{ user: { emailVerified: boolean } }>('/api/v1/me');
+		expect(me.body.user.emailVerified).toBe(false);
+		const first = tokenOf((await newestMailTo(server, email, /Confirm your email/)).link);
+		const resent = await person.post<{ sent: boolean }>('/api/v1/me/verification-email', {});
+		expect(resent.status).toBe(202);
+		const second = tokenOf(
+			(
+				await waitFor(async () => {
+					const mail = await newestMailTo(server, email, /Confirm your email/);
+					return tokenOf(mail.link) !== first ? mail : undefined;
+				})
+			).link
+		);
+		expect((await person.post('/api/v1/auth/verify-email', { token: first })).status).toBe(400);
+		expect((await person.post('/api/v1/auth/verify-email', { token: second })).status).toBe(200);
+		expect(
+			(await person.get<{ user: { emailVerified: boolean } }>('/api/v1/me')).body.user.emailVerified
+		).toBe(true);
+		const again = await person.post<{ error: { code: string } }>(
+			'/api/v1/me/verification-email',
+			{}
+		);
+		expect(again.status).toBe(409);
+		expect(again.body.error.code).toBe('already_verified');
+	});
+
 	it('writes no reset email for an address without an account', async () => {
 		const nobody = uniqueEmail('ghost');
 		const response = await new ApiClient(server.url).post('/api/v1/auth/password-reset', {

@@ -101,9 +101,24 @@ describe.each(DATABASE_KINDS)('sharing over the HTTP API on %s', (kind) => {
 		const newcomer = new ApiClient(server.url);
 		await newcomer.register(email.toUpperCase());
 		const verification = await newestMailTo(server, email, /Confirm your email/);
-		const verified = await newcomer.post('/api/v1/auth/verify-email', {
-			token: tokenOf(verification.link)
+		const token = tokenOf(verification.link);
+		// A mail scanner opening the link, a stranger's request and another account's all
+		// verify nothing.
+		expect((await fetch(verification.link!.replace(/^https?:\/\/[^/]+/, server.url))).status).toBe(
+			200
+		);
+		const anonymous = new ApiClient(server.url);
+		expect((await anonymous.post('/api/v1/auth/verify-email', { token })).status).toBe(401);
+		const other = new ApiClient(server.url);
+		await other.register(uniqueEmail('other'));
+		const wrong = await other.post<{ error: { code: string } }>('/api/v1/auth/verify-email', {
+			token
 		});
+		expect(wrong.status).toBe(403);
+		expect(wrong.body.error.code).toBe('wrong_account');
+		const before = await newcomer.get<{ workbooks: { id: string }[] }>('/api/v1/workbooks');
+		expect(before.body.workbooks.map((listed) => listed.id)).not.toContain(workbookId);
+		const verified = await newcomer.post('/api/v1/auth/verify-email', { token });
 		expect(verified.status).toBe(200);
 		const list = await newcomer.get<{ workbooks: { id: string; role: string }[] }>(
 			'/api/v1/workbooks'

@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeSyncStep2FromUpdate, encodeSyncUpdate } from '../../src/lib/server/collab/protocol';
+import { encodeSyncStep2FromUpdate, encodeSyncUpdate } from '../../src/lib/collab/protocol';
 import { connectClient, nextCloseCode } from '../helpers/collab-client';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { ApiClient, uniqueEmail } from '../helpers/http-client';

@@ -39,6 +39,12 @@ export const passwordResetThrottle = sharedThrottle('password-reset', perWindow(
  */
 export const accountNoticeThrottle = sharedThrottle('account-notice', perWindow(3, HOUR_MS));
 
+/** Verification emails sent again on request, per account: 3 an hour. */
+export const verificationResendThrottle = sharedThrottle(
+	'verification-resend',
+	perWindow(3, HOUR_MS)
+);
+
 let registration: { perAddress: AttemptThrottle; global: AttemptThrottle } | undefined;
 
 /**

@@ -10,7 +10,8 @@ import { getDb } from './db';
 import { documentSnapshot, user, workbook, workbookMember } from './db/schema';
 import { AppError, invalidInput, notFound } from './errors';
 import { deleteUpdateLog, newestLoggedChange, newestLoggedEditor } from './collab/persistence';
-import { RoomCloseCode, getRoomRegistry } from './collab/room-registry';
+import { CloseCode } from '../collab/protocol';
+import { getRoomRegistry } from './collab/room-registry';
 import {
 	resolveAccess,
 	roleAllows,
@@ -202,7 +203,7 @@ export async function deleteWorkbook(userId: string, workbookId: string): Promis
 		await deleteUpdateLog(tx, workbookId);
 		await tx.delete(workbook).where(eq(workbook.id, workbookId));
 	});
-	await getRoomRegistry().evict(workbookId, RoomCloseCode.workbookDeleted, 'workbook deleted');
+	await getRoomRegistry().evict(workbookId, CloseCode.notFound, 'workbook deleted');
 	// A batch that was committing while the first delete ran may have appended more (the log has
 	// no foreign key to stop it); nothing can append after the eviction.
 	await deleteUpdateLog(db, workbookId);

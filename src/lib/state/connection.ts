@@ -3,6 +3,7 @@
  * reconnect delay with jitter so that many browsers cut off by the same outage do not all come
  * back in the same instant.
  */
+import { CloseCode } from '$lib/collab/protocol';
 
 /** What the status indicator shows. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
@@ -23,11 +24,11 @@ export function backoffDelay(attempt: number, random: () => number = Math.random
 /** The sentence shown when the server ends the connection for good (4401/4403/4404), or null. */
 export function describeTerminalClose(code: number): string | null {
 	switch (code) {
-		case 4401:
+		case CloseCode.unauthorized:
 			return 'Your session has ended. Log in again to keep editing.';
-		case 4403:
+		case CloseCode.forbidden:
 			return 'You no longer have access to this workbook.';
-		case 4404:
+		case CloseCode.notFound:
 			return 'This workbook has been deleted, or you no longer have access to it.';
 		default:
 			return code >= 4400 && code < 4500 ? 'The server closed this workbook.' : null;

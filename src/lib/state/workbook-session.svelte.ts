@@ -7,6 +7,7 @@
 import * as Y from 'yjs';
 import { version } from '$app/environment';
 import { WebsocketProvider } from 'y-websocket';
+import { CloseCode } from '$lib/collab/protocol';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { deviceCopyName } from './device-copy';
 import { chartsMap, metaMap, namesMap, sheetsMap } from '$lib/core/document';
@@ -233,7 +234,7 @@ export class WorkbookSession {
 		provider.on('closed', ({ code }) => {
 			this.closedReason = describeTerminalClose(code);
 			this.status = 'offline';
-			if (code === 4403 || code === 4404) this.dropLocalCopy();
+			if (code === CloseCode.forbidden || code === CloseCode.notFound) this.dropLocalCopy();
 		});
 		const goOffline = () => {
 			this.status = 'offline';

@@ -93,7 +93,7 @@ export class CommitPipeline {
 	submit<T>(input: ItemInput): Promise<T> {
 		return new Promise<T>((resolve, reject) => {
 			const item = { ...input, resolve, reject } as Item;
-			item.room.pendingItems++;
+			item.room.itemQueued();
 			this.queue.push(item);
 			this.running ??= this.run();
 		});
@@ -131,15 +131,10 @@ export class CommitPipeline {
 	compact(room: Room): Promise<void> {
 		if (room.compaction) return room.compaction;
 		if (room.logCount === 0) return Promise.resolve();
-		room.lastCompactionAt = performance.now();
-		const parts = [...room.durableParts];
-		const through = room.lastUpdateId;
-		const count = room.logCount;
-		const bytes = room.logBytes;
-		const storedBytes = parts.reduce((sum, part) => sum + part.length, 0);
+		const plan = room.startCompaction();
 		const building =
-			storedBytes > this.config.snapshotOnWorkerAboveBytes
-				? this.snapshots.build(parts)
+			plan.partsBytes > this.config.snapshotOnWorkerAboveBytes
+				? this.snapshots.build(plan.parts)
 				: new Promise<Uint8Array>((resolve) => resolve(Y.encodeStateAsUpdate(room.doc)));
 		// The batch that started this goes on to commit and relay before the snapshot is written.
 		const task = building
@@ -148,24 +143,17 @@ export class CommitPipeline {
 				// The rows about to be folded become cell history and versions first (off the
 				// commit path: this runs in the background, the replay on an evaluation worker).
 				await digestBeforeCompaction(room.workbookId);
-				await writeSnapshot(room.workbookId, state, through, count);
+				await writeSnapshot(room.workbookId, state, plan.through, plan.count);
 				return state;
 			})
 			.then(
-				(state) => {
-					room.logCount -= count;
-					room.logBytes -= bytes;
-					room.foldDurableParts(state, parts.length, storedBytes);
-				},
+				(state) => room.finishCompaction(plan, state),
 				(error: unknown) =>
 					this.log.warn({ err: error, workbookId: room.workbookId }, 'compaction failed')
 			);
-		const tracked = task.finally(() => {
-			room.compaction = null;
-			this.background.delete(tracked);
-		});
-		room.compaction = tracked;
-		this.background.add(tracked);
+		const tracked = room.trackCompaction(task);
+		const background = tracked.finally(() => this.background.delete(background));
+		this.background.add(background);
 		return tracked;
 	}
 
@@ -214,7 +202,7 @@ export class CommitPipeline {
 		const failed = await this.commit(rows);
 		const committedAt = performance.now();
 		for (const item of batch) {
-			item.room.pendingItems--;
+			item.room.itemSettled();
 			if (failed.has(item.room)) item.reject(new CommitFailedError(failed.get(item.room)));
 			else settled.get(item)?.();
 		}
@@ -258,7 +246,7 @@ export class CommitPipeline {
 				const check = checkUpdate(room.doc, update, this.config);
 				if (check.empty) return false;
 				admitSocketUpdate(room, update, check.structs, this.config);
-				const emittedBefore = room.outbox.length;
+				const emittedBefore = room.emittedCount;
 				const pendingBefore = pendingBytes(room.doc);
 				try {
 					Y.applyUpdate(room.doc, update, item.origin);
@@ -272,11 +260,11 @@ export class CommitPipeline {
 					this.log.warn({ workbookId: room.workbookId }, 'document holds many pending structs');
 				}
 				// A resent update the document already holds changes nothing: nothing to store.
-				if (room.outbox.length === emittedBefore && pendingBytes(room.doc) === pendingBefore) {
+				if (room.emittedCount === emittedBefore && pendingBytes(room.doc) === pendingBefore) {
 					return false;
 				}
 				rows.push({ room, row: { workbookId: room.workbookId, update, userId: item.userId } });
-				room.storedBytes += update.length;
+				room.recordAccepted(update.length);
 				return true;
 			},
 			finish
@@ -296,7 +284,7 @@ export class CommitPipeline {
 			finish(item, () => item.reject(full));
 			return;
 		}
-		room.capture = [];
+		room.startCapture();
 		try {
 			this.settleNow(
 				item,
@@ -310,8 +298,7 @@ export class CommitPipeline {
 				finish
 			);
 		} finally {
-			const produced = room.capture;
-			room.capture = null;
+			const produced = room.endCapture();
 			// Even a mutation that threw may have changed the document: store what it did.
 			if (produced.length > 0) {
 				const update = produced.length === 1 ? produced[0] : Y.mergeUpdates(produced);
@@ -323,7 +310,7 @@ export class CommitPipeline {
 					this.hooks.onRoomDiverged(room);
 				} else {
 					rows.push({ room, row: { workbookId: room.workbookId, update, userId: item.userId } });
-					room.storedBytes += update.length;
+					room.recordAccepted(update.length);
 				}
 			}
 		}
@@ -338,7 +325,7 @@ export class CommitPipeline {
 		if (rows.length === 0) return failed;
 		try {
 			const ids = await appendUpdates(rows.map(({ row }) => row));
-			rows.forEach(({ room, row }, index) => this.noteCommitted(room, row, ids[index]));
+			rows.forEach(({ room, row }, index) => room.recordCommit(ids[index], row.update));
 			return failed;
 		} catch (error) {
 			this.log.warn({ err: error }, 'group commit failed; retrying room by room');
@@ -348,20 +335,13 @@ export class CommitPipeline {
 		for (const [room, roomRows] of byRoom) {
 			try {
 				const ids = await appendUpdates(roomRows);
-				roomRows.forEach((row, index) => this.noteCommitted(room, row, ids[index]));
+				roomRows.forEach((row, index) => room.recordCommit(ids[index], row.update));
 			} catch (error) {
 				failed.set(room, error);
 				this.hooks.onRoomFailed(room, error);
 			}
 		}
 		return failed;
-	}
-
-	private noteCommitted(room: Room, row: UpdateRow, id: number): void {
-		room.lastUpdateId = Math.max(room.lastUpdateId, id);
-		room.logCount++;
-		room.logBytes += row.update.length;
-		room.appendDurablePart(row.update);
 	}
 
 	/** True when the room's log is long enough to fold, and its last snapshot long enough ago. */

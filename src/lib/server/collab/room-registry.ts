@@ -9,19 +9,10 @@
 import * as Y from 'yjs';
 import { getLogger } from '../logger';
 import { resolveCollabConfig, type CollabConfig } from './collab-config';
+import { CloseCode } from '../../collab/protocol';
 import { API_ORIGIN, CommitPipeline } from './commit-pipeline';
 import { loadStoredDocument } from './persistence';
 import { Room } from './room';
-
-/** Close codes the registry uses when it ends a room's connections. */
-export const RoomCloseCode = {
-	/** The workbook was deleted. */
-	workbookDeleted: 4404,
-	/** The server is restarting: reconnect. */
-	serviceRestart: 1012,
-	/** The room's document could not be saved: reconnect and resync from the database. */
-	internalError: 1011
-} as const;
 
 /** Loaded rooms, their leases and the commit pipeline they share. */
 export class RoomRegistry {
@@ -34,11 +25,11 @@ export class RoomRegistry {
 		this.pipeline = new CommitPipeline(config, {
 			onRoomFailed: (room, error) => {
 				this.log.error({ err: error, workbookId: room.workbookId }, 'room failed; unloading it');
-				this.drop(room, RoomCloseCode.internalError, 'document reload');
+				this.drop(room, CloseCode.internalError, 'document reload');
 			},
 			onRoomDiverged: (room) => {
 				this.log.warn({ workbookId: room.workbookId }, 'refused API change; reloading the room');
-				this.drop(room, RoomCloseCode.serviceRestart, 'document reload');
+				this.drop(room, CloseCode.serviceRestart, 'document reload');
 			}
 		});
 	}
@@ -78,17 +69,14 @@ export class RoomRegistry {
 				if (this.rooms.get(workbookId) === entry) this.rooms.delete(workbookId);
 				continue;
 			}
-			room.leases++;
-			clearTimeout(room.idleTimer);
-			room.idleTimer = undefined;
+			room.acquireLease();
 			return room;
 		}
 	}
 
 	/** Gives back a lease; the last one arms the idle-unload timer. */
 	release(room: Room): void {
-		room.leases--;
-		if (room.leases > 0 || room.closed) return;
+		if (room.releaseLease() > 0 || room.closed) return;
 		this.armIdleTimer(room);
 	}
 
@@ -159,7 +147,7 @@ export class RoomRegistry {
 		for (const room of rooms) {
 			if (!room) continue;
 			void this.pipeline.compact(room);
-			this.drop(room, RoomCloseCode.serviceRestart, 'server restarting');
+			this.drop(room, CloseCode.serviceRestart, 'server restarting');
 		}
 		await this.pipeline.close();
 	}
@@ -177,14 +165,12 @@ export class RoomRegistry {
 	}
 
 	private armIdleTimer(room: Room): void {
-		clearTimeout(room.idleTimer);
-		room.idleTimer = setTimeout(() => this.unloadIfIdle(room), this.config.idleUnloadMs);
-		room.idleTimer.unref?.();
+		room.armIdleTimer(this.config.idleUnloadMs, () => this.unloadIfIdle(room));
 	}
 
 	/** True when nothing uses the room; re-arms its idle timer when only queued work holds it. */
 	private isIdle(room: Room): boolean {
-		if (room.closed || room.leases > 0 || room.idleTimer) return false;
+		if (room.closed || room.leases > 0 || room.idleTimerArmed) return false;
 		if (room.pendingItems > 0) {
 			this.armIdleTimer(room);
 			return false;
@@ -193,13 +179,12 @@ export class RoomRegistry {
 	}
 
 	private unloadIfIdle(room: Room): void {
-		room.idleTimer = undefined;
 		if (!this.isIdle(room)) return;
 		// Snapshot first, unload after: someone arriving meanwhile finds the room still loaded, and
 		// the next load never queues behind the snapshot being written.
 		void this.pipeline.compact(room).then(() => {
 			if (!this.isIdle(room)) return;
-			this.drop(room, RoomCloseCode.serviceRestart, 'unloaded');
+			this.drop(room, CloseCode.serviceRestart, 'unloaded');
 			this.log.info({ workbookId: room.workbookId }, 'room unloaded');
 		});
 	}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { encodeSyncStep2FromUpdate, encodeSyncUpdate } from './protocol';
+import { encodeSyncStep2FromUpdate, encodeSyncUpdate } from '../../collab/protocol';
 import { Room } from './room';
 
 /** `count` small updates of one writer, in order. */
@@ -41,7 +41,7 @@ describe('Room.fullSyncFrames', () => {
 		expect(first.updates).toEqual([]);
 		expect(room.fullSyncFrames()!.step2).toBe(first.step2);
 		const [extra] = updates(1);
-		room.appendDurablePart(extra);
+		room.recordCommit(151, extra);
 		expect(room.fullSyncFrames()!.step2).not.toBe(first.step2);
 	});
 
@@ -53,13 +53,58 @@ describe('Room.fullSyncFrames', () => {
 describe('Room.storedBytes', () => {
 	it('starts at the stored parts’ size and follows a snapshot replacing them', () => {
 		const parts = updates(4);
-		const room = roomOf(parts);
+		const room = roomOf(parts.slice(0, 2));
+		const plan = room.startCompaction();
+		for (const [index, part] of parts.slice(2).entries()) {
+			// As the pipeline does: counted when accepted into a batch, recorded once committed.
+			room.recordAccepted(part.length);
+			room.recordCommit(3 + index, part);
+		}
 		const total = parts.reduce((sum, part) => sum + part.length, 0);
 		expect(room.storedBytes).toBe(total);
 		const snapshot = new Uint8Array(5);
 		const folded = parts[0].length + parts[1].length;
-		room.foldDurableParts(snapshot, 2, folded);
+		room.finishCompaction(plan, snapshot);
 		expect(room.storedBytes).toBe(total - folded + 5);
 		expect(room.durableParts).toEqual([snapshot, parts[2], parts[3]]);
+	});
+
+	it('counts updates accepted into a batch before they commit', () => {
+		const room = roomOf(updates(2));
+		const before = room.storedBytes;
+		room.recordAccepted(40);
+		expect(room.storedBytes).toBe(before + 40);
+	});
+});
+
+describe('Room.recordCommit', () => {
+	it('advances the newest id and the log counts, keeping a copy of the update', () => {
+		const room = roomOf([]);
+		const [update] = updates(1);
+		room.recordCommit(7, update);
+		room.recordCommit(5, update);
+		expect(room.lastUpdateId).toBe(7);
+		expect(room.logCount).toBe(2);
+		expect(room.logBytes).toBe(2 * update.length);
+		expect(room.durableParts[0]).toEqual(update);
+		expect(room.durableParts[0]).not.toBe(update);
+	});
+});
+
+describe('Room.finishCompaction', () => {
+	it('takes only the folded rows off the log counts: rows committed meanwhile stay', () => {
+		const parts = updates(3);
+		const room = new Room('wb', {
+			updates: parts.slice(0, 2),
+			lastUpdateId: 2,
+			logCount: 2,
+			logBytes: parts[0].length + parts[1].length
+		});
+		const plan = room.startCompaction();
+		room.recordCommit(3, parts[2]);
+		room.finishCompaction(plan, new Uint8Array(3));
+		expect(room.logCount).toBe(1);
+		expect(room.logBytes).toBe(parts[2].length);
+		expect(room.lastCompactionAt).toBeGreaterThan(-Infinity);
 	});
 });

@@ -5,32 +5,14 @@
  */
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import {
-	encodeAwarenessFrame,
-	encodeSyncStep2,
-	encodeSyncStep2FromUpdate,
-	encodeSyncUpdate
-} from './protocol';
+import { encodeAwarenessFrame, encodeSyncStep2, encodeSyncUpdate } from '../../collab/protocol';
+import { DurableParts, type CompactionPlan, type FullSyncFrames } from './durable-parts';
 import type { StoredDocument } from './persistence';
+
+export type { CompactionPlan, FullSyncFrames };
 
 /** Transaction origin of hydration: not an edit, so never relayed or stored again. */
 const LOAD_ORIGIN = Symbol('investflow.load');
-
-/**
- * Most stored parts (snapshot plus log rows) a fresh client is sent one frame each. A longer log
- * (left by a crash before compaction) would cost the client one pending-struct merge per frame,
- * which grows roughly with the square of the count, so such a room is sent one encoding of the
- * whole document instead.
- */
-const MAX_STORED_PARTS_SENT = 100;
-
-/** The frames that bring a client holding nothing up to the durable document. */
-export interface FullSyncFrames {
-	/** Log rows as plain updates, sent first (the client keeps them pending until…) */
-	updates: Uint8Array[];
-	/** …the snapshot (or whole document) as sync step 2, sent last, so "synced" means complete. */
-	step2: Uint8Array;
-}
 
 /** What a room needs from a connection. */
 export interface RoomConnection {
@@ -56,64 +38,32 @@ export class Room {
 	readonly awareness: Awareness;
 	readonly connections = new Set<RoomConnection>();
 	/** Which connection introduced each awareness client id. */
-	readonly awarenessOwners = new Map<number, RoomConnection>();
-	/** Id of the newest committed update the document contains. */
-	lastUpdateId: number;
-	/** Log rows and bytes since the snapshot (compaction thresholds compare against these). */
-	logCount: number;
-	logBytes: number;
-	/** Users of the room: connections and API calls in progress. */
-	leases = 0;
-	/** Pipeline items queued or in flight for this room. */
-	pendingItems = 0;
-	/** The snapshot being written, if any. */
-	compaction: Promise<void> | null = null;
-	/** When the last snapshot was started (`performance.now()`; never in this process: -∞). */
-	lastCompactionAt = -Infinity;
-	/** Set once the room left the registry; nothing may use it any more. */
-	closed = false;
-	idleTimer: ReturnType<typeof setTimeout> | undefined;
-	/** Updates emitted by the document since the last relay. */
-	outbox: OutboxEntry[] = [];
-	/** While an API mutation runs: the updates it produced. */
-	capture: Uint8Array[] | null = null;
+	private readonly awarenessOwners = new Map<number, RoomConnection>();
 	/**
-	 * The document as stored: its snapshot (if any), then every committed update after it, in
-	 * commit order. Applied in order they make the durable document, so a fresh client's first
-	 * sync is answered with them as they are, and a large document's snapshot is built from them
-	 * off the event loop (see snapshot-builder.ts). The pipeline appends each commit; compaction
-	 * folds what it covered. Only the pipeline's durable phase may read them as the document's
-	 * state.
+	 * The document as stored (see durable-parts.ts). Only the pipeline's durable phase may read
+	 * them as the document's state.
 	 */
-	durableParts: Uint8Array[];
+	private readonly stored: DurableParts;
+	private leaseCount = 0;
+	private queuedItems = 0;
+	private compactionTask: Promise<void> | null = null;
+	private compactionStartedAt = -Infinity;
+	private isClosed = false;
+	private idleTimer: ReturnType<typeof setTimeout> | undefined;
+	/** Updates emitted by the document since the last relay. */
+	private outbox: OutboxEntry[] = [];
+	/** While an API mutation runs: the updates it produced. */
+	private capture: Uint8Array[] | null = null;
 	/**
 	 * False until the document is built from its stored parts: a room opened only by fresh
 	 * clients never builds it, so opening a large workbook does not wait for Yjs.
 	 */
 	private isHydrated = false;
-	/**
-	 * Bytes of the stored document (snapshot plus log), counting updates accepted into the
-	 * current batch before they commit: what the size quota compares against.
-	 */
-	storedBytes: number;
-	/**
-	 * Each stored part framed once, so repeated first syncs share one buffer per part instead
-	 * of copying (or re-encoding) the document per client.
-	 */
-	private readonly updateFrames = new WeakMap<Uint8Array, Uint8Array>();
-	private readonly step2Frames = new WeakMap<Uint8Array, Uint8Array>();
-	/** The whole document as one sync step 2, when the log is too long to send part by part. */
-	private wholeDocumentFrame: Uint8Array | null = null;
-
 	constructor(
 		readonly workbookId: string,
 		stored: StoredDocument
 	) {
-		this.lastUpdateId = stored.lastUpdateId;
-		this.logCount = stored.logCount;
-		this.logBytes = stored.logBytes;
-		this.durableParts = stored.updates;
-		this.storedBytes = stored.updates.reduce((sum, part) => sum + part.length, 0);
+		this.stored = new DurableParts(stored);
 		this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
 			if (origin === LOAD_ORIGIN) return;
 			this.outbox.push({ update, origin });
@@ -133,6 +83,69 @@ export class Room {
 		);
 	}
 
+	/** Id of the newest committed update the document contains. */
+	get lastUpdateId(): number {
+		return this.stored.lastUpdateId;
+	}
+
+	/** Log rows since the snapshot (compaction thresholds compare against these). */
+	get logCount(): number {
+		return this.stored.logCount;
+	}
+
+	/** Bytes of the log rows since the snapshot. */
+	get logBytes(): number {
+		return this.stored.logBytes;
+	}
+
+	/** The document as stored: its snapshot (if any), then every committed update after it. */
+	get durableParts(): readonly Uint8Array[] {
+		return this.stored.list;
+	}
+
+	/**
+	 * Bytes of the stored document (snapshot plus log), counting updates accepted into the
+	 * current batch before they commit: what the size quota compares against.
+	 */
+	get storedBytes(): number {
+		return this.stored.storedBytes;
+	}
+
+	/** Users of the room: connections and API calls in progress. */
+	get leases(): number {
+		return this.leaseCount;
+	}
+
+	/** Pipeline items queued or in flight for this room. */
+	get pendingItems(): number {
+		return this.queuedItems;
+	}
+
+	/** The snapshot being written, if any. */
+	get compaction(): Promise<void> | null {
+		return this.compactionTask;
+	}
+
+	/** When the last snapshot was started (`performance.now()`; never in this process: -∞). */
+	get lastCompactionAt(): number {
+		return this.compactionStartedAt;
+	}
+
+	/** Set once the room left the registry; nothing may use it any more. */
+	get closed(): boolean {
+		return this.isClosed;
+	}
+
+	/** True while the idle-unload timer is armed. */
+	get idleTimerArmed(): boolean {
+		return this.idleTimer !== undefined;
+	}
+
+	/** How many updates the document emitted since the last relay. */
+	get emittedCount(): number {
+		return this.outbox.length;
+	}
+
 	/** True once the document has been built from its stored parts. */
 	get hydrated(): boolean {
 		return this.isHydrated;
@@ -142,7 +155,7 @@ export class Room {
 	get doc(): Y.Doc {
 		if (!this.isHydrated) {
 			this.isHydrated = true;
-			const parts = this.durableParts;
+			const parts = this.stored.list;
 			this.ydoc.transact(() => {
 				for (const part of parts) Y.applyUpdate(this.ydoc, part, LOAD_ORIGIN);
 			}, LOAD_ORIGIN);
@@ -151,19 +164,115 @@ export class Room {
 	}
 
 	/**
-	 * Appends a committed update to the stored parts (a copy: a socket's update is a view into
-	 * its frame, which may share a larger buffer).
+	 * Records a committed log row: `update` stored with id `id`. Appends it to the stored parts
+	 * (a copy: a socket's update is a view into its frame, which may share a larger buffer).
 	 */
-	appendDurablePart(update: Uint8Array): void {
-		this.durableParts.push(update.slice());
-		this.wholeDocumentFrame = null;
+	recordCommit(id: number, update: Uint8Array): void {
+		this.stored.recordCommit(id, update);
 	}
 
-	/** Replaces the first `folded` stored parts (`foldedBytes` long) by the snapshot `state`. */
-	foldDurableParts(state: Uint8Array, folded: number, foldedBytes: number): void {
-		this.durableParts = [state, ...this.durableParts.slice(folded)];
-		this.storedBytes += state.length - foldedBytes;
-		this.wholeDocumentFrame = null;
+	/**
+	 * Counts `bytes` of an update accepted into the current batch toward {@link storedBytes}
+	 * before it commits, so later updates of the batch meet the quota with it included.
+	 */
+	recordAccepted(bytes: number): void {
+		this.stored.recordAccepted(bytes);
+	}
+
+	/**
+	 * Starts a compaction now: records the time and returns what it folds (the stored parts and
+	 * log as they are at this moment). The caller builds and writes the snapshot, then calls
+	 * {@link finishCompaction}; {@link trackCompaction} makes it visible as {@link compaction}.
+	 */
+	startCompaction(): CompactionPlan {
+		this.compactionStartedAt = performance.now();
+		return this.stored.planCompaction();
+	}
+
+	/**
+	 * The snapshot `state` of `plan` is written: replaces the parts it folded by it and takes the
+	 * rows it covered off the log counts (rows committed meanwhile stay).
+	 */
+	finishCompaction(plan: CompactionPlan, state: Uint8Array): void {
+		this.stored.finishCompaction(plan, state);
+	}
+
+	/**
+	 * Makes `task` (a compaction in progress) the room's {@link compaction} until it settles;
+	 * returns the promise that settles after it was cleared.
+	 */
+	trackCompaction(task: Promise<void>): Promise<void> {
+		const tracked = task.finally(() => {
+			this.compactionTask = null;
+		});
+		this.compactionTask = tracked;
+		return tracked;
+	}
+
+	/** A pipeline item for this room was queued. */
+	itemQueued(): void {
+		this.queuedItems++;
+	}
+
+	/** A pipeline item for this room was settled. */
+	itemSettled(): void {
+		this.queuedItems--;
+	}
+
+	/** Starts collecting the updates an API mutation produces. */
+	startCapture(): void {
+		this.capture = [];
+	}
+
+	/** Stops collecting; returns what the mutation produced since {@link startCapture}. */
+	endCapture(): Uint8Array[] {
+		const produced = this.capture ?? [];
+		this.capture = null;
+		return produced;
+	}
+
+	/** Takes a lease (a connection or API call now uses the room); disarms the idle timer. */
+	acquireLease(): void {
+		this.leaseCount++;
+		this.disarmIdleTimer();
+	}
+
+	/** Gives back a lease; returns how many remain. */
+	releaseLease(): number {
+		return --this.leaseCount;
+	}
+
+	/**
+	 * Arms (or re-arms) the idle timer: `onIdle` runs after `ms` unless a lease disarms it first.
+	 * The timer counts as disarmed by the time `onIdle` runs.
+	 */
+	armIdleTimer(ms: number, onIdle: () => void): void {
+		clearTimeout(this.idleTimer);
+		this.idleTimer = setTimeout(() => {
+			this.idleTimer = undefined;
+			onIdle();
+		}, ms);
+		this.idleTimer.unref?.();
+	}
+
+	private disarmIdleTimer(): void {
+		clearTimeout(this.idleTimer);
+		this.idleTimer = undefined;
+	}
+
+	/** Joins a connection to the room (it then receives relays and presence). */
+	addConnection(connection: RoomConnection): void {
+		this.connections.add(connection);
+	}
+
+	/** The connection that introduced awareness client `clientId`, if any. */
+	awarenessOwnerOf(clientId: number): RoomConnection | undefined {
+		return this.awarenessOwners.get(clientId);
+	}
+
+	/** Records `connection` as the owner of the awareness client ids in `clientIds`. */
+	claimAwareness(clientIds: Iterable<number>, connection: RoomConnection): void {
+		for (const clientId of clientIds) this.awarenessOwners.set(clientId, connection);
 	}
 
 	/**
@@ -173,21 +282,7 @@ export class Room {
 	 * exactly what the stored parts make).
 	 */
 	fullSyncFrames(): FullSyncFrames | null {
-		const parts = this.durableParts;
-		if (parts.length === 0) return null;
-		if (parts.length > MAX_STORED_PARTS_SENT) {
-			this.wholeDocumentFrame ??= encodeSyncStep2(this.doc, new Uint8Array([0]));
-			return { updates: [], step2: this.wholeDocumentFrame };
-		}
-		const [snapshot, ...log] = parts;
-		const updates = log.map((part) => {
-			let frame = this.updateFrames.get(part);
-			if (!frame) this.updateFrames.set(part, (frame = encodeSyncUpdate(part)));
-			return frame;
-		});
-		let step2 = this.step2Frames.get(snapshot);
-		if (!step2) this.step2Frames.set(snapshot, (step2 = encodeSyncStep2FromUpdate(snapshot)));
-		return { updates, step2 };
+		return this.stored.fullSyncFrames(() => encodeSyncStep2(this.doc, new Uint8Array([0])));
 	}
 
 	/** Sends `frame` to every connection except `except`. */
@@ -226,8 +321,8 @@ export class Room {
 
 	/** Closes every connection with `code` and frees the document. */
 	destroy(code: number, reason: string): void {
-		this.closed = true;
-		clearTimeout(this.idleTimer);
+		this.isClosed = true;
+		this.disarmIdleTimer();
 		for (const connection of [...this.connections]) connection.close(code, reason);
 		this.connections.clear();
 		this.awareness.destroy();

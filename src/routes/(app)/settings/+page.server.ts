@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { invalidateUserSession, invalidateUserSessions, listUserSessions } from '$lib/server/auth';
+import { isEmailVerified, resendVerificationEmail } from '$lib/server/email-verification';
 import { field, formFailure, requireFormUser } from '$lib/server/http/form';
 import { describeSession } from '$lib/server/session-summary';
 import { changeName, changePassword } from '$lib/server/users';
@@ -7,7 +8,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const sessions = await listUserSessions(locals.user!.id);
-	return { sessions: sessions.map((session) => describeSession(session, locals.session?.id)) };
+	return {
+		sessions: sessions.map((session) => describeSession(session, locals.session?.id)),
+		emailVerified: await isEmailVerified(locals.user!.id)
+	};
 };
 
 export const actions: Actions = {
@@ -38,6 +42,15 @@ export const actions: Actions = {
 			return formFailure(error, { form: 'password' });
 		}
 		return { form: 'password', saved: true };
+	},
+	resendVerification: async (event) => {
+		const user = requireFormUser(event);
+		try {
+			await resendVerificationEmail(user.id, user.email, event.url.origin);
+		} catch (error) {
+			return formFailure(error, { form: 'verification' });
+		}
+		return { form: 'verification', saved: true };
 	},
 	endSession: async (event) => {
 		const { request, locals } = event;

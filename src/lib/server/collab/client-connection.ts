@@ -4,14 +4,11 @@
  * answering pings.
  */
 import type { WebSocket } from 'ws';
-import {
-	AWARENESS_FRAME_MIN_COST,
-	type CollabConfig
-} from '../../src/lib/server/collab/collab-config.ts';
-import type { Room, RoomConnection } from '../../src/lib/server/collab/room.ts';
-import type { WorkbookRole } from '../../src/lib/server/workbook-access.ts';
-import type { ConnectionUser } from './access.ts';
-import { CloseCode } from './close-codes.ts';
+import { AWARENESS_FRAME_MIN_COST, type CollabConfig } from './collab-config';
+import type { Room, RoomConnection } from './room';
+import type { WorkbookRole } from '../workbook-access';
+import type { ConnectionUser } from './access';
+import { CloseCode } from '../../collab/protocol';
 
 /** A y-websocket client connected to `/collab/<workbookId>`. */
 export class Connection implements RoomConnection {

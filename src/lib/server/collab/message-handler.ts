@@ -6,50 +6,32 @@
  * budget, filtered to its own client ids and person, and never taken from share-link guests.
  * Anything that does not decode closes the connection with 4400; nobody else is affected.
  */
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import {
 	colorForUser,
 	filterAwarenessUpdate,
 	MalformedAwarenessError
-} from '../../src/lib/server/collab/awareness-filter.ts';
-import type { CollabConfig } from '../../src/lib/server/collab/collab-config.ts';
-import type { CommitPipeline } from '../../src/lib/server/collab/commit-pipeline.ts';
+} from '../../collab/awareness-filter';
 import {
+	CloseCode,
+	decodeClientFrame,
 	encodeAwarenessFrame,
 	encodeSyncStep1,
 	encodeSyncStep2,
-	MessageType,
-	SyncType
-} from '../../src/lib/server/collab/protocol.ts';
-import { RejectedUpdateError } from '../../src/lib/server/collab/update-validation.ts';
-import { canWrite } from '../../src/lib/server/workbook-access.ts';
-import { CloseCode } from './close-codes.ts';
-import type { Connection } from './connection.ts';
-
-/** A frame that is not a valid y-websocket message. */
-export class MalformedMessageError extends Error {
-	constructor(reason: string) {
-		super(`malformed message: ${reason}`);
-		this.name = 'MalformedMessageError';
-	}
-}
+	MalformedMessageError
+} from '../../collab/protocol';
+import type { CollabConfig } from './collab-config';
+import type { CommitPipeline } from './commit-pipeline';
+import { RejectedUpdateError } from './update-validation';
+import { canWrite } from '../workbook-access';
+import type { Connection } from './client-connection';
 
 /** What the handler needs besides the connection. */
 export interface MessageContext {
 	pipeline: CommitPipeline;
 	config: CollabConfig;
 	onError(connection: Connection, error: unknown): void;
-}
-
-function read<T>(what: string, reader: () => T): T {
-	try {
-		return reader();
-	} catch {
-		throw new MalformedMessageError(what);
-	}
 }
 
 /** Handles `frame` from `connection` (which must be in a room); closes it on a malformed frame. */
@@ -72,53 +54,47 @@ export function handleMessage(
 function dispatch(connection: Connection, frame: Uint8Array, context: MessageContext): void {
 	const room = connection.room;
 	if (!room || connection.isClosed) return;
-	const decoder = decoding.createDecoder(frame);
-	const type = read('type', () => decoding.readVarUint(decoder));
-	switch (type) {
-		case MessageType.sync: {
-			const syncType = read('sync type', () => decoding.readVarUint(decoder));
-			const payload = read('sync payload', () => decoding.readVarUint8Array(decoder));
-			if (syncType === SyncType.step1) {
-				const stateVector = read('state vector', () => Y.decodeStateVector(payload));
-				if (!connection.allowSyncStep1()) {
-					connection.close(CloseCode.policyViolation, 'too many sync requests');
-					return;
-				}
-				context.pipeline
-					.submit({
-						kind: 'read',
-						room,
-						read: () => answerSyncStep1(connection, payload, stateVector, context)
-					})
-					.catch((error: unknown) => context.onError(connection, error));
-			} else if (syncType === SyncType.step2 || syncType === SyncType.update) {
-				// Viewers' writes are dropped silently: their client keeps working read-only.
-				if (!canWrite(connection.role)) return;
-				context.pipeline
-					.submit({
-						kind: 'update',
-						room,
-						update: payload,
-						userId: connection.userId,
-						origin: connection
-					})
-					.catch((error: unknown) => {
-						if (error instanceof RejectedUpdateError) {
-							connection.close(
-								error.kind === 'quota' ? CloseCode.workbookTooLarge : CloseCode.badRequest,
-								`update refused: ${error.reason}`
-							);
-						} else {
-							context.onError(connection, error);
-						}
-					});
-			} else {
-				throw new MalformedMessageError('unknown sync type');
+	const message = decodeClientFrame(frame);
+	switch (message.type) {
+		case 'syncStep1': {
+			if (!connection.allowSyncStep1()) {
+				connection.close(CloseCode.policyViolation, 'too many sync requests');
+				return;
 			}
+			const { stateVector, decodedVector } = message;
+			context.pipeline
+				.submit({
+					kind: 'read',
+					room,
+					read: () => answerSyncStep1(connection, stateVector, decodedVector, context)
+				})
+				.catch((error: unknown) => context.onError(connection, error));
 			return;
 		}
-		case MessageType.awareness: {
-			const update = read('awareness', () => decoding.readVarUint8Array(decoder));
+		case 'update': {
+			// Viewers' writes are dropped silently: their client keeps working read-only.
+			if (!canWrite(connection.role)) return;
+			context.pipeline
+				.submit({
+					kind: 'update',
+					room,
+					update: message.update,
+					userId: connection.userId,
+					origin: connection
+				})
+				.catch((error: unknown) => {
+					if (error instanceof RejectedUpdateError) {
+						connection.close(
+							error.kind === 'quota' ? CloseCode.workbookTooLarge : CloseCode.badRequest,
+							`update refused: ${error.reason}`
+						);
+					} else {
+						context.onError(connection, error);
+					}
+				});
+			return;
+		}
+		case 'awareness': {
 			const charge = connection.chargeAwareness(frame.length);
 			if (charge === 'close') {
 				connection.close(CloseCode.policyViolation, 'awareness flood');
@@ -126,30 +102,27 @@ function dispatch(connection: Connection, frame: Uint8Array, context: MessageCon
 			}
 			// Share-link guests see no one's presence and show none: nothing of theirs is relayed.
 			if (charge === 'drop' || !connection.seesPresence) return;
-			const filtered = filterAwarenessUpdate(update, {
+			const filtered = filterAwarenessUpdate(message.update, {
 				owned: connection.awarenessIds,
 				ownedElsewhere: (clientId) => {
-					const owner = room.awarenessOwners.get(clientId);
+					const owner = room.awarenessOwnerOf(clientId);
 					return owner !== undefined && owner !== connection;
 				},
 				user: { ...connection.user!, color: colorForUser(connection.userId) },
 				maxClients: context.config.maxAwarenessClientsPerConnection,
 				maxStateBytes: context.config.maxAwarenessStateBytes
 			});
-			for (const clientId of connection.awarenessIds)
-				room.awarenessOwners.set(clientId, connection);
+			room.claimAwareness(connection.awarenessIds, connection);
 			if (filtered) applyAwarenessUpdate(room.awareness, filtered, connection);
 			return;
 		}
-		case MessageType.queryAwareness: {
+		case 'queryAwareness': {
 			const clients = [...room.awareness.getStates().keys()];
 			if (clients.length > 0 && connection.seesPresence) {
 				connection.send(encodeAwarenessFrame(encodeAwarenessUpdate(room.awareness, clients)));
 			}
 			return;
 		}
-		default:
-			throw new MalformedMessageError('unknown message type');
 	}
 }
 
@@ -228,8 +201,5 @@ export function encodeCurrentAwareness(connection: Connection): Uint8Array | nul
 	const room = connection.room!;
 	const clients = [...room.awareness.getStates().keys()];
 	if (clients.length === 0 || !connection.seesPresence) return null;
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, MessageType.awareness);
-	encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(room.awareness, clients));
-	return encoding.toUint8Array(encoder);
+	return encodeAwarenessFrame(encodeAwarenessUpdate(room.awareness, clients));
 }

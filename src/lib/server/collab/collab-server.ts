@@ -7,24 +7,20 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import type { CollabConfig } from '../../src/lib/server/collab/collab-config.ts';
-import {
-	getRoomRegistry,
-	resetRoomRegistry,
-	type RoomRegistry
-} from '../../src/lib/server/collab/room-registry.ts';
-import { getLogger } from '../../src/lib/server/logger.ts';
-import { canWrite } from '../../src/lib/server/workbook-access.ts';
-import { authorizeUpgrade } from './access.ts';
-import { encodeReadOnlyNotice, sessionEndedRecently, watchAccess } from './access-watch.ts';
-import { CloseCode } from './close-codes.ts';
-import { Connection } from './connection.ts';
+import type { CollabConfig } from './collab-config';
+import { getRoomRegistry, resetRoomRegistry, type RoomRegistry } from './room-registry';
+import { getLogger } from '../logger';
+import { canWrite } from '../workbook-access';
+import { authorizeUpgrade } from './access';
+import { sessionEndedRecently, watchAccess } from './access-watch';
+import { CloseCode, encodeReadOnlyNotice } from '../../collab/protocol';
+import { Connection } from './client-connection';
 import {
 	encodeCurrentAwareness,
 	handleMessage,
 	sendOwedSyncStep1,
 	type MessageContext
-} from './message-handler.ts';
+} from './message-handler';
 
 /** How the endpoint is set up. */
 export interface CollabServerOptions {
@@ -133,7 +129,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		connection.user = decision.user;
 		connection.role = decision.role;
 		connection.room = room;
-		room.connections.add(connection);
+		room.addConnection(connection);
 		connection.owesSyncStep1 = true;
 		if (!canWrite(decision.role)) connection.send(encodeReadOnlyNotice());
 		// A hydrated room asks the client for its missing updates at once; otherwise the ask

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { originAllowed, readCookie } from './access.ts';
+import { originAllowed, readCookie } from './access';
 
 describe('readCookie', () => {
 	it('finds a cookie among others', () => {

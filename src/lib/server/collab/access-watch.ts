@@ -7,34 +7,18 @@
  * with 4401 at once, and every connection's session is re-checked at least every
  * {@link SESSION_RECHECK_MS}, so one that expired (or ended in another process) stops too.
  */
-import * as encoding from 'lib0/encoding';
-import { writePermissionDenied } from 'y-protocols/auth';
-import { findLiveSessionIds } from '../../src/lib/server/auth.ts';
-import { onAccessChange, onSessionsEnded } from '../../src/lib/server/sharing/access-events.ts';
-import { isShareLinkActive } from '../../src/lib/server/sharing/links.ts';
-import {
-	canWrite,
-	resolveAccess,
-	type WorkbookRole
-} from '../../src/lib/server/workbook-access.ts';
-import type { Logger } from '../../src/lib/server/logger.ts';
-import { CloseCode } from './close-codes.ts';
-import type { Connection } from './connection.ts';
+import { findLiveSessionIds } from '../auth';
+import { onAccessChange, onSessionsEnded } from '../sharing/access-events';
+import { isShareLinkActive } from '../sharing/links';
+import { canWrite, resolveAccess, type WorkbookRole } from '../workbook-access';
+import type { Logger } from '../logger';
+import { CloseCode, encodeReadOnlyNotice } from '../../collab/protocol';
+import type { Connection } from './client-connection';
 
-/** y-websocket's message type for auth messages. */
-const MESSAGE_AUTH = 2;
 /** How often expiring share links are checked. */
 const EXPIRY_CHECK_MS = 500;
 /** How often every connection's session is looked up again (expiry, deletion elsewhere). */
 export const SESSION_RECHECK_MS = 30_000;
-
-/** The frame that tells a y-websocket client it may read but not write. */
-export function encodeReadOnlyNotice(): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, MESSAGE_AUTH);
-	writePermissionDenied(encoder, 'read-only');
-	return encoding.toUint8Array(encoder);
-}
 
 async function currentRole(connection: Connection): Promise<WorkbookRole | null> {
 	const user = connection.user!;

@@ -5,12 +5,12 @@
  * it exists. Nothing of the document is sent before this answers with a role.
  */
 import type http from 'node:http';
-import { validateSessionToken } from '../../src/lib/server/auth.ts';
-import { sessionCookieName } from '../../src/lib/server/session-cookie.ts';
-import { resolveShareLinkToken } from '../../src/lib/server/sharing/links.ts';
-import { resolveAccess, type WorkbookRole } from '../../src/lib/server/workbook-access.ts';
-import { AppError } from '../../src/lib/server/errors.ts';
-import { CloseCode } from './close-codes.ts';
+import { validateSessionToken } from '../auth';
+import { sessionCookieName } from '../session-cookie';
+import { resolveShareLinkToken } from '../sharing/links';
+import { resolveAccess, type WorkbookRole } from '../workbook-access';
+import { AppError } from '../errors';
+import { CloseCode } from '../../collab/protocol';
 
 /** The authenticated person behind a connection. */
 export interface ConnectionUser {

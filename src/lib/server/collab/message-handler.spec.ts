@@ -1,17 +1,17 @@
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { collabDefaults } from '../../src/lib/server/collab/collab-config.ts';
-import type { CommitPipeline } from '../../src/lib/server/collab/commit-pipeline.ts';
+import { collabDefaults } from './collab-config';
+import type { CommitPipeline } from './commit-pipeline';
 import {
 	encodeSyncStep1,
 	encodeSyncStep2FromUpdate,
 	encodeSyncUpdate
-} from '../../src/lib/server/collab/protocol.ts';
-import { Room } from '../../src/lib/server/collab/room.ts';
-import type { WorkbookRole } from '../../src/lib/server/workbook-access.ts';
-import { Connection } from './connection.ts';
-import { handleMessage, type MessageContext } from './message-handler.ts';
+} from '../../collab/protocol';
+import { Room } from './room';
+import type { WorkbookRole } from '../workbook-access';
+import { Connection } from './client-connection';
+import { handleMessage, type MessageContext } from './message-handler';
 
 function fakeSocket() {
 	return {
@@ -37,7 +37,7 @@ function setUp(role: WorkbookRole) {
 	connection.user = { id: 'u1', name: 'Ada' };
 	connection.role = role;
 	connection.room = room;
-	room.connections.add(connection);
+	room.addConnection(connection);
 	const submit = vi.fn(() => Promise.resolve());
 	const context: MessageContext = {
 		pipeline: { submit } as unknown as CommitPipeline,
@@ -54,7 +54,7 @@ function connectTo(room: Room, user: { id: string; name: string; linkId?: string
 	connection.user = user;
 	connection.role = 'viewer';
 	connection.room = room;
-	room.connections.add(connection);
+	room.addConnection(connection);
 	const submit = vi.fn((item: { kind: string; read?: (room: Room) => unknown }) =>
 		Promise.resolve(item.read?.(room))
 	);
@@ -128,7 +128,7 @@ describe('handleMessage', () => {
 		handleMessage(connection, encoding.toUint8Array(encoder), context);
 		const stored = room.awareness.getStates().get(doc.clientID) as { user: { name: string } };
 		expect(stored.user.name).toBe('Ada');
-		expect(room.awarenessOwners.get(doc.clientID)).toBe(connection);
+		expect(room.awarenessOwnerOf(doc.clientID)).toBe(connection);
 	});
 
 	it('answers fresh clients with the same stored frames instead of encoding the document again', () => {
