@@ -14,7 +14,7 @@
 import diagnostics from 'node:diagnostics_channel';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
-import { digestBeforeCompaction } from '../history/history-service';
+import { historyDigestedThrough, requestHistoryDigest } from '../history/history-service';
 import { getLogger } from '../logger';
 import type { CollabConfig } from './collab-config';
 import { appendUpdates, writeSnapshot, type UpdateRow } from './persistence';
@@ -140,10 +140,11 @@ export class CommitPipeline {
 		const task = building
 			.then(async (state) => {
 				await nextTurn();
-				// The rows about to be folded become cell history and versions first (off the
-				// commit path: this runs in the background, the replay on an evaluation worker).
-				await digestBeforeCompaction(room.workbookId);
-				await writeSnapshot(room.workbookId, state, plan.through, plan.count);
+				// Compaction never waits for history: it deletes only the covered rows history has
+				// digested, and the digest it starts here deletes the rest once it has read them.
+				const digested = await historyDigestedThrough(room.workbookId);
+				await writeSnapshot(room.workbookId, state, plan.through, plan.count, digested);
+				requestHistoryDigest(room.workbookId);
 				return state;
 			})
 			.then(

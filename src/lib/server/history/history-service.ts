@@ -1,14 +1,15 @@
 /**
  * Derives versions and cell history from the committed update log, off the group commit: the
  * log is read back from the database (authors and times are the server's) and replayed on an
- * evaluation worker. It runs before compaction deletes log rows (commit-pipeline.ts awaits
- * {@link digestBeforeCompaction}), when someone reads or names history, and on a sweep
+ * evaluation worker. Compaction starts one without waiting for it and leaves the rows it has not
+ * read (see {@link historyDigestedThrough}); it also runs when someone reads or names history, and on a sweep
  * (`HISTORY_SWEEP_INTERVAL_MS`) that also cuts sessions gone idle and thins old versions.
  *
  * One digest per workbook at a time (a per-workbook queue); one service per process, on
  * `globalThis` like the room registry, because the SvelteKit bundle and the Node entry each
  * load their own copy of this module.
  */
+import { deleteFoldedUpdates } from '../collab/persistence';
 import type { HistoryCursor, WorkbookVersion } from '../db/schema';
 import { getLogger } from '../logger';
 import { readHistoryConfig, type HistoryConfig } from './history-config';
@@ -40,6 +41,8 @@ export class HistoryService {
 	private sweeping: Promise<void> | null = null;
 	/** Per workbook, the newest update this process knows is digested (a read's fast path). */
 	private readonly digested = new Map<string, number>();
+	/** Histories being started, so that two callers never start one twice. */
+	private readonly beginning = new Map<string, Promise<HistoryCursor | null>>();
 
 	constructor(readonly config: HistoryConfig) {}
 
@@ -86,6 +89,28 @@ export class HistoryService {
 		});
 	}
 
+	/**
+	 * The workbook's cursor, starting its history (a first version of its stored snapshot) when
+	 * it has none; null when the workbook does not exist. Not queued behind digests.
+	 */
+	async begin(workbookId: string): Promise<HistoryCursor | null> {
+		const cursor = await readCursor(workbookId);
+		if (cursor) return cursor;
+		let started = this.beginning.get(workbookId);
+		if (!started) {
+			started = (async () =>
+				(await readCursor(workbookId)) ?? beginHistory(workbookId, this.config.now()))();
+			this.beginning.set(workbookId, started);
+			void started.catch(() => undefined).finally(() => this.beginning.delete(workbookId));
+		}
+		return started;
+	}
+
+	/** Logs a background digest's failure (the next digest retries). */
+	digestFailed(workbookId: string, error: unknown): void {
+		this.log.warn({ err: error, workbookId }, 'history digest failed');
+	}
+
 	/** Thins the workbook's old automatic versions (see retention.ts). */
 	thin(workbookId: string): Promise<number> {
 		return this.queued(workbookId, () => thinWorkbook(workbookId, this.config.now(), this.config));
@@ -105,6 +130,11 @@ export class HistoryService {
 		if (this.timer) return;
 		this.timer = setInterval(() => void this.sweep(), this.config.sweepIntervalMs);
 		this.timer.unref?.();
+	}
+
+	/** Resolves once no digest of any workbook is queued or running. */
+	async settled(): Promise<void> {
+		while (this.queues.size > 0) await Promise.allSettled([...this.queues.values()]);
 	}
 
 	/** Stops the sweep and waits for digests in progress. */
@@ -142,9 +172,9 @@ export class HistoryService {
 
 	/** The digest itself (under the workbook's queue). */
 	private async digest(workbookId: string): Promise<HistoryCursor | null> {
-		let cursor =
-			(await readCursor(workbookId)) ?? (await beginHistory(workbookId, this.config.now()));
+		let cursor = await this.begin(workbookId);
 		if (!cursor) return null;
+		const startedAt = cursor.throughUpdateId;
 		for (let first = true; ; first = false) {
 			const rows = await readLogAfter(workbookId, cursor.throughUpdateId, DIGEST_BATCH);
 			if (rows.length === 0) break;
@@ -203,6 +233,10 @@ export class HistoryService {
 			await writeDigest(cursor, cells, versions);
 		}
 		this.digested.set(workbookId, cursor.throughUpdateId);
+		// The rows compaction left for history (see commit-pipeline.ts) can go now.
+		if (cursor.throughUpdateId > startedAt) {
+			await deleteFoldedUpdates(workbookId, cursor.throughUpdateId);
+		}
 		const session = sessionOf(cursor);
 		if (isIdle(session, this.config.now(), this.config.idleMs)) {
 			await this.closeSession(cursor, {
@@ -281,10 +315,21 @@ export function resetHistoryService(): void {
 }
 
 /**
- * Digests the workbook's log before compaction deletes the rows a snapshot covers: their cell
- * history and versions must be derived first. Rejects when the digest fails (the compaction
- * then waits for its next turn rather than lose history).
+ * How far the workbook's history has digested its log (0 when the workbook is gone): compaction
+ * deletes covered rows only up to here. Starts the workbook's history first when it has none, so
+ * that it begins at the snapshot about to be replaced and misses none of the rows being folded
+ * (a quick one-time write, not a digest: compaction never waits for one).
  */
-export async function digestBeforeCompaction(workbookId: string): Promise<void> {
-	await getHistoryService().catchUp(workbookId);
+export async function historyDigestedThrough(workbookId: string): Promise<number> {
+	const cursor = await getHistoryService().begin(workbookId);
+	return cursor?.throughUpdateId ?? 0;
+}
+
+/**
+ * Starts a digest of the workbook in the background (not awaited; failures are logged). When it
+ * has caught up it deletes the log rows a snapshot covers that compaction had to leave.
+ */
+export function requestHistoryDigest(workbookId: string): void {
+	const service = getHistoryService();
+	service.catchUp(workbookId).catch((error: unknown) => service.digestFailed(workbookId, error));
 }
