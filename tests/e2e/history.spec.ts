@@ -93,5 +93,21 @@ test('a link pinned to a named version shows that version, marked, while the own
 	await expect(cell(guest, 'B2')).toHaveText('2025');
 	await typeInto(page, 'B3', 'later');
 	await expect(cell(guest, 'B3')).toHaveText('');
+	await guest.screenshot({ path: '/tmp/hist-pinned-desktop.png' });
 	await cpa.close();
+
+	// On a phone the version sits on a line of its own: the title stays in sight beside it.
+	const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+	const phoneGuest = await phone.newPage();
+	await phoneGuest.goto(linkUrl);
+	const label = phoneGuest.getByTestId('version-label');
+	await expect(label).toContainText('Version: 2025 as filed');
+	const title = phoneGuest.getByRole('heading', { level: 1 });
+	await expect(title).toBeVisible();
+	const titleBox = (await title.boundingBox())!;
+	const labelBox = (await label.boundingBox())!;
+	expect(titleBox.width).toBeGreaterThan(60);
+	expect(labelBox.y).toBeGreaterThanOrEqual(titleBox.y + titleBox.height - 1);
+	await phoneGuest.screenshot({ path: '/tmp/hist-pinned-phone.png' });
+	await phone.close();
 });

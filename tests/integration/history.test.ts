@@ -269,6 +269,29 @@ describe.each(DATABASE_KINDS)('history on %s', (kind) => {
 		expect((await stranger.get(`/api/v1/workbooks/${id}/cells/history?ref=D4`)).status).toBe(404);
 		expect((await owner.get(`/api/v1/workbooks/${id}/cells/history?ref=nope`)).status).toBe(400);
 		expect((await owner.get(`/api/v1/workbooks/${id}/cells/history`)).status).toBe(400);
+		// Paging: E1 changed six times; pages of four, the second from the first's `next`.
+		type Page = { history: { before: string; after: string }[]; next: string | null };
+		const pageOf = async (query: string) => {
+			const response = await viewer.get<Page>(
+				`/api/v1/workbooks/${id}/cells/history?sheet=Sheet1&ref=E1${query}`
+			);
+			expect(response.status).toBe(200);
+			return response.body;
+		};
+		const whole = await pageOf('');
+		expect(whole.history.map((entry) => entry.after)).toEqual(['5', '4', '3', '2', '1', '0']);
+		expect(whole.next).toBeNull();
+		const first = await pageOf('&limit=4');
+		expect(first.history).toEqual(whole.history.slice(0, 4));
+		expect(first.next).toEqual(expect.any(String));
+		const second = await pageOf(`&limit=4&before=${first.next}`);
+		expect(second).toEqual({ history: whole.history.slice(4), next: null });
+		for (const bad of ['limit=0', 'limit=1001', 'limit=x', 'before=0', 'before=abc']) {
+			const response = await viewer.get(
+				`/api/v1/workbooks/${id}/cells/history?sheet=Sheet1&ref=E1&${bad}`
+			);
+			expect(response.status, bad).toBe(400);
+		}
 		// A restart compacts every room on the way down: the log rows are gone, the history is not.
 		server = await restarted(server);
 		expect(await read('D4')).toMatchObject(expected);

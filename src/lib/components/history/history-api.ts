@@ -57,10 +57,12 @@ export function historyApi(workbookId: string) {
 				'GET',
 				`${base}/versions/${encodeURIComponent(id)}/changes?against=${against}`
 			),
-		cellHistory: (sheet: string, ref: string) =>
-			call<{ history: CellHistoryItem[] }>(
+		/** One page of a cell's history, newest first; `before` is a `next` from the newer page. */
+		cellHistory: (sheet: string, ref: string, before: string | null = null) =>
+			call<{ history: CellHistoryItem[]; next: string | null }>(
 				'GET',
-				`${base}/cells/history?sheet=${encodeURIComponent(sheet)}&ref=${encodeURIComponent(ref)}`
+				`${base}/cells/history?sheet=${encodeURIComponent(sheet)}&ref=${encodeURIComponent(ref)}` +
+					(before === null ? '' : `&before=${encodeURIComponent(before)}`)
 			),
 		stateUrl: (id: string) => `${base}/versions/${encodeURIComponent(id)}/state`
 	};

@@ -14,7 +14,7 @@
 import diagnostics from 'node:diagnostics_channel';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
-import { historyDigestedThrough, requestHistoryDigest } from '../history/history-service';
+import { historyDigestedThrough, requestHistoryDigest } from '../history/history-compaction';
 import { getLogger } from '../logger';
 import type { CollabConfig } from './collab-config';
 import { appendUpdates, writeSnapshot, type UpdateRow } from './persistence';

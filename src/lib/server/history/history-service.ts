@@ -2,7 +2,7 @@
  * Derives versions and cell history from the committed update log, off the group commit: the
  * log is read back from the database (authors and times are the server's) and replayed on an
  * evaluation worker. Compaction starts one without waiting for it and leaves the rows it has not
- * read (see {@link historyDigestedThrough}); it also runs when someone reads or names history, and on a sweep
+ * read (see history-compaction.ts); it also runs when someone reads or names history, and on a sweep
  * (`HISTORY_SWEEP_INTERVAL_MS`) that also cuts sessions gone idle and thins old versions.
  *
  * One digest per workbook at a time (a per-workbook queue); one service per process, on
@@ -27,7 +27,7 @@ import {
 } from './history-store';
 import { EMPTY_UPDATE, type DigestResult } from './history-tasks';
 import { findUndigestedWorkbooks, findWorkbooksToThin, thinWorkbook } from './history-sweep';
-import { isIdle, planCuts, type SessionState } from './sessions';
+import { dateOf, isIdle, planCuts, sessionOf } from './sessions';
 import { beginHistory, composeVersion, type VersionMeta } from './version-compose';
 
 /** Log rows replayed per worker task. */
@@ -287,18 +287,6 @@ export class HistoryService {
 	}
 }
 
-function sessionOf(cursor: HistoryCursor): SessionState {
-	return {
-		startedAt: cursor.sessionStartedAt?.getTime() ?? null,
-		lastEditAt: cursor.lastEditAt?.getTime() ?? null,
-		editors: cursor.sessionEditors
-	};
-}
-
-function dateOf(ms: number | null): Date | null {
-	return ms === null ? null : new Date(ms);
-}
-
 const SERVICE_KEY = Symbol.for('investflow.history.service');
 type ServiceSlot = { [SERVICE_KEY]?: HistoryService };
 
@@ -312,24 +300,4 @@ export function getHistoryService(overrides: Partial<HistoryConfig> = {}): Histo
 /** Forgets the service (after stop), so a restarted server makes a new one. */
 export function resetHistoryService(): void {
 	delete (globalThis as ServiceSlot)[SERVICE_KEY];
-}
-
-/**
- * How far the workbook's history has digested its log (0 when the workbook is gone): compaction
- * deletes covered rows only up to here. Starts the workbook's history first when it has none, so
- * that it begins at the snapshot about to be replaced and misses none of the rows being folded
- * (a quick one-time write, not a digest: compaction never waits for one).
- */
-export async function historyDigestedThrough(workbookId: string): Promise<number> {
-	const cursor = await getHistoryService().begin(workbookId);
-	return cursor?.throughUpdateId ?? 0;
-}
-
-/**
- * Starts a digest of the workbook in the background (not awaited; failures are logged). When it
- * has caught up it deletes the log rows a snapshot covers that compaction had to leave.
- */
-export function requestHistoryDigest(workbookId: string): void {
-	const service = getHistoryService();
-	service.catchUp(workbookId).catch((error: unknown) => service.digestFailed(workbookId, error));
 }

@@ -4,6 +4,7 @@
  * edit comes after the idle time, when it has lasted the longest a session may, or when the
  * idle time has passed since its last edit.
  */
+import type { HistoryCursor } from '../db/schema';
 
 /** The open session, as the history cursor keeps it. */
 export interface SessionState {
@@ -59,4 +60,18 @@ export function planCuts(
 /** True when the open session has had no edit for the idle time at `now`. */
 export function isIdle(session: SessionState, now: number, idleMs: number): boolean {
 	return session.lastEditAt !== null && now - session.lastEditAt >= idleMs;
+}
+
+/** The open session a history cursor records. */
+export function sessionOf(cursor: HistoryCursor): SessionState {
+	return {
+		startedAt: cursor.sessionStartedAt?.getTime() ?? null,
+		lastEditAt: cursor.lastEditAt?.getTime() ?? null,
+		editors: cursor.sessionEditors
+	};
+}
+
+/** A session time as the cursor stores it. */
+export function dateOf(ms: number | null): Date | null {
+	return ms === null ? null : new Date(ms);
 }
