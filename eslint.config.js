@@ -47,6 +47,86 @@ export default ts.config(
 			'@typescript-eslint/no-misused-promises': 'error'
 		}
 	},
+	// The layers (see docs/architecture.md): core and the wire protocol are pure and shared by
+	// browser and server; browser code never reaches into server code; state does not depend on
+	// components; the editor's pure logic depends on neither.
+	{
+		files: ['src/lib/core/**', 'src/lib/collab/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['svelte', 'svelte/*', '$app/*', '$env/*'],
+							message: 'Pure layer: no Svelte.'
+						},
+						{ group: ['node:*'], message: 'Pure layer: runs in browsers too.' },
+						{
+							group: [
+								'$lib/server/*',
+								'$lib/state/*',
+								'$lib/components/*',
+								'$lib/editor/*',
+								'**/server/**',
+								'**/state/**',
+								'**/components/**'
+							],
+							message: 'Pure layer: imports only core, collab and libraries.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		files: ['src/lib/editor/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['$lib/server/*', '$lib/state/*', '$lib/components/*', '**/server/**'],
+							message: 'The editor logic is imported by state/ and components/, never the reverse.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		files: ['src/lib/state/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{ group: ['$lib/server/*', '**/server/**'], message: 'Browser code: no server code.' },
+						{ group: ['$lib/components/*'], message: 'state/ does not import components/.' }
+					]
+				}
+			]
+		}
+	},
+	{
+		files: [
+			'src/lib/components/**',
+			'src/routes/**/*.svelte',
+			'src/routes/**/+page.ts',
+			'src/routes/**/+layout.ts'
+		],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{ group: ['$lib/server/*', '**/server/**'], message: 'Browser code: no server code.' }
+					]
+				}
+			]
+		}
+	},
 	{
 		files: ['**/*.js', '**/*.cjs'],
 		...ts.configs.disableTypeChecked

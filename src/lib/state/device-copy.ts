@@ -3,7 +3,7 @@
  * document, with edits made offline) and its kept values. Named in one place so that the
  * session that writes it and the pages that drop it agree.
  */
-import { clearCachedValues, valuesCacheKey } from './values-cache-store';
+import { clearCachedValues, valuesCacheKey } from './values/values-cache-store';
 
 /** The IndexedDB database y-indexeddb keeps one person's copy of one workbook in. */
 export function deviceCopyName(userId: string, workbookId: string): string {

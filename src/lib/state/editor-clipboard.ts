@@ -3,10 +3,10 @@
  * TSV and an HTML table (with the inputs, so formulas come back shifted when pasted here).
  */
 import { axisOf, sheetById } from '$lib/core/document-view';
-import { formatLookup, viewCell } from '$lib/components/workbook/cell-display';
-import { pastedTexts, toHtml, toTsv } from '$lib/components/workbook/clipboard';
-import { selectionBounds } from '$lib/components/workbook/selection';
-import { handleError } from '$lib/utils/handle-error';
+import { formatLookup, viewCell } from '$lib/editor/cell-display';
+import { pastedTexts, toHtml, toTsv } from '$lib/editor/clipboard';
+import { selectionBounds } from '$lib/editor/selection';
+import { handleError } from './handle-error';
 import type { EditorState } from './editor-state.svelte';
 import { clearCells, pasteTexts } from './workbook-commands';
 

@@ -6,8 +6,8 @@
 import { formatCellAddress } from '$lib/core/addresses';
 import { cellKey } from '$lib/core/document';
 import { axisOf, sheetById } from '$lib/core/document-view';
-import { inputText } from '$lib/components/workbook/cell-display';
-import { canInsertReference, closeOpenParentheses } from '$lib/components/workbook/formula-text';
+import { inputText } from '$lib/editor/cell-display';
+import { canInsertReference, closeOpenParentheses } from '$lib/editor/formula-text';
 import {
 	boundsToA1,
 	cellSelection,
@@ -15,7 +15,7 @@ import {
 	type CellPos,
 	type Limits,
 	type Selection
-} from '$lib/components/workbook/selection';
+} from '$lib/editor/selection';
 import { insertLinesAt, typeIntoCell } from './workbook-commands';
 import type { WorkbookSession } from './workbook-session.svelte';
 

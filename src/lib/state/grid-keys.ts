@@ -5,7 +5,7 @@
  * Ctrl+Alt+= / Ctrl+Alt+- insert and delete rows. While a formula is being typed, arrows point
  * at cells and write their reference instead.
  */
-import { moveSelection, selectionBounds, cellSelection } from '$lib/components/workbook/selection';
+import { moveSelection, selectionBounds, cellSelection } from '$lib/editor/selection';
 import type { EditorState } from './editor-state.svelte';
 import {
 	clearCells,

@@ -16,8 +16,8 @@ import {
 } from '$lib/core/operations/cells';
 import { addSheet, deleteSheet, moveSheet, renameSheet } from '$lib/core/operations/sheets';
 import { deleteLines, insertLines, type Axis } from '$lib/core/operations/structure';
-import { boundsToA1, type Bounds, type CellPos } from '$lib/components/workbook/selection';
-import { handleError } from '$lib/utils/handle-error';
+import { boundsToA1, type Bounds, type CellPos } from '$lib/editor/selection';
+import { handleError } from './handle-error';
 import { toasts } from './toasts.svelte';
 import type { WorkbookSession } from './workbook-session.svelte';
 

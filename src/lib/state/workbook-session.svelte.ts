@@ -13,14 +13,14 @@ import { deviceCopyName } from './device-copy';
 import { chartsMap, metaMap, namesMap, sheetsMap } from '$lib/core/document';
 import { listSheetEntries } from '$lib/core/document-view';
 import type { CurrencyCode } from '$lib/core/number-format';
-import type { CellValueSource } from './cell-values';
+import type { CellValueSource } from './values/cell-values';
 import {
 	backoffDelay,
 	describeTerminalClose,
 	MAX_BACKOFF_MS,
 	type ConnectionStatus
 } from './connection';
-import { SessionValues } from './session-values';
+import { SessionValues } from './values/session-values';
 
 /** Where another person is: their sheet, active cell and selected range (A1). */
 export interface PresenceCursor {

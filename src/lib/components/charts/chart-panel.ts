@@ -17,7 +17,7 @@ import { parseRange } from '$lib/core/addresses';
 import { cellKey, chartsMap, metaMap, sheetsMap } from '$lib/core/document';
 import { axisOf, sheetByName } from '$lib/core/document-view';
 import { formatValue, type CurrencyCode } from '$lib/core/number-format';
-import { displayFormat, formatLookup } from '$lib/components/workbook/cell-display';
+import { displayFormat, formatLookup } from '$lib/editor/cell-display';
 import type { ValueFormatter } from './chart-config';
 
 /** Names people see for each chart type. */

@@ -7,7 +7,7 @@
  */
 import type * as Y from 'yjs';
 import { axisOf, type SheetEntry } from '$lib/core/document-view';
-import { DEFAULT_COL_WIDTH, ROW_HEADER_WIDTH } from '$lib/components/workbook/grid-geometry';
+import { DEFAULT_COL_WIDTH, ROW_HEADER_WIDTH } from '$lib/editor/grid-geometry';
 
 /** The panel's width when it opens by itself (people may drag it wider or narrower). */
 export const DEFAULT_PANEL_WIDTH = 380;

@@ -2,7 +2,7 @@
  * One file upload at a time to an import endpoint, with its progress for a button's label.
  * Failures go to `handleError` with the server's sentence; the upload is then over.
  */
-import { handleError } from '$lib/utils/handle-error';
+import { handleError } from '$lib/state/handle-error';
 import { uploadFile } from './upload';
 
 export class FileUpload {

@@ -5,8 +5,8 @@
  * and the slots sit in normal flow inside one box moved to the window's first row (one
  * transform per frame, not one per row).
  */
-import { ROW_HEADER_WIDTH, ROW_HEIGHT } from './grid-geometry';
-import type { RenderedCell, RenderedRow } from './grid-model';
+import { ROW_HEADER_WIDTH, ROW_HEIGHT } from '$lib/editor/grid-geometry';
+import type { RenderedCell, RenderedRow } from '$lib/editor/grid-model';
 
 /** What a cell slot shows now, so unchanged parts are not written again. */
 interface CellSlot {

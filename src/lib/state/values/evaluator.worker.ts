@@ -1,10 +1,9 @@
 /**
  * Evaluation off the main thread for large workbooks: a replica of the Y.Doc fed with the
- * tab's updates, the core evaluator on it, and computed values of formula cells posted back.
- * Messages in: `{ type: 'update', update }` (any time, also before init) and `{ type: 'init',
- * state?, cache? }` (builds the engine on the replica, after applying `state` if given). Out:
- * `{ entries }`. With `cache`, the values of every formula and the document state they belong
- * to are kept on the device after the first evaluation and after changes (see cached-values.ts).
+ * tab's updates, the core evaluator on it, and computed values of formula cells posted back
+ * (the messages are in evaluator-messages.ts). With `cache`, the values of every formula and
+ * the document state they belong to are kept on the device after the first evaluation and
+ * after changes (see cached-values.ts).
  */
 import * as Y from 'yjs';
 import { createEvaluator, type WorkbookEvaluator } from '$lib/core/evaluator';
@@ -21,6 +20,7 @@ import {
 	writeCachedValues,
 	type ValuesCacheOptions
 } from './values-cache-store';
+import type { FromEvaluatorWorker, ToEvaluatorWorker } from './evaluator-messages';
 
 /** Quiet time after a change before the values are kept again: saving is not free. */
 const SAVE_DELAY_MS = 1_000;
@@ -52,25 +52,22 @@ function scheduleSave(): void {
 	saveTimer = setTimeout(() => saveValues(), SAVE_DELAY_MS);
 }
 
-self.onmessage = (
-	event: MessageEvent<{
-		type: string;
-		state?: Uint8Array;
-		update?: Uint8Array;
-		cache?: ValuesCacheOptions;
-	}>
-) => {
+function post(message: FromEvaluatorWorker): void {
+	self.postMessage(message);
+}
+
+self.onmessage = (event: MessageEvent<ToEvaluatorWorker>) => {
 	const message = event.data;
 	if (message.type === 'init' && !evaluator) {
 		if (message.state) Y.applyUpdate(doc, message.state, 'main');
 		evaluator = createEvaluator(doc);
 		const entries = collectFormulaEntries(doc, (...id) => evaluator!.getValue(...id));
 		evaluator.onChange((changes) => {
-			self.postMessage({
+			post({
 				entries: changes.map((change) => entry(change.sheetId, change.rowId, change.colId))
 			});
 		});
-		self.postMessage({ entries });
+		post({ entries });
 		cache = message.cache ?? null;
 		// At once: the tab may be closed soon after its values appear.
 		saveValues(entries);

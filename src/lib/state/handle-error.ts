@@ -4,7 +4,7 @@
  * written for people, so that message is shown instead of the generic one.
  */
 import { WorkbookError } from '$lib/core/errors';
-import { toasts } from '$lib/state/toasts.svelte';
+import { toasts } from './toasts.svelte';
 
 /** Shows `message` (or a core error's own explanation) as an error toast and logs `error`. */
 export function handleError(error: unknown, message: string): void {

@@ -7,7 +7,7 @@
  */
 import type * as Y from 'yjs';
 import { listSheetEntries } from '$lib/core/document-view';
-import { handleError } from '$lib/utils/handle-error';
+import { handleError } from '../handle-error';
 import {
 	InputOnlyValues,
 	MainThreadValues,

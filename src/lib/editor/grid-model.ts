@@ -6,7 +6,7 @@ import type * as Y from 'yjs';
 import { columnLetters } from '$lib/core/addresses';
 import type { SheetEntry } from '$lib/core/document-view';
 import type { CurrencyCode } from '$lib/core/number-format';
-import type { CellValueSource } from '$lib/state/cell-values';
+import type { CellValueSource } from './value-source';
 import { formatLookup, viewCell, type CellView } from './cell-display';
 import type { IndexWindow } from './grid-geometry';
 

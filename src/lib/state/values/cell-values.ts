@@ -6,14 +6,9 @@ import type * as Y from 'yjs';
 import { cellKey, isFormulaInput } from '$lib/core/document';
 import { sheetById } from '$lib/core/document-view';
 import { createEvaluator, type CellResult, type WorkbookEvaluator } from '$lib/core/evaluator';
+import type { CellValueSource } from '$lib/editor/value-source';
 
-/** Computed values by cell identity. */
-export interface CellValueSource {
-	getValue(sheetId: string, rowId: string, colId: string): CellResult;
-	/** Calls `listener` whenever values may have changed (after the doc or the worker moved). */
-	onChange(listener: () => void): () => void;
-	destroy(): void;
-}
+export type { CellValueSource };
 
 /** Cells above which evaluation moves off the main thread. */
 export const WORKER_THRESHOLD_CELLS = 20_000;

@@ -16,14 +16,10 @@ import { cellKey, isFormulaInput } from '$lib/core/document';
 import { sheetById } from '$lib/core/document-view';
 import type { CellResult } from '$lib/core/evaluator';
 import type { CellValueSource } from './cell-values';
-import {
-	entryToResult,
-	matchingCachedEntries,
-	type CachedValues,
-	type ValueEntry
-} from './cached-values';
+import { entryToResult, matchingCachedEntries, type CachedValues } from './cached-values';
 import type { ValuesCacheOptions } from './values-cache-store';
-import { handleError } from '$lib/utils/handle-error';
+import { handleError } from '../handle-error';
+import type { FromEvaluatorWorker, ToEvaluatorWorker } from './evaluator-messages';
 import EvaluatorWorker from './evaluator.worker?worker';
 
 /** Where the worker keeps values, and the values kept from the last visit (read early). */
@@ -41,7 +37,7 @@ export class WorkerValues implements CellValueSource {
 	private showingCached = false;
 	private answered = false;
 	private readonly handleUpdate = (update: Uint8Array) => {
-		this.worker.postMessage({ type: 'update', update });
+		this.send({ type: 'update', update });
 		if (this.showingCached) {
 			// The cached values belong to the document as it was: none may be shown as current.
 			this.showingCached = false;
@@ -56,7 +52,7 @@ export class WorkerValues implements CellValueSource {
 		private readonly cache?: WorkerValuesCache
 	) {
 		this.worker = new EvaluatorWorker();
-		this.worker.onmessage = (event: MessageEvent<{ entries: ValueEntry[] }>) => {
+		this.worker.onmessage = (event: MessageEvent<FromEvaluatorWorker>) => {
 			if (this.showingCached) this.results.clear();
 			this.showingCached = false;
 			this.answered = true;
@@ -71,7 +67,7 @@ export class WorkerValues implements CellValueSource {
 		};
 		// An empty document needs no snapshot: every update from here on is forwarded.
 		const state = doc.store.clients.size > 0 ? Y.encodeStateAsUpdate(doc) : undefined;
-		if (state) this.worker.postMessage({ type: 'update', update: state });
+		if (state) this.send({ type: 'update', update: state });
 		doc.on('update', this.handleUpdate);
 	}
 
@@ -82,10 +78,10 @@ export class WorkerValues implements CellValueSource {
 	start(): void {
 		const cache = this.cache;
 		if (!cache) {
-			this.worker.postMessage({ type: 'init' });
+			this.send({ type: 'init' });
 			return;
 		}
-		this.worker.postMessage({ type: 'init', cache: cache.options });
+		this.send({ type: 'init', cache: cache.options });
 		void cache.kept.then((cached) => {
 			if (this.answered) return;
 			const entries = matchingCachedEntries(cached, this.doc, cache.options.appVersion);
@@ -112,6 +108,10 @@ export class WorkerValues implements CellValueSource {
 		this.doc.off('update', this.handleUpdate);
 		this.worker.terminate();
 		this.listeners.clear();
+	}
+
+	private send(message: ToEvaluatorWorker): void {
+		this.worker.postMessage(message);
 	}
 
 	private notify(): void {
