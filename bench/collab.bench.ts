@@ -15,6 +15,10 @@
  *   the workbook is compacted on unloading, the worst edit→seen latency on another document;
  * - memory: server RSS growth per idle connection (500 connections) and per loaded document.
  *
+ * With BENCH_BASE_DIR (a checkout of the base branch, built), its server runs as target
+ * `<kind>Base` beside this one: latency turns alternate between them, so a change's cost is
+ * measured against its base on the same machine in the same run.
+ *
  * Figures are a flat record `"<target>.<metric><Unit>"`. Targets: p99 ≤ 50 ms, ≥ 5,000 durable
  * updates/s on both databases, cold open ≤ 500 ms, ≤ 30 KiB per idle connection.
  */
@@ -579,12 +583,21 @@ async function guarded(
 	}
 }
 
-async function investFlowTarget(kind: DatabaseKind): Promise<Target> {
+/**
+ * An InvestFlow server on `kind`; with `baseDir`, the one of that checkout (BENCH_BASE_DIR: a
+ * worktree of main with its own build), so a change is measured against its base in one run.
+ */
+async function investFlowTarget(kind: DatabaseKind, baseDir?: string): Promise<Target> {
 	const adminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
 	if (kind === 'postgres' && adminUrl) process.env.TEST_DATABASE_URL = adminUrl;
 	// BENCH_SERVER_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the server.
 	const server = await startTestServer(kind, {
-		env: { COLLAB_IDLE_UNLOAD_MS: '1500', LOG_LEVEL: 'info' },
+		cwd: baseDir,
+		env: {
+			COLLAB_IDLE_UNLOAD_MS: '1500',
+			LOG_LEVEL: 'info',
+			...(baseDir && { BUILD_DIR: `${baseDir}/build` })
+		},
 		nodeArgs: [
 			INSPECT_ARG,
 			...TRACE_ARGS,
@@ -604,7 +617,7 @@ async function investFlowTarget(kind: DatabaseKind): Promise<Target> {
 	}
 	const wsBase = server.url.replace(/^http/, 'ws');
 	return {
-		name: kind,
+		name: baseDir ? `${kind}Base` : kind,
 		pid: server.process.pid!,
 		baseUrl: server.url,
 		docUrl: (id) => `${wsBase}/collab/${id}`,
@@ -659,8 +672,19 @@ export async function runCollabBench(): Promise<BenchResults> {
 		process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
 			? ['pglite', 'postgres']
 			: ['pglite'];
+	const baseDir = process.env.BENCH_BASE_DIR;
 	const factories: [string, () => Promise<Target>][] = [
-		...kinds.map((kind): [string, () => Promise<Target>] => [kind, () => investFlowTarget(kind)]),
+		...kinds.flatMap((kind): [string, () => Promise<Target>][] => [
+			[kind, () => investFlowTarget(kind)],
+			...(baseDir
+				? [
+						[`${kind}Base`, () => investFlowTarget(kind, baseDir)] as [
+							string,
+							() => Promise<Target>
+						]
+					]
+				: [])
+		]),
 		['yWebsocketV1', referenceTarget]
 	];
 	// BENCH_TARGETS=postgres,yWebsocketV1 runs only those targets.

@@ -26,7 +26,8 @@ const BENCHES: BenchEntry[] = [
 	{ name: 'files', file: 'files.bench.ts', run: 'runFilesBench', needsBuild: false },
 	{ name: 'books', file: 'books.bench.ts', run: 'runBooksBench', needsBuild: false },
 	{ name: 'scenarios', file: 'scenarios.bench.ts', run: 'runScenariosBench', needsBuild: true },
-	{ name: 'portfolio', file: 'portfolio.bench.ts', run: 'runPortfolioBench', needsBuild: true }
+	{ name: 'portfolio', file: 'portfolio.bench.ts', run: 'runPortfolioBench', needsBuild: true },
+	{ name: 'history', file: 'history.bench.ts', run: 'runHistoryBench', needsBuild: true }
 ];
 
 function ensureBuilt(): void {

@@ -9,6 +9,10 @@ import { pathToFileURL } from 'node:url';
 import { readConfig, ConfigError } from '../src/lib/server/config.ts';
 import { closeDatabase, openDatabase } from '../src/lib/server/db/index.ts';
 import { getEvaluationPool } from '../src/lib/server/evaluation/evaluation-pool.ts';
+import {
+	getHistoryService,
+	resetHistoryService
+} from '../src/lib/server/history/history-service.ts';
 import { securityHeaders } from '../src/lib/server/http/security-headers.ts';
 import { getLogger } from '../src/lib/server/logger.ts';
 import { createUpgradeHandler, type UpgradeHandler } from './upgrade.ts';
@@ -72,6 +76,9 @@ export async function startServer(): Promise<RunningServer> {
 		`InvestFlow listening on http://${config.host}:${port}`
 	);
 	evaluation.warmUp();
+	// Versions and cell history are derived from the log on a sweep (and before compaction).
+	const history = getHistoryService();
+	history.start();
 
 	let closing: Promise<void> | undefined;
 	const close = () => {
@@ -80,6 +87,9 @@ export async function startServer(): Promise<RunningServer> {
 			server.close();
 			await upgrades.close();
 			server.closeAllConnections();
+			// After the rooms' last compactions (which digest history first), before the workers go.
+			await history.stop();
+			resetHistoryService();
 			await evaluation.close();
 			await closeDatabase();
 		})();

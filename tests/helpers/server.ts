@@ -30,6 +30,11 @@ export interface StartOptions {
 	port?: number;
 	/** Extra node flags for the server process (e.g. `--cpu-prof`). */
 	nodeArgs?: string[];
+	/**
+	 * Another checkout to run the server from (its own `server/` and `build/`), such as a
+	 * worktree of main that a benchmark compares against.
+	 */
+	cwd?: string;
 }
 
 function ensureBuilt(): void {
@@ -55,6 +60,7 @@ export async function startTestServer(
 		process.execPath,
 		[...(options.nodeArgs ?? []), '--import', 'tsx', 'server/index.ts'],
 		{
+			cwd: options.cwd,
 			env: {
 				...process.env,
 				NODE_ENV: 'test',

@@ -152,7 +152,20 @@ export function applyCellUpdates(
 
 /** The text a person would see in the formula bar for a stored cell. */
 function inputText(doc: Y.Doc, sheet: SheetEntry, key: string): string {
-	const input = sheet.cells.get(key) as CellInput | null | undefined;
+	return storedInputText(doc, sheet, key, sheet.cells.get(key) as CellInput | null | undefined);
+}
+
+/**
+ * The text a person would see in the formula bar for `input` stored at `key` of `sheet` (the
+ * cell's own number format decides how a number is spelled; a formula is rendered against the
+ * document as it is now). Empty for no input. History shows before and after values with it.
+ */
+export function storedInputText(
+	doc: Y.Doc,
+	sheet: SheetEntry,
+	key: string,
+	input: CellInput | null | undefined
+): string {
 	if (input === undefined || input === null) return '';
 	if (isFormulaInput(input)) return renderFormula(input.f, sheet.id, referenceContext(doc));
 	if (typeof input === 'boolean') return input ? 'TRUE' : 'FALSE';

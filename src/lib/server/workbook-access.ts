@@ -63,7 +63,8 @@ export async function resolveAccess(
 	}
 	if (identity.linkToken) {
 		const link = await resolveShareLinkToken(identity.linkToken, identity.clientAddress);
-		if (link?.workbookId === workbookId) return link.role;
+		// A link pinned to a version reads that version only (history/version-access.ts).
+		if (link?.workbookId === workbookId && !link.versionId) return link.role;
 	}
 	return null;
 }

@@ -55,6 +55,11 @@ export interface SessionOptions {
 	linkToken?: string;
 	/** Defaults to the page's origin with ws(s). */
 	serverUrl?: string;
+	/**
+	 * Shows a version instead of the live workbook: the URL of its state (a Yjs update), loaded
+	 * once; the session never connects, keeps nothing on the device and is read-only.
+	 */
+	versionStateUrl?: string;
 }
 
 /** How long the socket waits for IndexedDB before connecting anyway. */
@@ -109,13 +114,15 @@ export class WorkbookSession {
 	private readonly cleanups: (() => void)[] = [];
 
 	constructor(options: SessionOptions) {
-		this.readOnly = options.readOnly || options.linkToken !== undefined;
+		const versionUrl = options.versionStateUrl;
+		this.readOnly = options.readOnly || options.linkToken !== undefined || !!versionUrl;
 		this.workbookId = options.workbookId;
 		this.userId = options.user.id;
 		const serverUrl =
 			options.serverUrl ??
 			`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
-		const keptOnDevice = typeof indexedDB !== 'undefined' && options.linkToken === undefined;
+		const keptOnDevice =
+			typeof indexedDB !== 'undefined' && options.linkToken === undefined && !versionUrl;
 		// First, so that the worker and the read of cached values start before the document loads.
 		this.valueSources = new SessionValues(
 			this.doc,
@@ -130,7 +137,7 @@ export class WorkbookSession {
 		this.provider = new WebsocketProvider(serverUrl, options.workbookId, this.doc, {
 			maxBackoffTime: MAX_BACKOFF_MS,
 			params: options.linkToken ? { link: options.linkToken } : {},
-			connect: online && !this.persistence
+			connect: online && !this.persistence && !versionUrl
 		});
 		this.undoManager = new Y.UndoManager(
 			[
@@ -152,8 +159,32 @@ export class WorkbookSession {
 		this.watchDocument();
 		this.watchConnection();
 		this.watchPresence();
+		if (versionUrl) {
+			void this.loadVersion(versionUrl);
+			return;
+		}
 		if (this.persistence && online) this.connectOnceLoadedLocally(this.persistence);
 		if (typeof navigator !== 'undefined' && !navigator.onLine) this.status = 'offline';
+	}
+
+	/** Loads a version's state (see SessionOptions.versionStateUrl) and shows it. */
+	private async loadVersion(url: string): Promise<void> {
+		try {
+			const response = await fetch(url, { credentials: 'same-origin' });
+			if (!response.ok) {
+				this.closedReason =
+					response.status === 404
+						? 'This version is not available: the link may have been revoked or have expired.'
+						: 'This version could not be loaded. Reload the page to try again.';
+				return;
+			}
+			Y.applyUpdate(this.doc, new Uint8Array(await response.arrayBuffer()));
+			this.status = 'connected';
+			this.becomeReadyIfLoaded();
+		} catch {
+			this.status = 'offline';
+			this.closedReason = 'This version could not be loaded. Check the connection and reload.';
+		}
 	}
 
 	/** Publishes this person's selection to the others. */

@@ -113,7 +113,8 @@ export async function authorizeUpgrade(
 		}
 		throw error;
 	}
-	if (link && link.workbookId === workbookId) {
+	// A link pinned to a version never sees the live document (nor its edits).
+	if (link && link.workbookId === workbookId && !link.versionId) {
 		const guest = {
 			id: `link:${link.linkId}`,
 			name: 'Guest (view only)',

@@ -14,6 +14,7 @@
 import diagnostics from 'node:diagnostics_channel';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
+import { historyDigestedThrough, requestHistoryDigest } from '../history/history-compaction';
 import { getLogger } from '../logger';
 import type { CollabConfig } from './collab-config';
 import { appendUpdates, writeSnapshot, type UpdateRow } from './persistence';
@@ -147,7 +148,11 @@ export class CommitPipeline {
 		const task = building
 			.then(async (state) => {
 				await nextTurn();
-				await writeSnapshot(room.workbookId, state, plan.through, plan.count);
+				// Compaction never waits for history: it deletes only the covered rows history has
+				// digested, and the digest it starts here deletes the rest once it has read them.
+				const digested = await historyDigestedThrough(room.workbookId);
+				await writeSnapshot(room.workbookId, state, plan.through, plan.count, digested);
+				requestHistoryDigest(room.workbookId);
 				return state;
 			})
 			.then(

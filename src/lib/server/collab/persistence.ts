@@ -172,12 +172,16 @@ export function newestLoggedEditor(workbookId: SQLWrapper | string): SQL<string 
  * loop: PGlite runs one statement at a time, and group commits run between (a busy document's
  * compaction was one 20 ms block). Rows a crash leaves behind go with the next compaction's
  * delete.
+ *
+ * `releasedThrough` bounds that deletion: rows after it stay although the snapshot covers them
+ * (history has not digested them yet; see {@link deleteFoldedUpdates}, which takes them later).
  */
 export async function writeSnapshot(
 	workbookId: string,
 	state: Uint8Array,
 	throughUpdateId: number,
-	updateCount: number
+	updateCount: number,
+	releasedThrough = throughUpdateId
 ): Promise<void> {
 	const db = await getDb();
 	const parts = splitSnapshot(state);
@@ -219,5 +223,23 @@ export async function writeSnapshot(
 	});
 	await nextTurn();
 	await deleteUnusedSnapshotParts(db, workbookId);
-	await deleteCoveredUpdates(workbookId, throughUpdateId);
+	await deleteCoveredUpdates(workbookId, Math.min(throughUpdateId, releasedThrough));
+}
+
+/**
+ * Deletes the workbook's log rows that both its snapshot covers and history has digested (ids ≤
+ * `digestedThrough`): the rows a compaction had to leave because history had not read them yet.
+ * Nothing when the workbook has no snapshot.
+ */
+export async function deleteFoldedUpdates(
+	workbookId: string,
+	digestedThrough: number
+): Promise<void> {
+	const db = await getDb();
+	const [snapshot] = await db
+		.select({ throughUpdateId: documentSnapshot.throughUpdateId })
+		.from(documentSnapshot)
+		.where(eq(documentSnapshot.workbookId, workbookId));
+	if (!snapshot) return;
+	await deleteCoveredUpdates(workbookId, Math.min(snapshot.throughUpdateId, digestedThrough));
 }

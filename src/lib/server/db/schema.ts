@@ -215,7 +215,9 @@ export const shareLink = pgTable(
 		createdAt: createdAt(),
 		expiresAt: timestamp('expires_at', { withTimezone: true }),
 		lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
-		revokedAt: timestamp('revoked_at', { withTimezone: true })
+		revokedAt: timestamp('revoked_at', { withTimezone: true }),
+		/** A link pinned to a named version shows only that version, never the live workbook. */
+		versionId: text('version_id').references(() => workbookVersion.id, { onDelete: 'cascade' })
 	},
 	(table) => [
 		uniqueIndex('share_link_token_hash_unique').on(table.tokenHash),
@@ -333,3 +335,81 @@ export const workbookOutput = pgTable('workbook_output', {
 	chosenAt: timestamp('chosen_at', { withTimezone: true }),
 	error: text('error')
 });
+
+/**
+ * A version of a workbook's document: automatic (one per editing session, thinned with age) or
+ * named (kept forever). `state` is a Yjs update: the whole document when `baseVersionId` is null
+ * (a keyframe), otherwise the change from the base version to this one (the committed updates
+ * between them, merged), so a version costs about what was edited in it. `depth` counts the
+ * deltas back to the keyframe, which bounds what reading a version applies (history/).
+ */
+export const workbookVersion = pgTable(
+	'workbook_version',
+	{
+		id: text('id').primaryKey(),
+		workbookId: text('workbook_id')
+			.notNull()
+			.references(() => workbook.id, { onDelete: 'cascade' }),
+		/** Order within the workbook (1, 2, …). */
+		seq: integer('seq').notNull(),
+		/** 'auto' | 'named' */
+		kind: text('kind').notNull(),
+		name: text('name'),
+		/** The newest committed update the version holds. */
+		throughUpdateId: bigint('through_update_id', { mode: 'number' }).notNull(),
+		/** Who edited in the version's session (user ids). */
+		editors: text('editors').array().notNull().default([]),
+		baseVersionId: text('base_version_id'),
+		depth: integer('depth').notNull().default(0),
+		state: bytea('state').notNull(),
+		/** When the document was in this state: the session's last edit, or when it was named. */
+		createdAt: createdAt()
+	},
+	(table) => [uniqueIndex('workbook_version_seq_unique').on(table.workbookId, table.seq)]
+);
+
+/**
+ * One change of one cell's input, derived from a committed update (so its author and time are
+ * the server's). Keyed by identity (sheet, `rowId:colId`), so it follows the cell through row
+ * and column moves, and kept after compaction deletes the update itself.
+ */
+export const cellHistory = pgTable(
+	'cell_history',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		workbookId: text('workbook_id')
+			.notNull()
+			.references(() => workbook.id, { onDelete: 'cascade' }),
+		sheetId: text('sheet_id').notNull(),
+		cellKey: text('cell_key').notNull(),
+		updateId: bigint('update_id', { mode: 'number' }).notNull(),
+		userId: text('user_id'),
+		at: timestamp('at', { withTimezone: true }).notNull(),
+		before: text('before').notNull(),
+		after: text('after').notNull()
+	},
+	(table) => [
+		index('cell_history_cell_idx').on(table.workbookId, table.sheetId, table.cellKey, table.id),
+		index('cell_history_update_idx').on(table.workbookId, table.updateId)
+	]
+);
+
+/**
+ * How far a workbook's history has read its update log: every update with id ≤
+ * `throughUpdateId` has its cell history, and those after the latest version are merged in
+ * `pending` (the open session: when it began, its last edit and its editors).
+ */
+export const historyCursor = pgTable('history_cursor', {
+	workbookId: text('workbook_id')
+		.primaryKey()
+		.references(() => workbook.id, { onDelete: 'cascade' }),
+	throughUpdateId: bigint('through_update_id', { mode: 'number' }).notNull(),
+	latestVersionId: text('latest_version_id').notNull(),
+	pending: bytea('pending').notNull(),
+	sessionStartedAt: timestamp('session_started_at', { withTimezone: true }),
+	lastEditAt: timestamp('last_edit_at', { withTimezone: true }),
+	sessionEditors: text('session_editors').array().notNull().default([])
+});
+
+export type WorkbookVersion = typeof workbookVersion.$inferSelect;
+export type HistoryCursor = typeof historyCursor.$inferSelect;

@@ -22,10 +22,10 @@ import { getLogger } from '../logger';
 import { RequestChannel, WorkerStoppedError } from '../threads/request-channel';
 import type { EvaluationConfig } from './evaluation-config';
 import type {
-	DetachedTask,
 	EvaluationAnswer,
 	EvaluationRequest,
-	EvaluationTask
+	EvaluationTask,
+	StatelessTask
 } from './evaluation-tasks';
 
 /** The request ran out of its time or its worker's memory; the worker was replaced. */
@@ -169,11 +169,11 @@ export class EvaluationPool {
 	}
 
 	/**
-	 * Queues `task`, which needs no workbook replica (an import), on the least loaded worker and
+	 * Queues `task`, which needs no workbook replica (an import, history's tasks), on the least loaded worker and
 	 * resolves with its answer. Throws EvaluationBusyError at once when the queue is full; the
 	 * promise rejects with EvaluationOverBudgetError or EvaluationRetryError (dispatch it again).
 	 */
-	run(task: DetachedTask): Promise<EvaluationAnswer> {
+	run(task: StatelessTask): Promise<EvaluationAnswer> {
 		const worker = this.admit(null);
 		const answer = new Promise<EvaluationAnswer>((resolve, reject) => {
 			const request = { workbookId: '', reset: false, updates: [], task };
@@ -283,7 +283,9 @@ export class EvaluationPool {
 			task.kind === 'export' ||
 			task.kind === 'import' ||
 			task.kind === 'import-sheet' ||
-			task.kind === 'statement';
+			task.kind === 'statement' ||
+			task.kind === 'history-digest' ||
+			task.kind === 'history-merge';
 		return building ? this.config.exportTimeoutMs : this.config.timeoutMs;
 	}
 

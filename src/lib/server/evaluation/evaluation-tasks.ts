@@ -54,6 +54,16 @@ import { BooksError } from '../../core/books/errors';
 import type { ParsedStatement } from '../../core/books/statement-import';
 import { readScheduleE, type ScheduleEReport } from '../../core/books/schedule-e-report';
 import { readStatementTask, type StatementTask } from '../books/statement-task';
+import {
+	buildDocument,
+	digestUpdates,
+	mergeChain,
+	type DigestResult,
+	type DigestTask,
+	type MergeTask
+} from '../history/history-tasks';
+import type { CellDifference } from '../../core/version-diff';
+import { diffStates, type VersionDiffTask, type VersionReadTask } from '../history/version-tasks';
 
 /** A chart as the API returns it: its definition and what it draws now. */
 export interface ChartReading extends ChartInfo {
@@ -73,10 +83,14 @@ export type EvaluationTask =
 	| { kind: 'outputs'; names: string[]; sources: Record<string, SourceEntry> }
 	| ExportTask
 	| ImportTask
-	| StatementTask;
+	| StatelessTask;
 
-/** Tasks that need no workbook replica (see {@link EvaluationRequest}). */
-export type DetachedTask = ImportTask | StatementTask;
+/**
+ * Tasks that carry the bytes they need (a file, history's documents), so they hold no workbook
+ * replica; a version read caches its version's document like one.
+ */
+export type StatelessTask =
+	ImportTask | StatementTask | DigestTask | MergeTask | VersionReadTask | VersionDiffTask;
 
 /** The answer of a `cells` task. */
 export interface CellsReading {
@@ -110,6 +124,10 @@ export interface TaskResults {
 	'import-sheet': ImportedSheet;
 	statement: ParsedStatement;
 	'schedule-e': ScheduleEReport;
+	'history-digest': DigestResult;
+	'history-merge': Uint8Array;
+	'version-read': CellsReading | NameReading[] | ChartReading[];
+	'version-diff': CellDifference[];
 }
 
 /**
@@ -163,19 +181,22 @@ export class ReplicaCache {
 	 */
 	async perform(request: EvaluationRequest): Promise<EvaluationAnswer> {
 		try {
-			if (request.task.kind === 'import') {
-				return { kind: 'value', value: await buildImport(request.task) };
+			const task = request.task;
+			if (task.kind === 'import') return { kind: 'value', value: await buildImport(task) };
+			if (task.kind === 'history-digest') return { kind: 'value', value: digestUpdates(task) };
+			if (task.kind === 'history-merge') return { kind: 'value', value: mergeChain(task) };
+			if (task.kind === 'version-diff') return { kind: 'value', value: diffStates(task) };
+			if (task.kind === 'version-read') {
+				return { kind: 'value', value: await runTask(this.versionReplica(task), task.read) };
 			}
-			if (request.task.kind === 'import-sheet') {
-				return { kind: 'value', value: readImportedSheet(request.task) };
+			if (task.kind === 'import-sheet') {
+				return { kind: 'value', value: readImportedSheet(task) };
 			}
-			if (request.task.kind === 'statement') {
-				return { kind: 'value', value: readStatementTask(request.task) };
-			}
+			if (task.kind === 'statement') return { kind: 'value', value: readStatementTask(task) };
 			const replica = this.replicaFor(request);
 			if (!replica) return { kind: 'missing' };
 			applyUpdates(replica.doc, request.updates);
-			return { kind: 'value', value: await runTask(replica, request.task) };
+			return { kind: 'value', value: await runTask(replica, task) };
 		} catch (error) {
 			if (error instanceof BooksError) {
 				return {
@@ -204,6 +225,17 @@ export class ReplicaCache {
 				missing: error.kind === 'missing'
 			};
 		}
+	}
+
+	/** The version's document, built from its chain once and then kept like a replica. */
+	private versionReplica(task: VersionReadTask): Replica {
+		const key = `version:${task.versionId}`;
+		const replica = this.replicaFor({ workbookId: key, reset: false, updates: [], task });
+		if (replica) return replica;
+		const built = this.replicaFor({ workbookId: key, reset: true, updates: [], task })!;
+		built.doc.destroy();
+		built.doc = buildDocument(task.parts);
+		return built;
 	}
 
 	/** How many replicas are kept. */
@@ -248,7 +280,7 @@ const NO_OVERLAY: Overlay = new Map();
 
 function runTask(
 	replica: Replica,
-	task: Exclude<EvaluationTask, DetachedTask>
+	task: Exclude<EvaluationTask, StatelessTask>
 ): TaskResults[EvaluationTask['kind']] | Promise<ExportedBytes> {
 	const { doc } = replica;
 	// Built on the first read that needs it, after the first update: it then follows the doc.

@@ -4,7 +4,7 @@
  */
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { getDb } from '../db';
-import { shareLink, type ShareLink } from '../db/schema';
+import { shareLink, workbookVersion, type ShareLink } from '../db/schema';
 import { invalidInput, notFound } from '../errors';
 import { tokenGuessThrottle } from '../login-throttle';
 import { generateToken, hashToken, TOKEN_PATTERN } from '../tokens';
@@ -23,6 +23,8 @@ export interface ShareLinkView {
 	expiresAt: string | null;
 	lastUsedAt: string | null;
 	expired: boolean;
+	/** The named version the link is pinned to (it shows only that), or null for the live workbook. */
+	versionId: string | null;
 }
 
 export interface CreatedShareLink extends ShareLinkView {
@@ -37,6 +39,8 @@ export interface ResolvedLink {
 	role: 'viewer';
 	/** When the link stops working, or null when it does not expire. */
 	expiresAt: Date | null;
+	/** The named version it is pinned to: it may read only that, never the live workbook. */
+	versionId: string | null;
 }
 
 function toView(link: ShareLink, now = Date.now()): ShareLinkView {
@@ -47,7 +51,8 @@ function toView(link: ShareLink, now = Date.now()): ShareLinkView {
 		createdAt: link.createdAt.toISOString(),
 		expiresAt: link.expiresAt?.toISOString() ?? null,
 		lastUsedAt: link.lastUsedAt?.toISOString() ?? null,
-		expired: link.expiresAt !== null && link.expiresAt.getTime() <= now
+		expired: link.expiresAt !== null && link.expiresAt.getTime() <= now,
+		versionId: link.versionId
 	};
 }
 
@@ -80,11 +85,34 @@ export function shareLinkUrl(origin: string, token: string): string {
 	return `${origin}/s/${token}`;
 }
 
-/** Creates a view-only link; the token is returned once and never stored. */
+/** The named version of `workbookId` that `value` names (400 on `versionId` otherwise). */
+async function readPinnedVersion(workbookId: string, value: unknown): Promise<string | null> {
+	if (value === undefined || value === null) return null;
+	if (typeof value !== 'string' || value === '') {
+		throw invalidInput('versionId must be the id of a named version.', 'versionId');
+	}
+	const db = await getDb();
+	const [version] = await db
+		.select({ kind: workbookVersion.kind })
+		.from(workbookVersion)
+		.where(and(eq(workbookVersion.workbookId, workbookId), eq(workbookVersion.id, value)));
+	if (version?.kind !== 'named') {
+		throw invalidInput(
+			'A link can be pinned only to a named version of this workbook: name the version first.',
+			'versionId'
+		);
+	}
+	return value;
+}
+
+/**
+ * Creates a view-only link; the token is returned once and never stored. With `versionId` (a
+ * named version) the link is pinned: it shows that version only.
+ */
 export async function createShareLink(
 	workbookId: string,
 	actorUserId: string,
-	input: { label?: unknown; expiresAt?: unknown; role?: unknown },
+	input: { label?: unknown; expiresAt?: unknown; role?: unknown; versionId?: unknown },
 	origin: string,
 	now = new Date()
 ): Promise<CreatedShareLink> {
@@ -93,6 +121,7 @@ export async function createShareLink(
 	}
 	const label = readLabel(input.label);
 	const expiresAt = readExpiry(input.expiresAt, now);
+	const versionId = await readPinnedVersion(workbookId, input.versionId);
 	const token = generateToken();
 	const db = await getDb();
 	const [link] = await db
@@ -105,7 +134,8 @@ export async function createShareLink(
 			role: 'viewer',
 			createdBy: actorUserId,
 			createdAt: now,
-			expiresAt
+			expiresAt,
+			versionId
 		})
 		.returning();
 	await recordShareEvent({
@@ -190,7 +220,8 @@ export async function resolveShareLinkToken(
 		linkId: link.id,
 		workbookId: link.workbookId,
 		role: 'viewer',
-		expiresAt: link.expiresAt
+		expiresAt: link.expiresAt,
+		versionId: link.versionId
 	};
 }
 

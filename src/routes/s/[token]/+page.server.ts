@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { getDb } from '$lib/server/db';
-import { workbook } from '$lib/server/db/schema';
+import { workbook, workbookVersion } from '$lib/server/db/schema';
 import { clientAddress } from '$lib/server/http/client-address';
 import { pageError } from '$lib/server/http/page-error';
 import { resolveShareLinkToken } from '$lib/server/sharing/links';
@@ -22,5 +22,15 @@ export const load: PageServerLoad = async (event) => {
 		.from(workbook)
 		.where(eq(workbook.id, link.workbookId));
 	if (!found) error(404, 'The workbook behind this link no longer exists.');
-	return { workbook: found, token: params.token };
+	// A link pinned to a named version shows that version, never the live workbook.
+	let version: { id: string; name: string; createdAt: string } | null = null;
+	if (link.versionId) {
+		const [pinned] = await db
+			.select({ id: workbookVersion.id, name: workbookVersion.name, at: workbookVersion.createdAt })
+			.from(workbookVersion)
+			.where(eq(workbookVersion.id, link.versionId));
+		if (!pinned) error(404, 'The version behind this link no longer exists.');
+		version = { id: pinned.id, name: pinned.name ?? 'Unnamed', createdAt: pinned.at.toISOString() };
+	}
+	return { workbook: found, token: params.token, version };
 };
