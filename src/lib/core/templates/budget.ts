@@ -1,288 +1,188 @@
 /**
- * The monthly budget template: income and expense categories with a budget for every month of
- * several consecutive years (one column per month, so December runs straight into January),
- * actuals summed from a Transactions sheet by formulas, a roll-forward of what is left (or
- * overspent), variances, and a view of one selected year through a selected month.
+ * The monthly budget template: a budget and actual spending per category for each month of a
+ * year; the unspent part of a month's available amount rolls forward into the next month;
+ * variances; and a year-to-date view through a selectable month.
  *
- * Roll-forward rule (the seed's envelope rule, as YNAB carries overspending): for a category
- * whose "Roll forward" is `yes`, available(first month) = budget; available(m) = budget(m) +
- * available(m−1) − actual(m−1). A surplus carries forward and so does overspending (260 spent
- * of 200 in January leaves February 200 − 60 = 140). With `no`, available(m) = budget(m).
+ * Roll-forward rule (envelope budgeting): available(1) = budget(1); available(m) = budget(m) +
+ * MAX(0, available(m−1) − actual(m−1)). Only what is left over rolls forward: overspending a
+ * month does not reduce the next one. Months without actuals yet roll their whole amount on.
  */
 import { FORMATS, SheetBuilder, columnName, type TemplateSpec } from './builder';
 import type { TemplateChart } from './types';
 
-/** The years the template covers; months run in columns from January of the first. */
-export const BUDGET_FIRST_YEAR = 2026;
-export const BUDGET_YEARS = 3;
-const MONTHS = BUDGET_YEARS * 12;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-type Kind = 'Income' | 'Expense';
-/** Sample categories: type, roll-forward switch, monthly budget, January–March 2026 actuals. */
-const CATEGORIES: [string, Kind, 'yes' | 'no', number, number[]][] = [
-	['Salary', 'Income', 'no', 5200, [5200, 5200, 5200]],
-	['Rental income', 'Income', 'no', 1800, [1800, 1650, 1800]],
-	['Housing', 'Expense', 'yes', 1800, [1800, 1800, 1800]],
-	['Utilities', 'Expense', 'no', 250, [231.4, 268.9, 244.1]],
-	['Groceries', 'Expense', 'yes', 600, [540, 650, 580]],
-	['Transportation', 'Expense', 'yes', 300, [275, 310, 190]],
-	['Insurance', 'Expense', 'yes', 200, [200, 200, 200]],
-	['Health', 'Expense', 'yes', 150, [0, 85, 40]],
-	['Entertainment', 'Expense', 'yes', 200, [260, 150, 100]]
+/** Sample categories with their monthly budget and actual spending for January–March. */
+const CATEGORIES: [string, number, number[]][] = [
+	['Housing', 1800, [1800, 1800, 1800]],
+	['Utilities', 250, [231.4, 268.9, 244.1]],
+	['Groceries', 600, [540, 650, 580]],
+	['Transportation', 300, [275, 310, 190]],
+	['Insurance', 200, [200, 200, 200]],
+	['Health', 150, [0, 85, 40]],
+	['Entertainment', 200, [260, 150, 100]]
 ];
 
-/** Rows of the category tables (same rows on Budget, Actual, Available and Variance). */
-const HEAD = 3;
-const FIRST = HEAD + 1;
+/** Rows of the category tables on Budget, Actual, Available, Remaining and Variance. */
+const FIRST = 4;
 const LAST = FIRST + CATEGORIES.length - 1;
-const TOTAL_INCOME = LAST + 2;
-const TOTAL_EXPENSE = TOTAL_INCOME + 1;
-const NET = TOTAL_EXPENSE + 1;
-/** Column of month `m` (1-based): D, E, … */
-const month = (m: number) => columnName(2 + m);
-const FIRST_MONTH = month(1);
-const LAST_MONTH = month(MONTHS);
-/** The row of month-start dates every sheet reads. */
-const MONTH_ROW = `Budget!$${FIRST_MONTH}$${HEAD}:$${LAST_MONTH}$${HEAD}`;
+const TOTAL = LAST + 1;
+/** Column of month `m` (1-based): B … M. */
+const month = (m: number) => columnName(m);
 
-/** Title, headers with the month dates and category labels shared by the monthly tables. */
-function monthlyTable(name: string, title: string, fromBudget: boolean): SheetBuilder {
-	const sheet = new SheetBuilder(name, { rows: NET + 6, cols: MONTHS + 3 });
+/** Title, month-number row, headers and category labels shared by the monthly tables. */
+function monthlyTable(name: string, title: string, labelFrom?: string): SheetBuilder {
+	const sheet = new SheetBuilder(name, { rows: 40, cols: 16 });
 	sheet.heading('A1', title);
-	sheet.headers(`A${HEAD}`, ['Category', 'Type', 'Roll forward']);
-	for (let m = 1; m <= MONTHS; m++) {
-		const c = month(m);
-		if (!fromBudget) {
-			sheet.set(
-				`${c}${HEAD}`,
-				m === 1 ? `${BUDGET_FIRST_YEAR}-01-01` : `=EDATE(${month(m - 1)}${HEAD},1)`
-			);
-		} else sheet.set(`${c}${HEAD}`, `=Budget!${c}${HEAD}`);
-	}
-	sheet.format(`${FIRST_MONTH}${HEAD}:${LAST_MONTH}${HEAD}`, FORMATS.month);
-	sheet.bold(`${FIRST_MONTH}${HEAD}:${LAST_MONTH}${HEAD}`);
-	CATEGORIES.forEach(([category, kind, roll], i) => {
+	sheet.text('A2', 'Month #');
+	for (let m = 1; m <= 12; m++) sheet.set(`${month(m)}2`, m);
+	sheet.headers('A3', ['Category', ...MONTHS, 'Year']);
+	CATEGORIES.forEach(([category], i) => {
 		const r = FIRST + i;
-		if (fromBudget) {
-			sheet.set(`A${r}`, `=Budget!A${r}`).set(`B${r}`, `=Budget!B${r}`);
-			sheet.set(`C${r}`, `=Budget!C${r}`);
-		} else sheet.text(`A${r}`, category).text(`B${r}`, kind).text(`C${r}`, roll);
+		if (labelFrom) sheet.set(`A${r}`, `=${labelFrom}!A${r}`);
+		else sheet.text(`A${r}`, category);
 	});
-	sheet.format(`${FIRST_MONTH}${FIRST}:${LAST_MONTH}${NET}`, FORMATS.money);
-	sheet.width({ A: 170, B: 80, C: 100 });
-	return sheet;
-}
-
-/** Income, expense and net totals per month under the categories (SUMIF by type). */
-function addTotals(sheet: SheetBuilder): void {
-	sheet.text(`A${TOTAL_INCOME}`, 'Total income').text(`A${TOTAL_EXPENSE}`, 'Total expenses');
-	sheet.text(`A${NET}`, 'Net (income − expenses)').bold(`A${TOTAL_INCOME}:A${NET}`);
-	const types = `$B$${FIRST}:$B$${LAST}`;
-	for (let m = 1; m <= MONTHS; m++) {
-		const c = month(m);
-		const values = `${c}$${FIRST}:${c}$${LAST}`;
-		sheet.set(`${c}${TOTAL_INCOME}`, `=SUMIF(${types},"Income",${values})`);
-		sheet.set(`${c}${TOTAL_EXPENSE}`, `=SUMIF(${types},"Expense",${values})`);
-		sheet.set(`${c}${NET}`, `=${c}${TOTAL_INCOME}-${c}${TOTAL_EXPENSE}`);
+	sheet.text(`A${TOTAL}`, 'Total').bold(`A${TOTAL}:N${TOTAL}`);
+	for (let m = 1; m <= 13; m++) {
+		const c = columnName(m);
+		sheet.set(`${c}${TOTAL}`, `=SUM(${c}${FIRST}:${c}${LAST})`);
 	}
+	for (let r = FIRST; r <= LAST; r++) sheet.set(`N${r}`, `=SUM(B${r}:M${r})`);
+	sheet.format(`B${FIRST}:N${TOTAL}`, FORMATS.money);
+	sheet.width({ A: 170, N: 110 });
+	return sheet;
 }
 
 function buildBudget(): SheetBuilder {
-	const sheet = monthlyTable('Budget', 'Monthly budget', false);
-	CATEGORIES.forEach(([, , , amount], i) => {
-		for (let m = 1; m <= MONTHS; m++) sheet.set(`${month(m)}${FIRST + i}`, amount);
+	const sheet = monthlyTable('Budget', 'Monthly budget');
+	CATEGORIES.forEach(([, amount], i) => {
+		for (let m = 1; m <= 12; m++) sheet.set(`${month(m)}${FIRST + i}`, amount);
 	});
-	addTotals(sheet);
-	sheet.text(
-		`A${NET + 2}`,
-		'Type: Income or Expense. Roll forward: yes carries what is left of a month (or what was ' +
-			'overspent) into the next, December into January; no starts every month from its budget.'
-	);
-	return sheet;
-}
-
-function buildTransactions(): SheetBuilder {
-	const sheet = new SheetBuilder('Transactions', { rows: 200, cols: 6 });
-	sheet.headers('A1', ['Date', 'Category', 'Description', 'Amount']);
-	let r = 2;
-	CATEGORIES.forEach(([category, , , , actuals]) => {
-		actuals.forEach((amount, m) => {
-			if (amount === 0) return;
-			// Groceries come as two shopping trips a month, to show several rows per category.
-			const parts = category === 'Groceries' ? [amount - 200, 200] : [amount];
-			parts.forEach((part, p) => {
-				const day = String(5 + 10 * p).padStart(2, '0');
-				sheet.set(`A${r}`, `2026-0${m + 1}-${day}`).text(`B${r}`, category);
-				sheet.text(`C${r}`, `${category} ${p + 1}`).set(`D${r}`, part);
-				r++;
-			});
-		});
-	});
-	sheet.format('A2:A200', FORMATS.date).format('D2:D200', FORMATS.money);
-	sheet.text(
-		'F1',
-		'One row per payment or receipt: Amount is positive (money spent for an expense category, ' +
-			'received for an income one). Every row counts, however far down.'
-	);
-	sheet.width({ A: 100, B: 150, C: 200, D: 110 });
 	return sheet;
 }
 
 function buildActual(): SheetBuilder {
-	const sheet = monthlyTable('Actual', 'Actual (sum of Transactions by category and month)', true);
-	for (let r = FIRST; r <= LAST; r++) {
-		for (let m = 1; m <= MONTHS; m++) {
-			const c = month(m);
-			sheet.set(
-				`${c}${r}`,
-				`=SUMIFS(Transactions!$D:$D,Transactions!$B:$B,$A${r},` +
-					`Transactions!$A:$A,">="&${c}$${HEAD},Transactions!$A:$A,"<"&EDATE(${c}$${HEAD},1))`
-			);
-		}
-	}
-	addTotals(sheet);
+	const sheet = monthlyTable('Actual', 'Actual spending', 'Budget');
+	CATEGORIES.forEach(([, , actuals], i) => {
+		actuals.forEach((amount, m) => sheet.set(`${month(m + 1)}${FIRST + i}`, amount));
+	});
 	return sheet;
 }
 
 function buildAvailable(): SheetBuilder {
-	const sheet = monthlyTable('Available', 'Available to spend (budget + rolled forward)', true);
+	const sheet = monthlyTable('Available', 'Available to spend (budget + rolled forward)', 'Budget');
 	for (let r = FIRST; r <= LAST; r++) {
-		sheet.set(`${FIRST_MONTH}${r}`, `=Budget!${FIRST_MONTH}${r}`);
-		for (let m = 2; m <= MONTHS; m++) {
+		sheet.set(`B${r}`, `=Budget!B${r}`);
+		for (let m = 2; m <= 12; m++) {
 			const c = month(m);
 			const prev = month(m - 1);
-			sheet.set(`${c}${r}`, `=Budget!${c}${r}+IF($C${r}="yes",${prev}${r}-Actual!${prev}${r},0)`);
+			sheet.set(`${c}${r}`, `=Budget!${c}${r}+MAX(0,${prev}${r}-Actual!${prev}${r})`);
 		}
+		// A yearly sum of available amounts would count rolled-forward money twice.
+		sheet.set(`N${r}`, `=M${r}-Actual!M${r}`);
 	}
+	sheet.text('N3', 'Left at year end').set(`N${TOTAL}`, `=SUM(N${FIRST}:N${LAST})`);
 	sheet.text(
-		`A${LAST + 2}`,
-		'Each month: its budget, plus (when Roll forward is yes) the previous month’s available ' +
-			'amount minus its actual: a surplus carries forward, and so does overspending.'
+		`A${TOTAL + 2}`,
+		'Each month: its budget plus what was left of the previous month’s available amount ' +
+			'(never less than zero: overspending does not roll forward).'
 	);
 	return sheet;
 }
 
 function buildVariance(): SheetBuilder {
-	const sheet = monthlyTable('Variance', 'Variance (positive is better than budget)', true);
+	const sheet = monthlyTable(
+		'Variance',
+		'Variance (budget − actual; positive is under budget)',
+		'Budget'
+	);
 	for (let r = FIRST; r <= LAST; r++) {
-		for (let m = 1; m <= MONTHS; m++) {
+		for (let m = 1; m <= 12; m++) {
 			const c = month(m);
-			sheet.set(
-				`${c}${r}`,
-				`=IF($B${r}="Income",Actual!${c}${r}-Budget!${c}${r},Budget!${c}${r}-Actual!${c}${r})`
-			);
+			sheet.set(`${c}${r}`, `=Budget!${c}${r}-Actual!${c}${r}`);
 		}
 	}
 	return sheet;
 }
 
-/** Row of the month-by-month table on Year view (for the chart). */
-const BY_MONTH = FIRST + 3 + CATEGORIES.length + 5;
-
-function buildYearView(): SheetBuilder {
-	const sheet = new SheetBuilder('Year view', { rows: BY_MONTH + 16, cols: 10 });
-	sheet.heading('A1', 'One year, through a selected month');
+function buildYearToDate(): SheetBuilder {
+	const sheet = new SheetBuilder('Year to date', { rows: 40, cols: 10 });
+	sheet.heading('A1', 'Year to date');
 	sheet.labelled(2, [
-		{ label: 'Year', value: BUDGET_FIRST_YEAR, format: '0', name: 'SelectedYear' },
 		{ label: 'Through month (1–12)', value: 3, format: FORMATS.integer, name: 'SelectedMonth' },
-		{
-			label: 'Month column # (on Budget)',
-			value: `=MATCH(DATE(SelectedYear,SelectedMonth,1),${MONTH_ROW},0)`,
-			name: 'SelectedColumn',
-			note: '#N/A: that month is not in the workbook (add month columns to Budget)'
-		}
+		{ label: 'Month', value: '=INDEX(Budget!$B$3:$M$3,1,SelectedMonth)' }
 	]);
-	const head = 6;
+	const head = 5;
 	sheet.headers(`A${head}`, [
 		'Category',
-		'Type',
-		'Budget to date',
-		'Actual to date',
+		'Budget',
+		'Actual',
 		'Variance',
+		'% of budget used',
 		'Available this month',
 		'Left this month'
 	]);
-	const toDate = (from: string, r: number) =>
-		`SUMPRODUCT((YEAR(${MONTH_ROW})=SelectedYear)*(MONTH(${MONTH_ROW})<=SelectedMonth)*` +
-		`${from}!$${FIRST_MONTH}${r}:$${LAST_MONTH}${r})`;
-	const inMonth = (from: string, r: number) =>
-		`INDEX(${from}!$${FIRST_MONTH}${r}:$${LAST_MONTH}${r},1,SelectedColumn)`;
-	CATEGORIES.forEach((_, i) => {
-		const r = FIRST + i;
-		const at = head + 1 + i;
-		sheet.set(`A${at}`, `=Budget!A${r}`).set(`B${at}`, `=Budget!B${r}`);
-		sheet.set(`C${at}`, `=${toDate('Budget', r)}`).set(`D${at}`, `=${toDate('Actual', r)}`);
-		sheet.set(`E${at}`, `=IF(B${at}="Income",D${at}-C${at},C${at}-D${at})`);
-		sheet.set(`F${at}`, `=${inMonth('Available', r)}`);
-		sheet.set(`G${at}`, `=F${at}-${inMonth('Actual', r)}`);
-	});
-	const last = head + CATEGORIES.length;
-	const totals = last + 2;
-	const types = `$B$${head + 1}:$B$${last}`;
-	const sumOf = (kind: Kind, column: string) =>
-		`=SUMIF(${types},"${kind}",${column}$${head + 1}:${column}$${last})`;
-	sheet.text(`A${totals}`, 'Income').text(`A${totals + 1}`, 'Expenses');
-	sheet.text(`A${totals + 2}`, 'Net').bold(`A${totals}:A${totals + 2}`);
-	for (const column of ['C', 'D']) {
-		sheet.set(`${column}${totals}`, sumOf('Income', column));
-		sheet.set(`${column}${totals + 1}`, sumOf('Expense', column));
-		sheet.set(`${column}${totals + 2}`, `=${column}${totals}-${column}${totals + 1}`);
+	const upTo = (sheetName: string, r: number) =>
+		`SUMPRODUCT((${sheetName}!$B$2:$M$2<=SelectedMonth)*${sheetName}!$B${r}:$M${r})`;
+	for (let r = FIRST; r <= TOTAL; r++) {
+		const at = head + 1 + (r - FIRST);
+		sheet.set(`A${at}`, `=Budget!A${r}`);
+		sheet.set(`B${at}`, `=${upTo('Budget', r)}`);
+		sheet.set(`C${at}`, `=${upTo('Actual', r)}`);
+		sheet.set(`D${at}`, `=B${at}-C${at}`);
+		sheet.set(`E${at}`, `=IF(B${at}=0,"",C${at}/B${at})`);
+		if (r === TOTAL) {
+			sheet.set(`F${at}`, `=SUM(F${head + 1}:F${at - 1})`);
+			sheet.set(`G${at}`, `=SUM(G${head + 1}:G${at - 1})`);
+		} else {
+			sheet.set(`F${at}`, `=INDEX(Available!$B${r}:$M${r},1,SelectedMonth)`);
+			sheet.set(`G${at}`, `=F${at}-INDEX(Actual!$B${r}:$M${r},1,SelectedMonth)`);
+		}
 	}
-	sheet
-		.set(`E${totals}`, `=D${totals}-C${totals}`)
-		.set(`E${totals + 1}`, `=C${totals + 1}-D${totals + 1}`);
-	sheet.set(`E${totals + 2}`, `=D${totals + 2}-C${totals + 2}`);
-	sheet.defineName('YtdIncome', `D${totals}`);
-	sheet.defineName('YtdBudget', `C${totals + 1}`);
-	sheet.defineName('YtdActual', `D${totals + 1}`);
-	sheet.defineName('YtdVariance', `E${totals + 1}`);
-	sheet.defineName('YtdNet', `D${totals + 2}`);
-	sheet.format(`C${head + 1}:G${totals + 2}`, FORMATS.money);
+	const totalRow = head + 1 + (TOTAL - FIRST);
+	sheet.bold(`A${totalRow}:G${totalRow}`);
+	sheet.defineName('YtdBudget', `B${totalRow}`);
+	sheet.defineName('YtdActual', `C${totalRow}`);
+	sheet.defineName('YtdVariance', `D${totalRow}`);
+	sheet.format(`B${head + 1}:D${totalRow}`, FORMATS.money);
+	sheet.format(`E${head + 1}:E${totalRow}`, FORMATS.percent);
+	sheet.format(`F${head + 1}:G${totalRow}`, FORMATS.money);
 
-	sheet.headers(`A${BY_MONTH}`, ['Month', 'Budgeted expenses', 'Actual expenses', 'Net']);
+	const byMonth = totalRow + 2;
+	sheet.headers(`A${byMonth}`, ['Month', 'Budget', 'Actual', 'Variance']);
 	for (let m = 1; m <= 12; m++) {
-		const at = BY_MONTH + m;
-		const column = `SelectedColumn-SelectedMonth+${m}`;
-		sheet.set(`A${at}`, `=DATE(SelectedYear,${m},1)`, FORMATS.month);
-		sheet.set(
-			`B${at}`,
-			`=INDEX(Budget!$${FIRST_MONTH}$${TOTAL_EXPENSE}:$${LAST_MONTH}$${TOTAL_EXPENSE},1,${column})`
-		);
-		sheet.set(
-			`C${at}`,
-			`=INDEX(Actual!$${FIRST_MONTH}$${TOTAL_EXPENSE}:$${LAST_MONTH}$${TOTAL_EXPENSE},1,${column})`
-		);
-		sheet.set(`D${at}`, `=INDEX(Actual!$${FIRST_MONTH}$${NET}:$${LAST_MONTH}$${NET},1,${column})`);
+		const at = byMonth + m;
+		const c = month(m);
+		sheet.set(`A${at}`, `=Budget!${c}3`);
+		sheet.set(`B${at}`, `=Budget!${c}${TOTAL}`);
+		sheet.set(`C${at}`, `=Actual!${c}${TOTAL}`);
+		sheet.set(`D${at}`, `=B${at}-C${at}`);
 	}
-	sheet.format(`B${BY_MONTH + 1}:D${BY_MONTH + 12}`, FORMATS.money);
-	sheet.width({ A: 190, B: 130, C: 130, D: 130, E: 110, F: 150, G: 130 });
+	sheet.format(`B${byMonth + 1}:D${byMonth + 12}`, FORMATS.money);
+	sheet.width({ A: 190, B: 110, C: 110, D: 110, E: 130, F: 150, G: 130 });
 	return sheet;
 }
 
 /** Builds the budget template's description (no document is touched). */
 export function buildBudgetTemplate(): TemplateSpec {
 	return {
-		sheets: [
-			buildYearView(),
-			buildBudget(),
-			buildTransactions(),
-			buildActual(),
-			buildAvailable(),
-			buildVariance()
-		]
+		sheets: [buildBudget(), buildActual(), buildAvailable(), buildVariance(), buildYearToDate()]
 	};
 }
+
+/** Row of the month-by-month totals on Year to date (for charts). */
+const BY_MONTH_FIRST = 5 + 1 + (TOTAL - FIRST) + 2 + 1;
 
 /** Charts the budget template asks for. */
 export const BUDGET_CHARTS: TemplateChart[] = [
 	{
 		type: 'bar',
-		title: 'Budgeted vs actual expenses by month',
-		sheet: 'Year view',
-		labelsRange: `A${BY_MONTH + 1}:A${BY_MONTH + 12}`,
+		title: 'Budget vs actual by month',
+		sheet: 'Year to date',
+		labelsRange: `A${BY_MONTH_FIRST}:A${BY_MONTH_FIRST + 11}`,
 		series: [
-			{ name: 'Budgeted', range: `B${BY_MONTH + 1}:B${BY_MONTH + 12}` },
-			{ name: 'Actual', range: `C${BY_MONTH + 1}:C${BY_MONTH + 12}` }
+			{ name: 'Budget', range: `B${BY_MONTH_FIRST}:B${BY_MONTH_FIRST + 11}` },
+			{ name: 'Actual', range: `C${BY_MONTH_FIRST}:C${BY_MONTH_FIRST + 11}` }
 		]
 	}
 ];

@@ -36,7 +36,6 @@ describe('template builder', () => {
 		expect(shiftColumn('B', 2)).toBe('D');
 		expect(shiftColumn('Z', 1)).toBe('AA');
 		expect(absolute('C12')).toBe('$C$12');
-		expect(absolute('C:C')).toBe('$C:$C');
 	});
 
 	it('writes sheets, names, fills, merged formats and bold in one transaction', () => {

@@ -71,10 +71,8 @@ export function shiftColumn(letters: string, offset: number): string {
 	return columnName(colIndex(letters) + offset);
 }
 
-/** `$B$5` from `B5`; `$C$1:$L$1` from the range `C1:L1`; `$B:$D` from `B:D` (whole columns). */
+/** `$B$5` from `B5`; `$C$1:$L$1` from the range `C1:L1`. */
 export function absolute(address: string): string {
-	const columns = /^([A-Z]+):([A-Z]+)$/.exec(address);
-	if (columns) return `$${columns[1]}:$${columns[2]}`;
 	const colon = address.indexOf(':');
 	if (colon > 0)
 		return `${absolute(address.slice(0, colon))}:${absolute(address.slice(colon + 1))}`;
@@ -172,7 +170,7 @@ export class SheetBuilder {
 		return this;
 	}
 
-	/** Defines a workbook-level name for one cell (`B5`), a range or whole columns (`B:B`) of this sheet. */
+	/** Defines a workbook-level name for one cell (or range) of this sheet. */
 	defineName(name: string, address: string): this {
 		this.names.push({ name, address });
 		return this;

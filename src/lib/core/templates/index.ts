@@ -5,7 +5,7 @@
  * number visible and editable, key inputs and outputs as defined names).
  */
 import type * as Y from 'yjs';
-import { metaMap, namesMap } from '../document';
+import { namesMap } from '../document';
 import { listSheetEntries } from '../document-view';
 import { transact, type Origin } from '../operations/shared';
 import { writeTemplate, type TemplateSpec } from './builder';
@@ -22,8 +22,7 @@ export { UnknownTemplateError, WorkbookNotEmptyError } from './errors';
 export type { TemplateChart, TemplateChartSeries, TemplateChartType, TemplateInfo } from './types';
 
 interface TemplateDefinition extends TemplateInfo {
-	/** `currency` is the workbook's (meta) currency, for templates that show a base currency. */
-	build: (options: { currency: string }) => TemplateSpec;
+	build: () => TemplateSpec;
 	charts: TemplateChart[];
 }
 
@@ -41,9 +40,8 @@ const DEFINITIONS: TemplateDefinition[] = [
 		id: 'budget',
 		title: 'Monthly budget',
 		description:
-			'Income and expense categories budgeted month by month over three years; actuals summed ' +
-			'from a Transactions sheet; what is left or overspent rolls forward (per category, ' +
-			'December into January); variances and a view of any year to date.',
+			'Budget and actual spending by category for each month of a year; unspent money rolls ' +
+			'forward into the next month, with variances and a year-to-date view.',
 		build: buildBudgetTemplate,
 		charts: BUDGET_CHARTS
 	},
@@ -51,10 +49,8 @@ const DEFINITIONS: TemplateDefinition[] = [
 		id: 'forecast',
 		title: '13-week cash-flow forecast',
 		description:
-			'Obligations in ISO 4217 currencies, converted at an FX sheet’s rates, fall due weekly to ' +
-			'annually by day rules; payments against them give actuals, statuses and variance; a ' +
-			'13-week and a 12-month view of cash accounts’ balance, its low point and the first week ' +
-			'below a minimum.',
+			'Obligations in any currency (weekly, monthly, quarterly or once) expand into a weekly ' +
+			'schedule: inflows, outflows, ending balance and a confidence-weighted balance.',
 		build: buildForecastTemplate,
 		charts: FORECAST_CHARTS
 	},
@@ -123,9 +119,7 @@ export function seedTemplate(doc: Y.Doc, templateId: string, origin?: Origin): v
 		throw new WorkbookNotEmptyError();
 	}
 	transact(doc, origin, () => {
-		const currency = metaMap(doc).get('currency');
-		const build = definition.build({ currency: typeof currency === 'string' ? currency : 'USD' });
-		writeTemplate(doc, build, origin);
+		writeTemplate(doc, definition.build(), origin);
 		addTemplateCharts(doc, definition.charts, origin);
 	});
 }

@@ -7,7 +7,6 @@
  */
 import ExcelJS from 'exceljs';
 import type { CapturedCell, CapturedWorkbook } from './workbook-capture';
-import { boundWholeColumns, rowCountsOf } from './xlsx-bounded-columns';
 
 /** Cells written between two yields to the event loop. */
 const CELLS_PER_CHUNK = 5_000;
@@ -68,18 +67,14 @@ export function excelErrorCode(code: string): string {
 	return EXCEL_ERRORS.has(code) ? code : '#VALUE!';
 }
 
-/** Formula text is bounded to the grid before Excel's prefixes (see xlsx-bounded-columns). */
-function cellValue(cell: CapturedCell, bound: (formula: string) => string): ExcelJS.CellValue {
+function cellValue(cell: CapturedCell): ExcelJS.CellValue {
 	const { input, result } = cell;
 	if (input === null) return null;
 	if (typeof input !== 'object') return input;
 	const cached = result.error
 		? { error: excelErrorCode(result.error.code) as ExcelJS.CellErrorValue['error'] }
 		: (result.value ?? '');
-	return {
-		formula: toExcelFormula(bound(input.formula)),
-		result: cached
-	} as ExcelJS.CellFormulaValue;
+	return { formula: toExcelFormula(input.formula), result: cached } as ExcelJS.CellFormulaValue;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -91,23 +86,20 @@ export async function exportXlsx(captured: CapturedWorkbook, title: string): Pro
 	book.title = title;
 	book.calcProperties.fullCalcOnLoad = false;
 	let written = 0;
-	const rowCounts = rowCountsOf(captured.sheets);
 	for (const sheet of captured.sheets) {
-		const bound = (formula: string) => boundWholeColumns(formula, rowCounts, sheet.name);
 		const target = book.addWorksheet(sheet.name);
 		for (const [index, pixels] of sheet.colWidths) {
 			target.getColumn(index + 1).width = excelWidthFromPixels(pixels);
 		}
 		for (const cell of sheet.cells) {
 			const target_cell = target.getCell(cell.row + 1, cell.col + 1);
-			target_cell.value = cellValue(cell, bound);
+			target_cell.value = cellValue(cell);
 			if (cell.format && cell.format !== 'General') target_cell.numFmt = cell.format;
 			if (cell.bold) target_cell.font = { bold: true };
 			if (++written % CELLS_PER_CHUNK === 0) await yieldToEventLoop();
 		}
 	}
-	for (const { name, ref: whole } of captured.names) {
-		const ref = boundWholeColumns(whole, rowCounts, null);
+	for (const { name, ref } of captured.names) {
 		// Excel names refer to ranges; a name for a constant or expression is left out.
 		if (!/^('(?:[^']|'')+'|[^!'()]+)!\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/.test(ref)) continue;
 		book.definedNames.add(ref, name);
