@@ -18,10 +18,15 @@ describe('evaluation weight', () => {
 		expect(evaluationWeight(doc)).toBe(3 + 2 * WHOLE_COLUMN_REFERENCE_WEIGHT);
 	});
 
-	it('sends the forecast (totals over whole columns) to the worker, and the property template not', () => {
-		const forecast = new Y.Doc();
-		seedTemplate(forecast, 'forecast');
-		expect(evaluationWeight(forecast)).toBeGreaterThan(WORKER_THRESHOLD_CELLS);
+	it('sends a workbook of many whole-column totals to the worker, and the property template not', () => {
+		const totals = new Y.Doc();
+		seedBlankWorkbook(totals);
+		const updates = Array.from({ length: 120 }, (_, row) => ({
+			address: `D${row + 1}`,
+			text: `=SUMIFS(A:A,B:B,${row})`
+		}));
+		setCellInputs(totals, listSheets(totals)[0].id, updates);
+		expect(evaluationWeight(totals)).toBeGreaterThan(WORKER_THRESHOLD_CELLS);
 		const property = new Y.Doc();
 		seedTemplate(property, 'property');
 		expect(evaluationWeight(property)).toBeLessThan(WORKER_THRESHOLD_CELLS);
