@@ -10,22 +10,17 @@ import { eq } from 'drizzle-orm';
 import { readLedgerState, appendLedgerRows, readRules } from '../../core/books/ledger-doc';
 import {
 	planImport,
-	type ParsedStatement,
 	type PreviewRow,
 	type RememberedMapping
 } from '../../core/books/statement-import';
 import { readMapping, type StatementMapping } from '../../core/books/statement-mapping';
 import { getRoomRegistry } from '../collab/room-registry';
-import { getConfig } from '../config';
 import { getDb } from '../db';
 import { ledgerMapping } from '../db/schema';
 import { AppError } from '../errors';
-import { evaluationErrorKind, getEvaluationPool } from '../evaluation/evaluation-pool';
-import type { EvaluationAnswer } from '../evaluation/evaluation-tasks';
-import { evaluationErrorToAppError } from '../workbook-cells';
+import { runStatelessTask } from '../evaluation/run-stateless';
 import { requireRole } from '../workbooks';
 import { inBooksRoom } from './books-errors';
-import type { StatementTask } from './statement-task';
 
 /** Largest statement accepted. */
 export const MAX_STATEMENT_BYTES = 20 * 1024 * 1024;
@@ -85,28 +80,6 @@ async function remember(workbookId: string, signature: string, mapping: Statemen
 		});
 }
 
-/** Dispatches this many times at most: the first, and again after a worker was replaced. */
-const POOL_ATTEMPTS = 3;
-
-async function parseOnPool(task: StatementTask): Promise<ParsedStatement> {
-	const pool = getEvaluationPool(() => getConfig().evaluation);
-	for (let attempt = 1; ; attempt++) {
-		let answer: EvaluationAnswer;
-		try {
-			answer = await pool.run(task);
-		} catch (error) {
-			if (evaluationErrorKind(error) === 'retry' && attempt < POOL_ATTEMPTS) continue;
-			throw evaluationErrorToAppError(error, pool.timeoutFor(task));
-		}
-		if (answer.kind === 'refused') {
-			const status = (answer.status ?? 400) as AppError['status'];
-			throw new AppError(status, answer.code, answer.message, answer.field);
-		}
-		if (answer.kind !== 'value') throw new Error(`a statement read answered ${answer.kind}`);
-		return answer.value as ParsedStatement;
-	}
-}
-
 /**
  * Imports statement `bytes` into the ledger of `workbookId` as `userId` (see the module
  * comment). `mapping` null uses the remembered mapping of the file's layout, else 400.
@@ -120,7 +93,7 @@ export async function importStatement(
 ): Promise<ImportResult> {
 	await requireRole(userId, workbookId, 'editor');
 	const remembered = mapping ? [] : await rememberedMappings(workbookId);
-	const parsed = await parseOnPool({ kind: 'statement', bytes, mapping, remembered });
+	const parsed = await runStatelessTask({ kind: 'statement', bytes, mapping, remembered });
 	const registry = getRoomRegistry();
 	const result = await inBooksRoom(() => {
 		if (dryRun) {

@@ -11,10 +11,8 @@ import { documentSnapshot, workbook, workbookMember } from '../db/schema';
 import { getRoomRegistry } from '../collab/room-registry';
 import { sheetById, sheetByName } from '../../core/document-view';
 import { AppError } from '../errors';
-import { getConfig } from '../config';
-import { evaluationErrorKind, getEvaluationPool } from '../evaluation/evaluation-pool';
-import type { EvaluationAnswer } from '../evaluation/evaluation-tasks';
-import { evaluationErrorToAppError, inRoom } from '../workbook-cells';
+import { runStatelessTask } from '../evaluation/run-stateless';
+import { inRoom } from '../workbook-cells';
 import {
 	generateWorkbookId,
 	getWorkbookSummary,
@@ -22,8 +20,6 @@ import {
 	requireRole,
 	type WorkbookSummary
 } from '../workbooks';
-import type { TaskResults } from '../evaluation/evaluation-tasks';
-import type { ImportTask } from './import-build';
 import { addImportedSheet, capNotes, writeImportedCells } from './import-builder';
 import type { ImportedSheet } from './imported-workbook';
 import { refuseCompoundFile, looksLikeZip } from './zip-guard';
@@ -59,36 +55,8 @@ function titleFrom(value: string | null): string {
 	return readTitle(value === null || value.trim() === '' ? 'Imported workbook' : value);
 }
 
-/** Dispatches this many times at most: the first, and again after a worker was replaced. */
-const POOL_ATTEMPTS = 3;
-
 /** Cells written into a live document per change: each change holds up the room's pipeline. */
 export const SHEET_IMPORT_CHUNK_CELLS = 2_000;
-
-/**
- * `task` done on an evaluation worker (import-build.ts); the worker's refusals become AppErrors
- * with their status, its budgets 503 as for reads.
- */
-async function runOnPool<K extends ImportTask['kind']>(
-	task: ImportTask & { kind: K }
-): Promise<TaskResults[K]> {
-	const pool = getEvaluationPool(() => getConfig().evaluation);
-	for (let attempt = 1; ; attempt++) {
-		let answer: EvaluationAnswer;
-		try {
-			answer = await pool.run(task);
-		} catch (error) {
-			if (evaluationErrorKind(error) === 'retry' && attempt < POOL_ATTEMPTS) continue;
-			throw evaluationErrorToAppError(error, pool.timeoutFor(task));
-		}
-		if (answer.kind === 'refused') {
-			const status = (answer.status ?? 400) as AppError['status'];
-			throw new AppError(status, answer.code, answer.message, answer.field);
-		}
-		if (answer.kind !== 'value') throw new Error(`an import answered ${answer.kind}`);
-		return answer.value as TaskResults[K];
-	}
-}
 
 /**
  * Creates a workbook owned by `userId` from an XLSX or CSV file; the answer lists notes on what
@@ -102,7 +70,7 @@ export async function importWorkbook(
 	bytes: Uint8Array
 ): Promise<WorkbookSummary & { notes: string[] }> {
 	const finalTitle = titleFrom(title);
-	const { state, notes } = await runOnPool({ kind: 'import', bytes, contentType });
+	const { state, notes } = await runStatelessTask({ kind: 'import', bytes, contentType });
 	const id = generateWorkbookId();
 	const db = await getDb();
 	await db.transaction(async (tx) => {
@@ -139,7 +107,7 @@ export async function importCsvSheet(
 		);
 	}
 	const name = (sheetName ?? '').trim() || 'Imported';
-	const sheet = await runOnPool({ kind: 'import-sheet', bytes, name });
+	const sheet = await runStatelessTask({ kind: 'import-sheet', bytes, name });
 	const chunks = chunksOf(sheet, SHEET_IMPORT_CHUNK_CELLS);
 	const registry = getRoomRegistry();
 	const created = await inRoom(() =>

@@ -13,7 +13,7 @@ import { deleteFoldedUpdates } from '../collab/persistence';
 import type { HistoryCursor, WorkbookVersion } from '../db/schema';
 import { getLogger } from '../logger';
 import { readHistoryConfig, type HistoryConfig } from './history-config';
-import { runHistoryTask } from './history-pool';
+import { runStatelessTask } from '../evaluation/run-stateless';
 import {
 	deleteUndigestedCells,
 	readChain,
@@ -182,7 +182,7 @@ export class HistoryService {
 			const plan = planCuts(sessionOf(cursor), rows, this.config);
 			const latest = await this.requireVersion(workbookId, cursor.latestVersionId);
 			const chain = await readChain(latest);
-			const result: DigestResult = await runHistoryTask({
+			const result: DigestResult = await runStatelessTask({
 				kind: 'history-digest',
 				base: chain,
 				pending: new Uint8Array(cursor.pending),

@@ -5,7 +5,7 @@
 import { and, eq, gt, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb } from '../db';
 import { documentUpdate, historyCursor, workbookVersion } from '../db/schema';
-import { runHistoryTask } from './history-pool';
+import { runStatelessTask } from '../evaluation/run-stateless';
 import { listVersionRows, readChild, readVersion, removeVersion } from './history-store';
 import { selectThinned } from './retention';
 
@@ -61,7 +61,7 @@ export async function thinWorkbook(
 		let folded: { id: string; state: Uint8Array; depth: number } | null = null;
 		if (child) {
 			const keyframe = removed.baseVersionId === null;
-			const state = await runHistoryTask({
+			const state = await runStatelessTask({
 				kind: 'history-merge',
 				mode: keyframe ? 'state' : 'updates',
 				parts: [new Uint8Array(removed.state), new Uint8Array(child.state)]

@@ -15,7 +15,7 @@ import { inRoom } from '../workbook-cells';
 import type { Requester } from '../workbook-access';
 import { readCurrentParts } from './current-state';
 import { getHistoryService } from './history-service';
-import { runHistoryTask } from './history-pool';
+import { runStatelessTask } from '../evaluation/run-stateless';
 import { readChain, readPreviousVersion } from './history-store';
 import { EMPTY_UPDATE } from './history-tasks';
 import { requireHistoryRole } from './version-access';
@@ -60,7 +60,7 @@ export async function listVersionChanges(
 		to = parts;
 		span = [previous?.throughUpdateId ?? 0, version.throughUpdateId];
 	}
-	const differences = await runHistoryTask({ kind: 'version-diff', from, to });
+	const differences = await runStatelessTask({ kind: 'version-diff', from, to });
 	const editors = await readLastEditors(workbookId, span[0], span[1]);
 	return differences
 		.map((difference) => ({
@@ -148,7 +148,7 @@ export async function restoreVersion(
 			? undefined
 			: { sheet: sheet ?? (await firstSheetName(workbookId)), range };
 	// Checked before anything is cut or written: a bad sheet or range changes nothing.
-	const differences = await runHistoryTask({
+	const differences = await runStatelessTask({
 		kind: 'version-diff',
 		from: current.parts,
 		to: parts,

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HistoryCursor, WorkbookVersion } from '../db/schema';
 import { workbookExists } from '../workbook-access';
-import { runHistoryTask } from './history-pool';
+import { runStatelessTask } from '../evaluation/run-stateless';
 import { readLastSeq, readSnapshot, writeDigest, type VersionRow } from './history-store';
 import { EMPTY_UPDATE } from './history-tasks';
 
@@ -36,7 +36,7 @@ export async function composeVersion(
 	const keyframe = depth >= keyframeEvery;
 	let state = delta;
 	if (keyframe) {
-		state = await runHistoryTask({
+		state = await runStatelessTask({
 			kind: 'history-merge',
 			mode: 'state',
 			parts: [...chain, delta]

@@ -7,7 +7,7 @@ import type { CellsReading, ChartReading } from '../evaluation/evaluation-tasks'
 import type { NameReading } from '../../core/workbook-api';
 import type { Requester } from '../workbook-access';
 import { getHistoryService } from './history-service';
-import { runHistoryTask } from './history-pool';
+import { runStatelessTask } from '../evaluation/run-stateless';
 import {
 	listVersionRows,
 	readChain,
@@ -124,7 +124,7 @@ export async function readVersionCells(
 	await requireHistoryRole(who, workbookId, 'viewer', versionId);
 	if (!range) throw invalidInput('Give a range such as A1:D20.', 'range');
 	const { parts } = await requireVersionChain(workbookId, versionId);
-	return (await runHistoryTask({
+	return (await runStatelessTask({
 		kind: 'version-read',
 		versionId,
 		parts,
@@ -140,7 +140,7 @@ export async function readVersionNames(
 ): Promise<NameReading[]> {
 	await requireHistoryRole(who, workbookId, 'viewer', versionId);
 	const { parts } = await requireVersionChain(workbookId, versionId);
-	return (await runHistoryTask({
+	return (await runStatelessTask({
 		kind: 'version-read',
 		versionId,
 		parts,
@@ -156,7 +156,7 @@ export async function readVersionCharts(
 ): Promise<ChartReading[]> {
 	await requireHistoryRole(who, workbookId, 'viewer', versionId);
 	const { parts } = await requireVersionChain(workbookId, versionId);
-	return (await runHistoryTask({
+	return (await runStatelessTask({
 		kind: 'version-read',
 		versionId,
 		parts,
@@ -175,5 +175,5 @@ export async function readVersionState(
 ): Promise<Uint8Array> {
 	await requireHistoryRole(who, workbookId, 'viewer', versionId);
 	const { parts } = await requireVersionChain(workbookId, versionId);
-	return runHistoryTask({ kind: 'history-merge', mode: 'state', parts });
+	return runStatelessTask({ kind: 'history-merge', mode: 'state', parts });
 }

@@ -1,23 +1,19 @@
 /**
- * Runs history's tasks on the evaluation workers, never on the event loop, answering a core
- * error as the live endpoints do (4xx) and a busy or over-budget pool as 503.
+ * Runs a task that carries its own bytes (an uploaded file, history's documents) on the
+ * evaluation workers, never on the event loop, answering a refusal as the live endpoints do
+ * (4xx) and a busy or over-budget pool as 503. Imports, bank statements and history share it.
  */
 import { getConfig } from '../config';
 import { AppError } from '../errors';
-import {
-	evaluationErrorKind,
-	getEvaluationPool,
-	EvaluationRetryError
-} from '../evaluation/evaluation-pool';
-import type { StatelessTask, TaskResults } from '../evaluation/evaluation-tasks';
-import type { ImportTask } from '../files/import-build';
+import { evaluationErrorKind, getEvaluationPool, EvaluationRetryError } from './evaluation-pool';
+import type { StatelessTask, TaskResults } from './evaluation-tasks';
 import { evaluationErrorToAppError } from '../workbook-cells';
 
 /** Dispatches this many times at most (a worker replaced under the first attempt). */
 const ATTEMPTS = 3;
 
 /** Runs `task` on an evaluation worker and resolves with its value. */
-export async function runHistoryTask<K extends Exclude<StatelessTask['kind'], ImportTask['kind']>>(
+export async function runStatelessTask<K extends StatelessTask['kind']>(
 	task: StatelessTask & { kind: K }
 ): Promise<TaskResults[K]> {
 	const pool = getEvaluationPool(() => getConfig().evaluation);
@@ -30,7 +26,8 @@ export async function runHistoryTask<K extends Exclude<StatelessTask['kind'], Im
 				throw new AppError(
 					(answer.status ?? status) as AppError['status'],
 					answer.code,
-					answer.message
+					answer.message,
+					answer.field
 				);
 			}
 			throw new EvaluationRetryError();
